@@ -1,0 +1,21 @@
+package io.labelbench.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import org.eclipse.ui.IPageLayout;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PlatformUI;
+import org.junit.jupiter.api.Test;
+
+import io.labelbench.ui.Perspective;
+
+class PerspectiveTest {
+
+	@Test
+	void workbenchOpensLabelbenchPerspectiveWithProjectExplorer() {
+		IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+		assertEquals(Perspective.ID, page.getPerspective().getId());
+		assertNotNull(page.findView(IPageLayout.ID_PROJECT_EXPLORER));
+	}
+}
