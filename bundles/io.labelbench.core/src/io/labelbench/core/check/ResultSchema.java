@@ -1,0 +1,22 @@
+package io.labelbench.core.check;
+
+import java.util.Set;
+
+/**
+ * What a project's labeling config defines, as far as checking task results needs it. The config bundle
+ * implements it from a parsed {@code labeling-config.xml}; core stays free of XML.
+ */
+public interface ResultSchema {
+
+	/** Whether a control tag with this {@code name} exists (the {@code from_name} of a result). */
+	boolean hasControl(String name);
+
+	/** Whether the control {@code controlName} labels the object tag {@code objectName} (its {@code toName}). */
+	boolean controlTargets(String controlName, String objectName);
+
+	/**
+	 * The label or choice values the control offers; empty when they are open-ended (values taken from task
+	 * data, text areas) and must not be checked.
+	 */
+	Set<String> valuesOf(String controlName);
+}
