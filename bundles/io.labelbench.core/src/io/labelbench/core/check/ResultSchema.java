@@ -19,4 +19,12 @@ public interface ResultSchema {
 	 * data, text areas) and must not be checked.
 	 */
 	Set<String> valuesOf(String controlName);
+
+	/**
+	 * The task data field an object tag shows ({@code text} for {@code <Text value="$text"/>}), or {@code null}
+	 * when the object is unknown or its value is not a {@code $field}.
+	 */
+	default String dataFieldOf(String objectName) {
+		return null;
+	}
 }
