@@ -28,6 +28,15 @@ public class TaskFormatException extends IOException {
 		this.problem = problem;
 	}
 
+	/** A fault at a position described in words, such as {@code tasks.csv:12} or {@code notes/a.txt}. */
+	public TaskFormatException(String position, String problem) {
+		super(position + ": " + problem);
+		this.file = null;
+		this.line = 0;
+		this.column = 0;
+		this.problem = problem;
+	}
+
 	private static String format(Path file, long line, long column, String problem) {
 		StringBuilder text = new StringBuilder(file == null ? "<input>" : file.toString());
 		if (line > 0) {

@@ -1,0 +1,141 @@
+package io.labelbench.core.io;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+
+import io.labelbench.core.json.Json;
+import io.labelbench.core.model.Task;
+import io.labelbench.core.model.TaskId;
+import io.labelbench.core.store.AtomicFile;
+import io.labelbench.core.store.LabelbenchProject;
+import io.labelbench.core.store.TaskStore;
+
+/**
+ * Exports a project's tasks, predictions included, streaming one task at a time. The output file appears only
+ * when the export is complete: a cancelled, failed or killed export leaves any earlier file untouched.
+ */
+public final class TaskExporter {
+
+	private final LabelbenchProject project;
+
+	public TaskExporter(LabelbenchProject project) {
+		this.project = project;
+	}
+
+	/** Exports all tasks; returns how many were written. */
+	public int export(ExportFormat format, Path out, Progress progress) throws IOException {
+		TaskStore store = project.tasks();
+		List<TaskId> ids = store.ids();
+		progress.begin("Exporting " + ids.size() + " tasks as " + format.id(), ids.size());
+		AtomicFile.write(out, stream -> {
+			switch (format) {
+			case GAL, LABEL_STUDIO, JSONL -> writeJson(format, store, ids, stream, progress);
+			case CONLL -> writeConll(store, ids, stream, progress);
+			case CSV, TSV -> writeTable(format == ExportFormat.TSV ? '\t' : ',', store, ids, stream, progress);
+			}
+		});
+		return ids.size();
+	}
+
+	private static void writeJson(ExportFormat format, TaskStore store, List<TaskId> ids, java.io.OutputStream stream,
+			Progress progress) throws IOException {
+		try (JsonGenerator generator = Json.mapper().createGenerator(stream)) {
+			if (format == ExportFormat.JSONL) {
+				generator.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"));
+			} else {
+				generator.writeStartArray();
+			}
+			for (TaskId id : ids) {
+				progress.checkCanceled();
+				JsonNode json = store.read(id).json();
+				if (format == ExportFormat.LABEL_STUDIO) {
+					json = toLabelStudio((ObjectNode) json);
+				}
+				Json.mapper().writeTree(generator, json);
+				progress.worked(1);
+			}
+			if (format != ExportFormat.JSONL) {
+				generator.writeEndArray();
+			} else if (!ids.isEmpty()) {
+				generator.writeRaw('\n');
+			}
+		}
+	}
+
+	/** Label Studio keeps human annotations under {@code annotations}. */
+	static ObjectNode toLabelStudio(ObjectNode task) {
+		if (!task.has(Task.COMPLETIONS) || task.has(Task.ANNOTATIONS)) {
+			return task;
+		}
+		ObjectNode renamed = Json.nodes().objectNode();
+		task.fields().forEachRemaining(field -> renamed.set(
+				field.getKey().equals(Task.COMPLETIONS) ? Task.ANNOTATIONS : field.getKey(), field.getValue()));
+		return renamed;
+	}
+
+	private static void writeConll(TaskStore store, List<TaskId> ids, java.io.OutputStream stream, Progress progress)
+			throws IOException {
+		Writer writer = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
+		for (TaskId id : ids) {
+			progress.checkCanceled();
+			ConllWriter.write(store.read(id), writer);
+			progress.worked(1);
+		}
+		writer.flush();
+	}
+
+	/**
+	 * Columns: {@code id}, every data field in order of first appearance (a first pass over the tasks collects
+	 * them, reading only one task at a time), then {@code predictions} and {@code completions} as JSON text.
+	 */
+	private static void writeTable(char separator, TaskStore store, List<TaskId> ids, java.io.OutputStream stream,
+			Progress progress) throws IOException {
+		Set<String> fields = new LinkedHashSet<>();
+		for (TaskId id : ids) {
+			progress.checkCanceled();
+			store.read(id).data().fieldNames().forEachRemaining(fields::add);
+		}
+		CsvSchema.Builder schema = CsvSchema.builder().addColumn("id");
+		fields.forEach(schema::addColumn);
+		schema.addColumn(Task.PREDICTIONS).addColumn(Task.COMPLETIONS);
+		CsvMapper mapper = new CsvMapper();
+		try (CsvGenerator csv = (CsvGenerator) mapper.getFactory().createGenerator(stream)) {
+			csv.setSchema(schema.build().withHeader().withColumnSeparator(separator));
+			try {
+				for (TaskId id : ids) {
+					progress.checkCanceled();
+					Task task = store.read(id);
+					csv.writeStartArray();
+					csv.writeString(id.value());
+					ObjectNode data = task.data();
+					for (String field : fields) {
+						JsonNode value = data.get(field);
+						csv.writeString(value == null || value.isNull() ? ""
+								: value.isValueNode() ? value.asText() : Json.mapper().writeValueAsString(value));
+					}
+					csv.writeString(Json.mapper().writeValueAsString(task.json().path(Task.PREDICTIONS)));
+					csv.writeString(Json.mapper().writeValueAsString(task.json().path(Task.COMPLETIONS)));
+					csv.writeEndArray();
+					progress.worked(1);
+				}
+			} catch (UncheckedIOException e) {
+				throw e.getCause();
+			}
+		}
+	}
+}

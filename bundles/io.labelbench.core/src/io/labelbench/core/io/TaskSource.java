@@ -1,0 +1,199 @@
+package io.labelbench.core.io;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.RuntimeJsonMappingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+
+import io.labelbench.core.json.Json;
+import io.labelbench.core.json.TaskFormatException;
+import io.labelbench.core.json.TaskReader;
+import io.labelbench.core.model.Task;
+
+/**
+ * Tasks read one at a time from one import source: a GAL / Label Studio JSON export or JSON Lines file, a
+ * plain-text file, a folder of {@code .txt} files, or a CSV / TSV file with a header row.
+ */
+abstract class TaskSource implements Closeable {
+
+	/** Largest plain-text file taken as one task. */
+	static final long MAX_TEXT_FILE_BYTES = 64L * 1024 * 1024;
+
+	final Path path;
+
+	TaskSource(Path path) {
+		this.path = path;
+	}
+
+	/** The next task, or {@code null} at the end. */
+	abstract Task next() throws IOException;
+
+	/** Where the last task came from, for messages: {@code file:line} or {@code file}. */
+	abstract String position();
+
+	static TaskSource open(Path path, ImportOptions options) throws IOException {
+		if (Files.isDirectory(path)) {
+			return new TextFolder(path);
+		}
+		if (!Files.isRegularFile(path)) {
+			throw new TaskFormatException(path, 0, 0, "no such file or folder");
+		}
+		String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
+		if (name.endsWith(".txt")) {
+			return new TextFolder(path);
+		}
+		if (name.endsWith(".csv") || name.endsWith(".tsv")) {
+			return new Table(path, name.endsWith(".tsv") ? '\t' : ',', options.textColumn());
+		}
+		return new JsonTasks(path);
+	}
+
+	private static final class JsonTasks extends TaskSource {
+		private final TaskReader reader;
+
+		JsonTasks(Path path) throws IOException {
+			super(path);
+			reader = TaskReader.open(path);
+		}
+
+		@Override
+		Task next() throws IOException {
+			return reader.next();
+		}
+
+		@Override
+		String position() {
+			return path + ":" + reader.lastTaskPosition();
+		}
+
+		@Override
+		public void close() throws IOException {
+			reader.close();
+		}
+	}
+
+	/** One task per text file, in file-name order; {@code data.title} keeps the file name. */
+	private static final class TextFolder extends TaskSource {
+		private final Iterator<Path> files;
+		private Path current;
+
+		TextFolder(Path path) throws IOException {
+			super(path);
+			if (Files.isDirectory(path)) {
+				try (Stream<Path> list = Files.list(path)) {
+					files = list.filter(f -> Files.isRegularFile(f)
+							&& f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".txt")).sorted().toList()
+							.iterator();
+				}
+			} else {
+				files = List.of(path).iterator();
+			}
+		}
+
+		@Override
+		Task next() throws IOException {
+			if (!files.hasNext()) {
+				return null;
+			}
+			current = files.next();
+			if (Files.size(current) > MAX_TEXT_FILE_BYTES) {
+				throw new TaskFormatException(current, 0, 0, "text file larger than "
+						+ MAX_TEXT_FILE_BYTES / (1024 * 1024) + " MB (the limit for one task)");
+			}
+			String text;
+			try {
+				text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+						.decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(current))).toString();
+			} catch (CharacterCodingException e) {
+				throw new TaskFormatException(current, 0, 0, "not UTF-8 text");
+			}
+			if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
+				text = text.substring(1);
+			}
+			ObjectNode json = Json.nodes().objectNode();
+			json.putObject(Task.DATA).put("text", text).put("title", current.getFileName().toString());
+			return new Task(json);
+		}
+
+		@Override
+		String position() {
+			return String.valueOf(current);
+		}
+
+		@Override
+		public void close() {
+			// nothing held open
+		}
+	}
+
+	/** One task per row; every column goes into {@code data}, the text column as {@code data.text}. */
+	private static final class Table extends TaskSource {
+		private final MappingIterator<Map<String, String>> rows;
+		private final String textColumn;
+
+		Table(Path path, char separator, String textColumn) throws IOException {
+			super(path);
+			this.textColumn = textColumn;
+			CsvMapper mapper = new CsvMapper();
+			mapper.enable(CsvParser.Feature.FAIL_ON_MISSING_COLUMNS);
+			CsvSchema schema = CsvSchema.emptySchema().withHeader().withColumnSeparator(separator);
+			rows = mapper.readerForMapOf(String.class).with(schema).readValues(path.toFile());
+			CsvSchema header = (CsvSchema) rows.getParserSchema();
+			if (header == null || header.column(textColumn) == null) {
+				List<String> names = header == null ? List.of() : header.getColumnNames();
+				rows.close();
+				throw new TaskFormatException(path, 1, 0, "no column '" + textColumn + "' in the header (columns: "
+						+ String.join(", ", names) + "); choose the text column");
+			}
+		}
+
+		@Override
+		Task next() throws IOException {
+			try {
+				if (!rows.hasNextValue()) {
+					return null;
+				}
+				Map<String, String> row = rows.nextValue();
+				ObjectNode json = Json.nodes().objectNode();
+				ObjectNode data = json.putObject(Task.DATA);
+				data.put("text", row.get(textColumn));
+				row.forEach((column, value) -> {
+					if (!column.equals(textColumn) && !column.equals("text")) {
+						data.put(column, value);
+					}
+				});
+				return new Task(json);
+			} catch (RuntimeJsonMappingException | com.fasterxml.jackson.core.JsonProcessingException e) {
+				var at = rows.getCurrentLocation();
+				throw new TaskFormatException(path, at == null ? 0 : at.getLineNr(), 0,
+						"malformed row: " + e.getMessage().lines().findFirst().orElse(""), e);
+			}
+		}
+
+		@Override
+		String position() {
+			var at = rows.getCurrentLocation();
+			return path + ":" + (at == null ? "" : at.getLineNr());
+		}
+
+		@Override
+		public void close() throws IOException {
+			rows.close();
+		}
+	}
+}
