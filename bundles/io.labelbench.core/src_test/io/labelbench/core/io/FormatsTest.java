@@ -1,0 +1,148 @@
+package io.labelbench.core.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.labelbench.core.model.Task;
+import io.labelbench.core.model.TaskId;
+import io.labelbench.core.store.LabelbenchProject;
+
+class FormatsTest {
+
+	@TempDir
+	Path dir;
+
+	private LabelbenchProject projectWith(Task... tasks) throws IOException {
+		LabelbenchProject project = LabelbenchProject.create(dir.resolve("p"), "ana");
+		for (Task task : tasks) {
+			project.tasks().write(task);
+		}
+		return project;
+	}
+
+	@Test
+	void conllTagsSpansOfTheLatestCompletionWithBio() throws IOException {
+		String text = "Take ibuprofen 400 mg twice-daily.\nStop aspirin.";
+		Task task = Task.of(TaskId.of(1), text);
+		task.addPrediction().addResult("labels").span(40, 47, "aspirin", "WRONG");
+		var completion = task.addCompletion();
+		completion.addResult("labels").span(5, 14, "ibuprofen", "DRUG");
+		completion.addResult("labels").span(15, 21, "400 mg", "STRENGTH");
+		completion.addResult("labels").span(22, 33, "twice-daily", "FREQUENCY");
+		completion.addResult("labels").span(40, 47, "aspirin", "DRUG");
+		Path out = dir.resolve("out.conll");
+		new TaskExporter(projectWith(task)).export(ExportFormat.CONLL, out, Progress.NONE);
+		assertEquals("""
+				-DOCSTART- -X- -X- O
+
+				Take -X- -X- O
+				ibuprofen -X- -X- B-DRUG
+				400 -X- -X- B-STRENGTH
+				mg -X- -X- I-STRENGTH
+				twice-daily -X- -X- B-FREQUENCY
+				. -X- -X- O
+
+				Stop -X- -X- O
+				aspirin -X- -X- B-DRUG
+				. -X- -X- O
+
+				""", Files.readString(out));
+	}
+
+	@Test
+	void csvExportReimportsWithQuotesAndNewlines() throws IOException {
+		Task task = Task.of(TaskId.of(7), "line one, with \"quotes\"\nline two");
+		task.data().put("source", "clinic A");
+		task.addPrediction().addResult("labels").span(0, 4, "line", "X");
+		Path csv = dir.resolve("out.csv");
+		new TaskExporter(projectWith(task)).export(ExportFormat.CSV, csv, Progress.NONE);
+		assertTrue(Files.readString(csv).startsWith("id,text,source,predictions,completions\n"));
+
+		LabelbenchProject other = LabelbenchProject.create(dir.resolve("other"), "ana");
+		new TaskImporter(other).importFiles(List.of(csv), ImportOptions.DEFAULT, Progress.NONE);
+		Task back = other.tasks().read(TaskId.of(1));
+		assertEquals(task.text(), back.text());
+		assertEquals("clinic A", back.dataText("source"));
+		assertTrue(back.dataText("predictions").contains("\"labels\":[\"X\"]"), back.dataText("predictions"));
+	}
+
+	@Test
+	void tsvImportUsesTheChosenTextColumn() throws IOException {
+		Path tsv = dir.resolve("notes.tsv");
+		Files.writeString(tsv, "note_id\tbody\n1\tPatient denies chest pain.\n2\tMetformin 500 mg BID.\n");
+		LabelbenchProject project = projectWith();
+		ImportResult result = new TaskImporter(project).importFiles(List.of(tsv),
+				ImportOptions.DEFAULT.withTextColumn("body"), Progress.NONE);
+		assertEquals(2, result.imported());
+		assertEquals("Metformin 500 mg BID.", project.tasks().read(TaskId.of(2)).text());
+		assertEquals("2", project.tasks().read(TaskId.of(2)).dataText("note_id"));
+	}
+
+	@Test
+	void folderOfTextFilesBecomesOneTaskEach() throws IOException {
+		Path folder = Files.createDirectories(dir.resolve("notes"));
+		Files.writeString(folder.resolve("b.txt"), "second\r\nnote", StandardCharsets.UTF_8);
+		Files.writeString(folder.resolve("a.txt"), "\uFEFFfirst note 😀", StandardCharsets.UTF_8);
+		Files.writeString(folder.resolve("skip.md"), "not a task");
+		LabelbenchProject project = projectWith(Task.of(TaskId.of(5), "existing"));
+		new TaskImporter(project).importFiles(List.of(folder), ImportOptions.DEFAULT, Progress.NONE);
+		assertEquals(List.of(TaskId.of(5), TaskId.of(6), TaskId.of(7)), project.tasks().ids());
+		assertEquals("first note 😀", project.tasks().read(TaskId.of(6)).text());
+		assertEquals("a.txt", project.tasks().read(TaskId.of(6)).dataText("title"));
+		assertEquals("second\r\nnote", project.tasks().read(TaskId.of(7)).text());
+	}
+
+	@Test
+	void reimportingAnExportWithIdsChangesNothing() throws IOException {
+		LabelbenchProject project = projectWith();
+		List<Path> source = List.of(Projects.TESTDATA.resolve("gal-export.json"));
+		new TaskImporter(project).importFiles(source, ImportOptions.DEFAULT, Progress.NONE);
+		var before = Projects.snapshot(project.tasks().folder());
+		ImportResult again = new TaskImporter(project).importFiles(source, ImportOptions.DEFAULT, Progress.NONE);
+		assertEquals(0, again.imported());
+		assertEquals(3, again.unchanged());
+		assertEquals(before, Projects.snapshot(project.tasks().folder()));
+	}
+
+	@Test
+	void cancelledExportLeavesTheEarlierFile() throws IOException {
+		LabelbenchProject project = projectWith(Task.of(TaskId.of(1), "a"), Task.of(TaskId.of(2), "b"));
+		Path out = dir.resolve("out.json");
+		Files.writeString(out, "earlier export");
+		Progress cancelAfterOne = new Progress() {
+			int done;
+
+			@Override
+			public void begin(String task, long total) {
+			}
+
+			@Override
+			public void worked(long units) {
+				done += units;
+			}
+
+			@Override
+			public boolean isCanceled() {
+				return done >= 1;
+			}
+		};
+		assertThrows(CancellationException.class,
+				() -> new TaskExporter(project).export(ExportFormat.GAL, out, cancelAfterOne));
+		assertEquals("earlier export", Files.readString(out));
+		try (var files = Files.list(dir)) {
+			assertFalse(files.anyMatch(f -> f.getFileName().toString().startsWith(".lb-tmp-")), "temp file removed");
+		}
+	}
+}
