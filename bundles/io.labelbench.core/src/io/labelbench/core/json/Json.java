@@ -3,6 +3,7 @@ package io.labelbench.core.json;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,6 +24,8 @@ public final class Json {
 	private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
 			.streamReadConstraints(StreamReadConstraints.builder().maxStringLength(MAX_STRING_CHARS)
 					.maxNestingDepth(200).build())
+			// emoji stay emoji in files instead of \uD83D\uDE00 escapes
+			.enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
 			.build())
 			.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
 			.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
