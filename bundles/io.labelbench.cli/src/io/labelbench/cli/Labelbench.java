@@ -1,0 +1,204 @@
+package io.labelbench.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.function.Function;
+
+import io.labelbench.core.check.ResultSchema;
+import io.labelbench.core.check.TaskChecker;
+import io.labelbench.core.check.TaskProblem;
+import io.labelbench.core.io.ExportFormat;
+import io.labelbench.core.io.ImportOptions;
+import io.labelbench.core.io.ImportResult;
+import io.labelbench.core.io.TaskExporter;
+import io.labelbench.core.io.TaskImporter;
+import io.labelbench.core.json.TaskFormatException;
+import io.labelbench.core.model.Task;
+import io.labelbench.core.model.TaskId;
+import io.labelbench.core.model.TaskSummary;
+import io.labelbench.core.store.LabelbenchProject;
+
+/**
+ * The {@code labelbench} commands, independent of OSGi so they can be tested as plain Java. Exit codes: 0 done,
+ * 1 problems found ({@code check}), 2 the command could not run (bad arguments, unreadable or malformed input);
+ * errors are one line on standard error, never a stack trace.
+ */
+public final class Labelbench {
+
+	public static final int OK = 0;
+	public static final int PROBLEMS = 1;
+	public static final int FAILED = 2;
+
+	static final String USAGE = """
+			usage: labelbench <command> [options]
+
+			Without a command the workbench opens on the bundled sample project.
+
+			commands:
+			  import --project DIR [--text-column COLUMN] [--renumber] FILE|FOLDER…
+			        import GAL / Label Studio JSON (array, single task, flat tasks), JSON Lines, .txt files or
+			        folders of them, CSV/TSV (the text column defaults to 'text'); creates the project if needed
+			  export --project DIR --format gal|labelstudio|jsonl|conll|csv|tsv --out FILE
+			        export every task with its predictions and completions
+			  list-tasks --project DIR
+			        one line per task: id, predictions, completions, best score, text preview (tab-separated)
+			  check --project DIR
+			        check every task against the task format and the project's labeling config;
+			        one line per problem, exit 1 when there is any
+			  bundles
+			        start every Labelbench bundle and print its state; exit 1 when one fails
+			  --help
+			        this text
+			""";
+
+	private final PrintStream out;
+	private final PrintStream err;
+	private final Function<Path, ResultSchema> configReader;
+
+	/**
+	 * @param configReader reads a project's labeling config into the view that task checks need; {@code null}
+	 *                     result when the project has no config
+	 */
+	public Labelbench(PrintStream out, PrintStream err, Function<Path, ResultSchema> configReader) {
+		this.out = out;
+		this.err = err;
+		this.configReader = configReader;
+	}
+
+	public int run(List<String> args) {
+		if (args.isEmpty() || args.get(0).equals("--help") || args.get(0).equals("-h") || args.get(0).equals("help")) {
+			out.print(USAGE);
+			return args.isEmpty() ? FAILED : OK;
+		}
+		String command = args.get(0);
+		List<String> rest = args.subList(1, args.size());
+		try {
+			return switch (command) {
+			case "import" -> importTasks(new Arguments(command, rest, Set.of("project", "text-column"), Set.of("renumber")));
+			case "export" -> export(new Arguments(command, rest, Set.of("project", "format", "out"), Set.of()));
+			case "list-tasks" -> listTasks(new Arguments(command, rest, Set.of("project"), Set.of()));
+			case "check" -> check(new Arguments(command, rest, Set.of("project"), Set.of()));
+			default -> throw new UsageException("unknown command '" + command + "'");
+			};
+		} catch (UsageException e) {
+			err.println("labelbench: " + e.getMessage() + " (see labelbench --help)");
+			return FAILED;
+		} catch (CancellationException e) {
+			err.println("labelbench: " + command + " cancelled");
+			return FAILED;
+		} catch (TaskFormatException e) {
+			err.println("labelbench: " + e.getMessage());
+			return FAILED;
+		} catch (IOException | UncheckedIOException | IllegalArgumentException e) {
+			err.println("labelbench: " + command + ": " + describe(e));
+			return FAILED;
+		}
+	}
+
+	private int importTasks(Arguments args) throws IOException {
+		if (args.operands().isEmpty()) {
+			throw new UsageException("import: name at least one file or folder to import");
+		}
+		List<Path> sources = new ArrayList<>();
+		for (String operand : args.operands()) {
+			Path source = Path.of(operand);
+			if (!Files.exists(source)) {
+				throw new IOException(operand + ": no such file or folder");
+			}
+			sources.add(source);
+		}
+		LabelbenchProject project = LabelbenchProject.create(args.project(), LabelbenchProject.currentUser());
+		ImportOptions options = ImportOptions.DEFAULT.withTextColumn(args.optional("text-column", "text"))
+				.withRenumber(args.flag("renumber"));
+		ImportResult result = new TaskImporter(project, schemaOf(project)).importFiles(sources, options,
+				new ConsoleProgress(err));
+		result.problems().forEach(problem -> err.println("warning: " + problem));
+		if (result.problemCount() > result.problems().size()) {
+			err.println("warning: " + (result.problemCount() - result.problems().size()) + " more problems; run check");
+		}
+		out.println("imported " + result.imported() + " tasks" + (result.unchanged() > 0
+				? ", " + result.unchanged() + " already present unchanged" : "") + " into " + project.folder());
+		return OK;
+	}
+
+	private int export(Arguments args) throws IOException {
+		ExportFormat format = ExportFormat.parse(args.required("format"));
+		Path target = Path.of(args.required("out"));
+		LabelbenchProject project = existingProject(args.project());
+		int count = new TaskExporter(project).export(format, target, new ConsoleProgress(err));
+		out.println("exported " + count + " tasks as " + format.id() + " to " + target);
+		return OK;
+	}
+
+	private int listTasks(Arguments args) throws IOException {
+		LabelbenchProject project = existingProject(args.project());
+		for (TaskId id : project.tasks().ids()) {
+			TaskSummary summary = TaskSummary.of(project.tasks().read(id));
+			out.println(id + "\t" + summary.predictions() + "\t" + summary.completions() + "\t"
+					+ (summary.bestScore() == null ? "-" : summary.bestScore().toPlainString()) + "\t"
+					+ summary.preview());
+		}
+		return OK;
+	}
+
+	private int check(Arguments args) throws IOException {
+		LabelbenchProject project = existingProject(args.project());
+		TaskChecker checker = new TaskChecker(schemaOf(project));
+		int problems = 0;
+		int tasks = 0;
+		for (TaskId id : project.tasks().ids()) {
+			tasks++;
+			Task task;
+			try {
+				task = project.tasks().read(id);
+			} catch (TaskFormatException e) {
+				out.println("task " + id + ": " + e.getMessage());
+				problems++;
+				continue;
+			}
+			for (TaskProblem problem : checker.check(task)) {
+				out.println(problem);
+				problems++;
+			}
+		}
+		err.println(tasks + " tasks checked, " + problems + " problems");
+		return problems == 0 ? OK : PROBLEMS;
+	}
+
+	private ResultSchema schemaOf(LabelbenchProject project) {
+		return configReader == null || !Files.exists(project.configFile()) ? null : configReader.apply(project.configFile());
+	}
+
+	private static LabelbenchProject existingProject(Path folder) throws IOException {
+		if (!Files.isDirectory(folder)) {
+			throw new IOException(folder + ": no such project folder");
+		}
+		if (!LabelbenchProject.isProject(folder)) {
+			throw new IOException(folder + ": not a Labelbench project (no labeling-config.xml or tasks/)");
+		}
+		return new LabelbenchProject(folder);
+	}
+
+	private static String describe(Exception e) {
+		Throwable cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : e;
+		if (cause instanceof java.nio.file.NoSuchFileException missing) {
+			return missing.getFile() + ": no such file" + (missing.getReason() == null ? "" : " (" + missing.getReason() + ")");
+		}
+		if (cause instanceof java.nio.file.AccessDeniedException denied) {
+			return denied.getFile() + ": permission denied";
+		}
+		if (cause instanceof java.nio.file.FileSystemException fs) {
+			return fs.getFile() + ": " + (fs.getReason() == null ? cause.getClass().getSimpleName() : fs.getReason());
+		}
+		return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+	}
+
+}

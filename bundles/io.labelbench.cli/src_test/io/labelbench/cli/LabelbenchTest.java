@@ -1,0 +1,104 @@
+package io.labelbench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The commands as a user runs them: exit codes, standard output, one-line errors. */
+class LabelbenchTest {
+
+	@TempDir
+	Path dir;
+	private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+	private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+	private int run(String... args) {
+		out.reset();
+		err.reset();
+		return new Labelbench(new PrintStream(out, true, StandardCharsets.UTF_8),
+				new PrintStream(err, true, StandardCharsets.UTF_8), null).run(List.of(args));
+	}
+
+	private String out() {
+		return out.toString(StandardCharsets.UTF_8);
+	}
+
+	private String err() {
+		return err.toString(StandardCharsets.UTF_8);
+	}
+
+	private Path tasksFile() throws IOException {
+		Path file = dir.resolve("in.json");
+		Files.writeString(file, """
+				[{"id": 1, "data": {"text": "Aspirin 100 mg daily"},
+				  "predictions": [{"model_version": "ner@1", "score": 0.9, "result": [{"id": "a", "from_name": "label",
+				    "to_name": "text", "type": "labels", "value": {"start": 0, "end": 7, "text": "Aspirin", "labels": ["DRUG"]}}]}]},
+				 {"id": 2, "data": {"text": "No fever"}, "completions": [{"id": 1, "result": [{"id": "b", "from_name": "label",
+				    "to_name": "text", "type": "labels", "value": {"start": 3, "end": 9, "text": "fever", "labels": ["SYMPTOM"]}}]}]}]
+				""");
+		return file;
+	}
+
+	@Test
+	void importListCheckExport() throws IOException {
+		Path project = dir.resolve("project");
+		assertEquals(0, run("import", "--project", project.toString(), tasksFile().toString()));
+		assertTrue(out().startsWith("imported 2 tasks into "), out());
+		assertTrue(err().contains("warning: "), "the bad offsets of task 2 are reported: " + err());
+
+		assertEquals(0, run("list-tasks", "--project", project.toString()));
+		assertEquals("1\t1\t0\t0.9\tAspirin 100 mg daily\n2\t0\t1\t-\tNo fever\n", out());
+
+		assertEquals(1, run("check", "--project", project.toString()));
+		assertEquals("task 2: completions[0].result[0] (id b): offsets [3, 9) do not fit the text of 8 UTF-16 code units\n",
+				out());
+		assertTrue(err().contains("2 tasks checked, 1 problems"), err());
+
+		Path conll = dir.resolve("out.conll");
+		assertEquals(0, run("export", "--project", project.toString(), "--format", "conll", "--out", conll.toString()));
+		assertTrue(Files.readString(conll).contains("Aspirin -X- -X- B-DRUG"));
+	}
+
+	@Test
+	void errorsAreOneLineWithExitTwo() throws IOException {
+		Path bad = dir.resolve("bad.json");
+		Files.writeString(bad, "[{\"id\": 1, \"data\": {}}\n{\"id\": 2}]");
+		assertEquals(2, run("import", "--project", dir.resolve("p").toString(), bad.toString()));
+		assertEquals(1, err().lines().filter(line -> line.startsWith("labelbench:")).count(), err());
+		assertTrue(err().contains("bad.json:2:1: malformed JSON"), err());
+		assertFalse(err().contains("at io.labelbench"), "no stack trace");
+		assertEquals(List.of(), listTasks(dir.resolve("p")));
+
+		assertEquals(2, run("export", "--project", dir.resolve("p").toString(), "--format", "xml", "--out", "x"));
+		assertTrue(err().startsWith("labelbench: export: unknown export format 'xml'"), err());
+		assertEquals(2, run("list-tasks", "--project", dir.resolve("nowhere").toString()));
+		assertTrue(err().contains("nowhere: no such project folder"), err());
+		assertEquals(2, run("frobnicate"));
+		assertTrue(err().startsWith("labelbench: unknown command 'frobnicate' (see labelbench --help)"), err());
+		assertEquals(2, run("import", "--project"));
+		assertTrue(err().contains("--project needs a value"), err());
+		assertEquals(0, run("--help"));
+		assertTrue(out().contains("export --project DIR --format gal|labelstudio|jsonl|conll|csv|tsv --out FILE"));
+	}
+
+	private static List<String> listTasks(Path project) throws IOException {
+		Path tasks = project.resolve("tasks");
+		if (!Files.isDirectory(tasks)) {
+			return List.of();
+		}
+		try (var files = Files.list(tasks)) {
+			return files.map(f -> f.getFileName().toString()).toList();
+		}
+	}
+}
