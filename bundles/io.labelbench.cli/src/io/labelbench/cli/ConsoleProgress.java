@@ -29,7 +29,7 @@ final class ConsoleProgress implements Progress {
 	@Override
 	public void worked(long units) {
 		done += units;
-		if (total > 0) {
+		if (total >= 100) {
 			int tenth = (int) (done * 10 / total);
 			if (tenth > lastTenth && tenth < 10) {
 				lastTenth = tenth;
