@@ -1,0 +1,122 @@
+package io.labelbench.hub;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.labelbench.core.json.Json;
+import io.labelbench.core.store.AtomicFile;
+
+/**
+ * The local model cache: {@code <cache>/<key>/} holds one unzipped model, with the catalog entry it came from
+ * in {@code .labelbench-entry.json}. Folders appear only when complete (see {@link ModelDownloader}).
+ */
+public final class ModelCache {
+
+	static final String ENTRY_FILE = ".labelbench-entry.json";
+	static final String WORK_FOLDER = ".downloads";
+
+	private final Path folder;
+
+	public ModelCache(Path folder) {
+		this.folder = folder.toAbsolutePath().normalize();
+	}
+
+	/** The default cache: {@code labelbench.models.cache}, else {@code ~/.labelbench/models}. */
+	public static ModelCache defaultCache() {
+		String configured = System.getProperty("labelbench.models.cache");
+		return new ModelCache(configured != null && !configured.isBlank() ? Path.of(configured)
+				: Path.of(System.getProperty("user.home"), ".labelbench", "models"));
+	}
+
+	public Path folder() {
+		return folder;
+	}
+
+	Path folderOf(HubEntry entry) {
+		return folder.resolve(entry.key());
+	}
+
+	Path workFolder() {
+		return folder.resolve(WORK_FOLDER);
+	}
+
+	public boolean contains(HubEntry entry) {
+		return Files.isRegularFile(folderOf(entry).resolve(ENTRY_FILE));
+	}
+
+	/** All complete models in the cache; unreadable folders are left out. */
+	public List<InstalledModel> installed() throws IOException {
+		List<InstalledModel> models = new ArrayList<>();
+		if (!Files.isDirectory(folder)) {
+			return models;
+		}
+		try (DirectoryStream<Path> folders = Files.newDirectoryStream(folder, Files::isDirectory)) {
+			for (Path model : folders) {
+				read(model).ifPresent(models::add);
+			}
+		}
+		models.sort(Comparator.comparing(InstalledModel::name).thenComparing(m -> m.entry().time()));
+		return models;
+	}
+
+	/** The newest installed model of that name. */
+	public Optional<InstalledModel> find(String name) throws IOException {
+		return installed().stream().filter(m -> m.name().equals(name)).reduce((older, newer) -> newer);
+	}
+
+	/** Removes every installed version of a model; returns how many were removed. */
+	public int remove(String name) throws IOException {
+		int removed = 0;
+		for (InstalledModel model : installed()) {
+			if (model.name().equals(name)) {
+				// the marker goes first so a half-deleted folder is no longer taken for a model
+				Files.delete(model.folder().resolve(ENTRY_FILE));
+				deleteTree(model.folder());
+				removed++;
+			}
+		}
+		return removed;
+	}
+
+	static void writeEntry(Path modelFolder, HubEntry entry) throws IOException {
+		AtomicFile.write(modelFolder.resolve(ENTRY_FILE), out -> Json.mapper().writeValue(out, entry.json()));
+	}
+
+	private static Optional<InstalledModel> read(Path model) {
+		Path entryFile = model.resolve(ENTRY_FILE);
+		if (!Files.isRegularFile(entryFile)) {
+			return Optional.empty();
+		}
+		try {
+			JsonNode json = Json.mapper().readTree(entryFile.toFile());
+			HubEntry entry = json instanceof ObjectNode object ? HubEntry.of(object) : null;
+			if (entry == null) {
+				return Optional.empty();
+			}
+			return Optional.of(new InstalledModel(entry, model, ModelMetadata.read(model)));
+		} catch (IOException e) {
+			return Optional.empty();
+		}
+	}
+
+	static void deleteTree(Path root) throws IOException {
+		if (!Files.exists(root)) {
+			return;
+		}
+		try (Stream<Path> walk = Files.walk(root)) {
+			for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+				Files.deleteIfExists(path);
+			}
+		}
+	}
+}
