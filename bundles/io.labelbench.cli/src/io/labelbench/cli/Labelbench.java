@@ -53,6 +53,9 @@ public final class Labelbench {
 			  check --project DIR
 			        check every task against the task format and the project's labeling config;
 			        one line per problem, exit 1 when there is any
+			  hub list|download NAME|labels NAME|remove NAME [--hub URL|DIR] [--cache DIR]
+			        the Models Hub: models compatible with the server's Spark NLP, downloads into the local
+			        cache (~/.labelbench/models), a model's labels read from the model itself
 			  bundles
 			        start every Labelbench bundle and print its state; exit 1 when one fails
 			  --help
@@ -86,6 +89,7 @@ public final class Labelbench {
 			case "export" -> export(new Arguments(command, rest, Set.of("project", "format", "out"), Set.of()));
 			case "list-tasks" -> listTasks(new Arguments(command, rest, Set.of("project"), Set.of()));
 			case "check" -> check(new Arguments(command, rest, Set.of("project"), Set.of()));
+			case "hub" -> new HubCommand(out, err).run(rest);
 			default -> throw new UsageException("unknown command '" + command + "'");
 			};
 		} catch (UsageException e) {

@@ -1,0 +1,106 @@
+package io.labelbench.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import io.labelbench.hub.HubLocation;
+import io.labelbench.hub.InstalledModel;
+import io.labelbench.hub.ModelCache;
+import io.labelbench.hub.ModelDownloader;
+import io.labelbench.hub.ModelsHub;
+
+/** {@code labelbench hub list|download NAME|labels NAME|remove NAME [--hub URL|DIR] [--cache DIR]}. */
+final class HubCommand {
+
+	private final PrintStream out;
+	private final PrintStream err;
+
+	HubCommand(PrintStream out, PrintStream err) {
+		this.out = out;
+		this.err = err;
+	}
+
+	int run(List<String> args) throws IOException {
+		if (args.isEmpty()) {
+			throw new UsageException("hub: say list, download NAME, labels NAME or remove NAME");
+		}
+		String action = args.get(0);
+		Arguments options = new Arguments("hub " + action, args.subList(1, args.size()), Set.of("hub", "cache"), Set.of());
+		ModelCache cache = options.optional("cache", null) == null ? ModelCache.defaultCache()
+				: new ModelCache(Path.of(options.optional("cache", null)));
+		return switch (action) {
+		case "list" -> list(hub(options), cache);
+		case "download" -> download(hub(options), cache, name(options));
+		case "labels" -> labels(options, cache, name(options));
+		case "remove" -> remove(cache, name(options));
+		default -> throw new UsageException("hub: unknown action '" + action + "'");
+		};
+	}
+
+	private ModelsHub hub(Arguments options) {
+		String given = options.optional("hub", null);
+		List<HubLocation> hubs = given != null ? List.of(HubLocation.parse(given)) : ModelsHub.configuredHubs();
+		if (hubs.isEmpty()) {
+			throw new UsageException("hub: no Models Hub configured; pass --hub URL|DIR");
+		}
+		ModelsHub hub = ModelsHub.read(hubs);
+		hub.problems().forEach(problem -> err.println("warning: " + problem));
+		if (hub.offers().isEmpty() && !hub.problems().isEmpty()) {
+			throw new UsageException("hub: no hub could be read");
+		}
+		return hub;
+	}
+
+	private static String name(Arguments options) {
+		if (options.operands().size() != 1) {
+			throw new UsageException("name one model");
+		}
+		return options.operands().get(0);
+	}
+
+	private int list(ModelsHub hub, ModelCache cache) throws IOException {
+		for (ModelsHub.Offer offer : hub.offers()) {
+			var entry = offer.entry();
+			String status = cache.contains(entry) ? "downloaded"
+					: cache.find(entry.name()).isPresent() ? "update-available" : "available";
+			out.println(entry.name() + "\t" + entry.task() + "\t" + entry.domain() + "\t" + entry.language() + "\t"
+					+ status + "\t" + String.join(",", entry.labels()));
+		}
+		return Labelbench.OK;
+	}
+
+	private int download(ModelsHub hub, ModelCache cache, String name) throws IOException {
+		ModelsHub.Offer offer = hub.find(name)
+				.orElseThrow(() -> new IOException("no model '" + name + "' in the hub for Spark NLP "
+						+ ModelsHub.SPARK_NLP_VERSION + " / Spark " + ModelsHub.SPARK_VERSION));
+		InstalledModel model = new ModelDownloader(cache).download(offer.hub(), offer.entry(), new ConsoleProgress(err));
+		out.println("downloaded " + model.name() + " (" + model.entry().key() + ") to " + model.folder());
+		return Labelbench.OK;
+	}
+
+	/** Labels of an installed model, read from the model itself; else those the catalog lists. */
+	private int labels(Arguments options, ModelCache cache, String name) throws IOException {
+		Optional<InstalledModel> installed = cache.find(name);
+		if (installed.isPresent() && !installed.get().metadata().labels().isEmpty()) {
+			installed.get().metadata().labels().forEach(out::println);
+			return Labelbench.OK;
+		}
+		ModelsHub.Offer offer = hub(options).find(name)
+				.orElseThrow(() -> new IOException("no model '" + name + "' installed or in the hub"));
+		offer.entry().labels().forEach(out::println);
+		return Labelbench.OK;
+	}
+
+	private int remove(ModelCache cache, String name) throws IOException {
+		int removed = cache.remove(name);
+		if (removed == 0) {
+			throw new IOException("no model '" + name + "' in the cache " + cache.folder());
+		}
+		out.println("removed " + name);
+		return Labelbench.OK;
+	}
+}

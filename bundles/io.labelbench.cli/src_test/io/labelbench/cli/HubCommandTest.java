@@ -1,0 +1,70 @@
+package io.labelbench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HubCommandTest {
+
+	@TempDir
+	Path dir;
+	private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+	private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+	private int run(String... args) {
+		out.reset();
+		err.reset();
+		return new Labelbench(new PrintStream(out, true, StandardCharsets.UTF_8),
+				new PrintStream(err, true, StandardCharsets.UTF_8), null).run(List.of(args));
+	}
+
+	/** A one-model hub laid out like Spark NLP's. */
+	private Path hub() throws Exception {
+		Path models = Files.createDirectories(dir.resolve("hub/public/models"));
+		Path zip = models.resolve("ner_finance_small_en_5.5.3_3.5_"
+				+ java.time.Instant.parse("2026-11-24T00:26:40.000Z").toEpochMilli() + ".zip");
+		try (ZipOutputStream zipOut = new ZipOutputStream(Files.newOutputStream(zip))) {
+			zipOut.putNextEntry(new ZipEntry("metadata/part-00000"));
+			zipOut.write(("{\"class\":\"com.johnsnowlabs.nlp.annotators.ner.dl.NerDLModel\",\"paramMap\":{\"classes\":"
+					+ "[\"O\",\"B-ORG\",\"I-ORG\",\"B-MONEY\"],\"storageRef\":\"w2v\"}}\n").getBytes(StandardCharsets.UTF_8));
+		}
+		String md5 = HexFormat.of().withUpperCase().formatHex(MessageDigest.getInstance("MD5").digest(Files.readAllBytes(zip)));
+		Files.writeString(models.resolve("metadata.json"), "{\"name\":\"ner_finance_small\",\"language\":\"en\","
+				+ "\"libVersion\":{\"parts\":[5,5,3]},\"sparkVersion\":{\"parts\":[3,5]},\"readyToUse\":true,"
+				+ "\"time\":\"2026-11-24T00:26:40.000Z\",\"isZipped\":true,\"category\":\"ml\",\"checksum\":\"" + md5
+				+ "\",\"annotator\":\"NerDLModel\",\"task\":\"ner\",\"domain\":\"Finance\",\"labels\":[\"MONEY\",\"ORG\"]}\n");
+		return dir.resolve("hub");
+	}
+
+	@Test
+	void listDownloadLabelsRemove() throws Exception {
+		String hub = hub().toString();
+		String cache = dir.resolve("cache").toString();
+		assertEquals(0, run("hub", "list", "--hub", hub, "--cache", cache));
+		assertEquals("ner_finance_small\tner\tFinance\ten\tavailable\tMONEY,ORG\n", out.toString(StandardCharsets.UTF_8));
+		assertEquals(0, run("hub", "download", "ner_finance_small", "--hub", hub, "--cache", cache), err.toString(StandardCharsets.UTF_8));
+		assertEquals(0, run("hub", "list", "--hub", hub, "--cache", cache));
+		assertTrue(out.toString(StandardCharsets.UTF_8).contains("\tdownloaded\t"));
+		assertEquals(0, run("hub", "labels", "ner_finance_small", "--cache", cache));
+		assertEquals("MONEY\nORG\n", out.toString(StandardCharsets.UTF_8));
+		assertEquals(0, run("hub", "remove", "ner_finance_small", "--cache", cache));
+		assertEquals(2, run("hub", "remove", "ner_finance_small", "--cache", cache));
+		assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("labelbench: hub: no model 'ner_finance_small' in the cache"));
+		assertEquals(2, run("hub", "download", "nope", "--hub", hub, "--cache", cache));
+		assertTrue(err.toString(StandardCharsets.UTF_8).contains("no model 'nope' in the hub"));
+	}
+}
