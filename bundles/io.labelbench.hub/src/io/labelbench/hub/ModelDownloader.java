@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 import io.labelbench.core.io.Progress;
+import io.labelbench.core.io.SafeZip;
 
 /**
  * Downloads a model from its hub into the cache. A dropped connection is resumed where it stopped (HTTP Range)
@@ -32,15 +33,15 @@ public final class ModelDownloader {
 	private static final ConcurrentHashMap<String, ReentrantLock> LOCKS = new ConcurrentHashMap<>();
 
 	private final ModelCache cache;
-	private final SafeUnzip unzip;
+	private final SafeZip unzip;
 
 	public ModelDownloader(ModelCache cache) {
-		this(cache, SafeUnzip.DEFAULT_MAX_BYTES, SafeUnzip.DEFAULT_MAX_ENTRIES);
+		this(cache, SafeZip.DEFAULT_MAX_BYTES, SafeZip.DEFAULT_MAX_ENTRIES);
 	}
 
 	ModelDownloader(ModelCache cache, long maxUnzippedBytes, int maxEntries) {
 		this.cache = cache;
-		this.unzip = new SafeUnzip(maxUnzippedBytes, maxEntries);
+		this.unzip = new SafeZip(maxUnzippedBytes, maxEntries);
 	}
 
 	/** Downloads the entry unless the cache has it; returns the model's folder. */

@@ -118,7 +118,7 @@ class ModelDownloaderTest {
 		HubEntry slip = rewritten(entry, zip);
 		IOException e = assertThrows(IOException.class,
 				() -> new ModelDownloader(cache()).download(location, slip, Progress.NONE));
-		assertTrue(e.getMessage().contains("would be written outside the model folder"), e.getMessage());
+		assertTrue(e.getMessage().contains("would be written outside the target folder"), e.getMessage());
 		assertFalse(Files.exists(dir.resolve("escaped.txt")));
 		assertFalse(Files.exists(cache().folder().resolve("escaped.txt")));
 

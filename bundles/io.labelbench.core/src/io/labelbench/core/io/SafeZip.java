@@ -1,4 +1,4 @@
-package io.labelbench.hub;
+package io.labelbench.core.io;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,27 +10,25 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 
-import io.labelbench.core.io.Progress;
-
 /**
- * Unzips a model archive into a fresh folder, refusing entries that would land outside it (zip slip) and
+ * Unzips an archive (a model, a rules library) into a fresh folder, refusing entries that would land outside it (zip slip) and
  * stopping archives that unpack beyond a size or entry-count limit (zip bombs). Sizes are counted as bytes
  * are written, not taken from the archive's own claims.
  */
-final class SafeUnzip {
+public final class SafeZip {
 
-	static final long DEFAULT_MAX_BYTES = 4L * 1024 * 1024 * 1024;
-	static final int DEFAULT_MAX_ENTRIES = 20_000;
+	public static final long DEFAULT_MAX_BYTES = 4L * 1024 * 1024 * 1024;
+	public static final int DEFAULT_MAX_ENTRIES = 20_000;
 
 	private final long maxBytes;
 	private final int maxEntries;
 
-	SafeUnzip(long maxBytes, int maxEntries) {
+	public SafeZip(long maxBytes, int maxEntries) {
 		this.maxBytes = maxBytes;
 		this.maxEntries = maxEntries;
 	}
 
-	void unzip(Path zip, Path target, Progress progress) throws IOException {
+	public void unzip(Path zip, Path target, Progress progress) throws IOException {
 		Path root = Files.createDirectories(target).toRealPath();
 		try (ZipFile file = new ZipFile(zip.toFile())) {
 			if (file.size() > maxEntries) {
@@ -46,7 +44,7 @@ final class SafeUnzip {
 				if (entry.getName().startsWith("/") || entry.getName().contains("\\") || !destination.startsWith(root)
 						|| destination.equals(root) && !entry.isDirectory()) {
 					throw new IOException(zip.getFileName() + ": entry '" + entry.getName()
-							+ "' would be written outside the model folder");
+							+ "' would be written outside the target folder");
 				}
 				if (entry.isDirectory()) {
 					Files.createDirectories(destination);
@@ -60,7 +58,7 @@ final class SafeUnzip {
 						written += n;
 						if (written > maxBytes) {
 							throw new IOException(zip.getFileName() + ": unpacks to more than "
-									+ maxBytes / (1024 * 1024) + " MB, the limit for one model");
+									+ maxBytes / (1024 * 1024) + " MB, the limit for one archive");
 						}
 						out.write(buffer, 0, n);
 					}

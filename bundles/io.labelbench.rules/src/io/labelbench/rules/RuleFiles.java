@@ -1,0 +1,174 @@
+package io.labelbench.rules;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.labelbench.core.json.Json;
+import io.labelbench.core.store.AtomicFile;
+
+/**
+ * Reads and writes rule files: one rule object or an array of them per {@code .json} file, dictionaries inline
+ * ({@code terms}) or in a CSV file next to it ({@code dictionaryFile}, first column of each line).
+ */
+public final class RuleFiles {
+
+	static final long MAX_DICTIONARY_BYTES = 256L * 1024 * 1024;
+
+	private RuleFiles() {
+	}
+
+	/** All rules of the {@code .json} files of a folder, in file-name order. */
+	public static List<Rule> readFolder(Path folder) throws RuleException {
+		List<Rule> rules = new ArrayList<>();
+		if (!Files.isDirectory(folder)) {
+			return rules;
+		}
+		List<Path> files = new ArrayList<>();
+		try (DirectoryStream<Path> stream = Files.newDirectoryStream(folder, "*.json")) {
+			stream.forEach(files::add);
+		} catch (IOException e) {
+			throw new RuleException(folder + ": cannot list rules: " + e.getMessage(), e);
+		}
+		files.sort(null);
+		for (Path file : files) {
+			rules.addAll(read(file));
+		}
+		return rules;
+	}
+
+	public static List<Rule> read(Path file) throws RuleException {
+		JsonNode json;
+		try {
+			json = Json.mapper().readTree(file.toFile());
+		} catch (JsonProcessingException e) {
+			long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+			throw new RuleException(file + ":" + line + ": malformed JSON: " + e.getOriginalMessage(), e);
+		} catch (IOException e) {
+			throw new RuleException(file + ": cannot read: " + e.getMessage(), e);
+		}
+		List<Rule> rules = new ArrayList<>();
+		if (json != null && json.isArray()) {
+			for (int i = 0; i < json.size(); i++) {
+				rules.add(rule(file, "[" + i + "]", json.get(i)));
+			}
+		} else {
+			rules.add(rule(file, "", json));
+		}
+		return rules;
+	}
+
+	private static Rule rule(Path file, String where, JsonNode json) throws RuleException {
+		String at = file + where;
+		if (json == null || !json.isObject()) {
+			throw new RuleException(at + ": expected a rule object");
+		}
+		String name = required(at, json, "name");
+		at = at + " (rule '" + name + "')";
+		String label = required(at, json, "label");
+		String type = required(at, json, "type").toLowerCase(Locale.ROOT);
+		boolean caseSensitive = json.path("caseSensitive").asBoolean(false);
+		boolean wholeWord = json.path("wholeWord").asBoolean(true);
+		switch (type) {
+		case "regex":
+			return Rule.regex(name, label, required(at, json, "pattern"), caseSensitive, wholeWord);
+		case "dictionary":
+			List<String> terms = new ArrayList<>();
+			JsonNode inline = json.get("terms");
+			if (inline != null && !inline.isArray()) {
+				throw new RuleException(at + ": terms must be an array of strings");
+			}
+			if (inline != null) {
+				inline.forEach(term -> addTerm(terms, term.asText()));
+			}
+			String csv = Json.text(json, "dictionaryFile");
+			if (csv != null) {
+				terms.addAll(readDictionary(file, at, csv));
+			}
+			if (terms.isEmpty()) {
+				throw new RuleException(at + ": a dictionary rule needs terms or a dictionaryFile");
+			}
+			return Rule.dictionary(name, label, terms, caseSensitive, wholeWord);
+		default:
+			throw new RuleException(at + ": type must be regex or dictionary, not '" + type + "'");
+		}
+	}
+
+	private static String required(String at, JsonNode json, String field) throws RuleException {
+		String value = Json.text(json, field);
+		if (value == null || value.isBlank()) {
+			throw new RuleException(at + ": '" + field + "' is missing");
+		}
+		return value;
+	}
+
+	/** The CSV must sit in the rule file's folder or below it: a rule never reads other local files. */
+	private static List<String> readDictionary(Path ruleFile, String at, String relative) throws RuleException {
+		Path folder = ruleFile.toAbsolutePath().getParent();
+		Path csv = folder.resolve(relative).normalize();
+		if (!csv.startsWith(folder) || Path.of(relative).isAbsolute()) {
+			throw new RuleException(at + ": dictionaryFile '" + relative + "' is outside the rules folder");
+		}
+		try {
+			if (Files.size(csv) > MAX_DICTIONARY_BYTES) {
+				throw new RuleException(at + ": dictionary " + relative + " is larger than 256 MB");
+			}
+			List<String> terms = new ArrayList<>();
+			try (BufferedReader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+				String line;
+				while ((line = reader.readLine()) != null) {
+					addTerm(terms, firstColumn(line));
+				}
+			}
+			return terms;
+		} catch (IOException e) {
+			throw new RuleException(at + ": cannot read dictionary " + relative + ": " + e.getMessage(), e);
+		}
+	}
+
+	private static String firstColumn(String line) {
+		String trimmed = line.strip();
+		if (trimmed.startsWith("\"")) {
+			int close = trimmed.indexOf('"', 1);
+			return close > 0 ? trimmed.substring(1, close) : trimmed.substring(1);
+		}
+		int comma = trimmed.indexOf(',');
+		return comma < 0 ? trimmed : trimmed.substring(0, comma).strip();
+	}
+
+	private static void addTerm(List<String> terms, String term) {
+		if (term != null && !term.isBlank()) {
+			terms.add(term.strip());
+		}
+	}
+
+	/** Writes rules into one JSON file (dictionaries inline). */
+	public static void write(Path file, List<Rule> rules) throws IOException {
+		ArrayNode array = Json.nodes().arrayNode();
+		for (Rule rule : rules) {
+			ObjectNode json = array.addObject();
+			json.put("name", rule.name());
+			json.put("label", rule.label());
+			json.put("type", rule.type().name().toLowerCase(Locale.ROOT));
+			if (rule.type() == Rule.Type.REGEX) {
+				json.put("pattern", rule.pattern());
+			} else {
+				rule.terms().forEach(json.putArray("terms")::add);
+			}
+			json.put("caseSensitive", rule.caseSensitive());
+			json.put("wholeWord", rule.wholeWord());
+		}
+		AtomicFile.write(file, out -> Json.mapper().writerWithDefaultPrettyPrinter().writeValue(out, array));
+	}
+}
