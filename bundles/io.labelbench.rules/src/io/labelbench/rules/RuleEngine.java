@@ -38,7 +38,7 @@ public final class RuleEngine {
 							+ e.getDescription() + " near index " + e.getIndex());
 				}
 			} else {
-				compiled.add(new Compiled(rule, i, null, new DictionaryMatcher(rule.terms(), rule.caseSensitive())));
+				compiled.add(new Compiled(rule, i, null, new DictionaryMatcher(rule.terms(), rule.caseSensitive(), rule.wholeWord())));
 			}
 		}
 	}
@@ -49,8 +49,11 @@ public final class RuleEngine {
 			if (c.pattern != null) {
 				regexMatches(c, text, candidates);
 			} else {
-				for (DictionaryMatcher.Hit hit : c.dictionary.find(text)) {
-					add(c, text, hit.start(), hit.end(), candidates);
+				if (c.rule.wholeWord()) {
+					// word boundaries are already checked by the matcher
+					c.dictionary.findWholeWords(text, (start, end, term) -> candidates.add(candidate(c, text, start, end)));
+				} else {
+					c.dictionary.find(text, (start, end, term) -> add(c, text, start, end, candidates));
 				}
 			}
 		}
@@ -99,8 +102,11 @@ public final class RuleEngine {
 		if (c.rule.wholeWord() && !(isBoundary(text, start) && isBoundary(text, end))) {
 			return;
 		}
-		candidates.add(new Candidate(new RuleMatch(start, end, text.substring(start, end), c.rule.label(), c.rule.name()),
-				c.order));
+		candidates.add(candidate(c, text, start, end));
+	}
+
+	private static Candidate candidate(Compiled c, String text, int start, int end) {
+		return new Candidate(new RuleMatch(start, end, text.substring(start, end), c.rule.label(), c.rule.name()), c.order);
 	}
 
 	/** A word boundary: not between two word characters (letters, marks, digits, underscore). */

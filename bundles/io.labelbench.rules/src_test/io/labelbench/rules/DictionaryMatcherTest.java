@@ -52,6 +52,30 @@ class DictionaryMatcherTest {
 	}
 
 	@Test
+	void wholeWordSearchFindsTheHitsBoundedByNonWordCharacters() {
+		Random random = new Random(7);
+		String alphabet = "ab a.b😀é";
+		for (int round = 0; round < 300; round++) {
+			List<String> terms = new ArrayList<>();
+			for (int t = 0; t < 1 + random.nextInt(20); t++) {
+				terms.add(randomText(random, alphabet, 1 + random.nextInt(4)));
+			}
+			String text = randomText(random, alphabet, random.nextInt(150));
+			DictionaryMatcher matcher = new DictionaryMatcher(terms, false, true);
+			Set<DictionaryMatcher.Hit> expected = new HashSet<>();
+			for (DictionaryMatcher.Hit hit : new DictionaryMatcher(terms, false).find(text)) {
+				if ((hit.start() == 0 || !DictionaryMatcher.isWordChar(text.charAt(hit.start() - 1)))
+						&& (hit.end() == text.length() || !DictionaryMatcher.isWordChar(text.charAt(hit.end())))) {
+					expected.add(hit);
+				}
+			}
+			Set<DictionaryMatcher.Hit> actual = new HashSet<>();
+			matcher.findWholeWords(text, (start, end, term) -> actual.add(new DictionaryMatcher.Hit(start, end, term)));
+			assertEquals(expected, actual, "terms " + terms + " text '" + text + "'");
+		}
+	}
+
+	@Test
 	void overlappingAndNestedTermsAreAllReported() {
 		List<DictionaryMatcher.Hit> hits = new ArrayList<>(
 				new DictionaryMatcher(List.of("he", "she", "his", "hers"), true).find("ushers"));
