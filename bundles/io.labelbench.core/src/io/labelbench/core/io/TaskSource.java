@@ -27,7 +27,7 @@ import io.labelbench.core.model.Task;
 
 /**
  * Tasks read one at a time from one import source: a GAL / Label Studio JSON export or JSON Lines file, a
- * plain-text file, a folder of {@code .txt} files, or a CSV / TSV file with a header row.
+ * plain-text file, a CSV / TSV file with a header row, or a folder of such files.
  */
 abstract class TaskSource implements Closeable {
 
@@ -48,14 +48,14 @@ abstract class TaskSource implements Closeable {
 
 	static TaskSource open(Path path, ImportOptions options) throws IOException {
 		if (Files.isDirectory(path)) {
-			return new TextFolder(path);
+			return new Folder(path, options);
 		}
 		if (!Files.isRegularFile(path)) {
 			throw new TaskFormatException(path, 0, 0, "no such file or folder");
 		}
 		String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
 		if (name.endsWith(".txt")) {
-			return new TextFolder(path);
+			return new TextFile(path);
 		}
 		if (name.endsWith(".csv") || name.endsWith(".tsv")) {
 			return new Table(path, name.endsWith(".tsv") ? '\t' : ',', options.textColumn());
@@ -87,22 +87,65 @@ abstract class TaskSource implements Closeable {
 		}
 	}
 
-	/** One task per text file, in file-name order; {@code data.title} keeps the file name. */
-	private static final class TextFolder extends TaskSource {
+	/** Every importable file of a folder (not its sub-folders), in file-name order, each read as its own kind. */
+	private static final class Folder extends TaskSource {
+		private final Iterator<Path> files;
+		private final ImportOptions options;
+		private TaskSource current;
+
+		Folder(Path path, ImportOptions options) throws IOException {
+			super(path);
+			this.options = options;
+			try (Stream<Path> list = Files.list(path)) {
+				files = list.filter(f -> Files.isRegularFile(f) && isImportable(f)).sorted().toList().iterator();
+			}
+		}
+
+		private static boolean isImportable(Path file) {
+			String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+			return !name.startsWith(".") && (name.endsWith(".txt") || name.endsWith(".json") || name.endsWith(".jsonl")
+					|| name.endsWith(".csv") || name.endsWith(".tsv"));
+		}
+
+		@Override
+		Task next() throws IOException {
+			while (true) {
+				if (current != null) {
+					Task task = current.next();
+					if (task != null) {
+						return task;
+					}
+					current.close();
+					current = null;
+				}
+				if (!files.hasNext()) {
+					return null;
+				}
+				current = TaskSource.open(files.next(), options);
+			}
+		}
+
+		@Override
+		String position() {
+			return current == null ? String.valueOf(path) : current.position();
+		}
+
+		@Override
+		public void close() throws IOException {
+			if (current != null) {
+				current.close();
+			}
+		}
+	}
+
+	/** One task per text file; {@code data.title} keeps the file name. */
+	private static final class TextFile extends TaskSource {
 		private final Iterator<Path> files;
 		private Path current;
 
-		TextFolder(Path path) throws IOException {
+		TextFile(Path path) {
 			super(path);
-			if (Files.isDirectory(path)) {
-				try (Stream<Path> list = Files.list(path)) {
-					files = list.filter(f -> Files.isRegularFile(f)
-							&& f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".txt")).sorted().toList()
-							.iterator();
-				}
-			} else {
-				files = List.of(path).iterator();
-			}
+			files = List.of(path).iterator();
 		}
 
 		@Override

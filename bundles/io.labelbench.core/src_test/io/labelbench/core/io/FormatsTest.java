@@ -96,12 +96,14 @@ class FormatsTest {
 		Files.writeString(folder.resolve("b.txt"), "second\r\nnote", StandardCharsets.UTF_8);
 		Files.writeString(folder.resolve("a.txt"), "\uFEFFfirst note 😀", StandardCharsets.UTF_8);
 		Files.writeString(folder.resolve("skip.md"), "not a task");
+		Files.writeString(folder.resolve("c.jsonl"), "{\"id\": 100, \"data\": {\"text\": \"from JSON Lines\"}}\n");
 		LabelbenchProject project = projectWith(Task.of(TaskId.of(5), "existing"));
 		new TaskImporter(project).importFiles(List.of(folder), ImportOptions.DEFAULT, Progress.NONE);
-		assertEquals(List.of(TaskId.of(5), TaskId.of(6), TaskId.of(7)), project.tasks().ids());
-		assertEquals("first note 😀", project.tasks().read(TaskId.of(6)).text());
-		assertEquals("a.txt", project.tasks().read(TaskId.of(6)).dataText("title"));
-		assertEquals("second\r\nnote", project.tasks().read(TaskId.of(7)).text());
+		assertEquals(List.of(TaskId.of(5), TaskId.of(100), TaskId.of(101), TaskId.of(102)), project.tasks().ids());
+		assertEquals("first note 😀", project.tasks().read(TaskId.of(101)).text());
+		assertEquals("a.txt", project.tasks().read(TaskId.of(101)).dataText("title"));
+		assertEquals("second\r\nnote", project.tasks().read(TaskId.of(102)).text());
+		assertEquals("from JSON Lines", project.tasks().read(TaskId.of(100)).text());
 	}
 
 	@Test
