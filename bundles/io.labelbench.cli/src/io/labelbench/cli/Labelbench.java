@@ -53,6 +53,10 @@ public final class Labelbench {
 			  check --project DIR
 			        check every task against the task format and the project's labeling config;
 			        one line per problem, exit 1 when there is any
+			  preannotate --project DIR --rules [--library] [--tasks all|ID,ID…] [--replace] [--batch N]
+			        pre-annotate with the project's rules (rules/*.json; --library adds the workspace rules
+			        library): a prediction per task, tasks with one of the same rules version are skipped
+			        unless --replace; progress on stderr, a summary line; exit 1 when a task failed
 			  hub list|download NAME|labels NAME|remove NAME [--hub URL|DIR] [--cache DIR]
 			        the Models Hub: models compatible with the server's Spark NLP, downloads into the local
 			        cache (~/.labelbench/models), a model's labels read from the model itself
@@ -90,6 +94,7 @@ public final class Labelbench {
 			case "list-tasks" -> listTasks(new Arguments(command, rest, Set.of("project"), Set.of()));
 			case "check" -> check(new Arguments(command, rest, Set.of("project"), Set.of()));
 			case "hub" -> new HubCommand(out, err).run(rest);
+			case "preannotate" -> new PreannotateCommand(out, err).run(rest);
 			default -> throw new UsageException("unknown command '" + command + "'");
 			};
 		} catch (UsageException e) {
@@ -181,7 +186,7 @@ public final class Labelbench {
 		return configReader == null || !Files.exists(project.configFile()) ? null : configReader.apply(project.configFile());
 	}
 
-	private static LabelbenchProject existingProject(Path folder) throws IOException {
+	static LabelbenchProject existingProject(Path folder) throws IOException {
 		if (!Files.isDirectory(folder)) {
 			throw new IOException(folder + ": no such project folder");
 		}

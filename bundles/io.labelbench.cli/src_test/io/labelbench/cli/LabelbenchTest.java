@@ -92,6 +92,25 @@ class LabelbenchTest {
 		assertTrue(out().contains("export --project DIR --format gal|labelstudio|jsonl|conll|csv|tsv --out FILE"));
 	}
 
+	@Test
+	void preannotateWithProjectRules() throws IOException {
+		Path project = dir.resolve("project");
+		assertEquals(0, run("import", "--project", project.toString(), tasksFile().toString()));
+		Files.createDirectories(project.resolve("rules"));
+		Files.writeString(project.resolve("rules/drugs.json"),
+				"{\"name\": \"drugs\", \"label\": \"DRUG\", \"type\": \"dictionary\", \"terms\": [\"aspirin\"]}");
+		assertEquals(0, run("preannotate", "--project", project.toString(), "--rules"));
+		assertTrue(out().startsWith("2 tasks done, 0 skipped, 0 failed in "), out());
+		assertEquals(0, run("preannotate", "--project", project.toString(), "--rules", "--tasks", "1"));
+		assertTrue(out().startsWith("0 tasks done, 1 skipped, 0 failed"), out());
+		assertEquals(0, run("list-tasks", "--project", project.toString()));
+		assertTrue(out().startsWith("1\t2\t0\t1\t"), out());
+
+		Files.writeString(project.resolve("rules/bad.json"), "{\"name\": \"bad\", \"label\": \"X\", \"type\": \"regex\", \"pattern\": \"(\"}");
+		assertEquals(2, run("preannotate", "--project", project.toString(), "--rules"));
+		assertTrue(err().startsWith("labelbench: preannotate: rule 'bad': invalid regular expression"), err());
+	}
+
 	private static List<String> listTasks(Path project) throws IOException {
 		Path tasks = project.resolve("tasks");
 		if (!Files.isDirectory(tasks)) {
