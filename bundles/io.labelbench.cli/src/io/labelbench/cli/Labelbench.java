@@ -25,6 +25,8 @@ import io.labelbench.core.model.Task;
 import io.labelbench.core.model.TaskId;
 import io.labelbench.core.model.TaskSummary;
 import io.labelbench.core.store.LabelbenchProject;
+import io.labelbench.visual.VisualExtractor;
+import io.labelbench.visual.VisualImporter;
 
 /**
  * The {@code labelbench} commands, independent of OSGi so they can be tested as plain Java. Exit codes: 0 done,
@@ -43,9 +45,10 @@ public final class Labelbench {
 			Without a command the workbench opens on the bundled sample project.
 
 			commands:
-			  import --project DIR [--text-column COLUMN] [--renumber] FILE|FOLDER…
+			  import --project DIR [--text-column COLUMN] [--renumber] [--password PW] FILE|FOLDER…
 			        import GAL / Label Studio JSON (array, single task, flat tasks), JSON Lines, .txt files or
-			        folders of them, CSV/TSV (the text column defaults to 'text'); creates the project if needed
+			        folders of them, CSV/TSV (the text column defaults to 'text'), PDFs and images (one visual
+			        task per document: text layer, else OCR); creates the project if needed
 			  export --project DIR --format gal|labelstudio|jsonl|conll|csv|tsv --out FILE
 			        export every task with its predictions and completions
 			  list-tasks --project DIR
@@ -89,7 +92,8 @@ public final class Labelbench {
 		List<String> rest = args.subList(1, args.size());
 		try {
 			return switch (command) {
-			case "import" -> importTasks(new Arguments(command, rest, Set.of("project", "text-column"), Set.of("renumber")));
+			case "import" -> importTasks(new Arguments(command, rest, Set.of("project", "text-column", "password"),
+					Set.of("renumber")));
 			case "export" -> export(new Arguments(command, rest, Set.of("project", "format", "out"), Set.of()));
 			case "list-tasks" -> listTasks(new Arguments(command, rest, Set.of("project"), Set.of()));
 			case "check" -> check(new Arguments(command, rest, Set.of("project"), Set.of()));
@@ -117,14 +121,23 @@ public final class Labelbench {
 			throw new UsageException("import: name at least one file or folder to import");
 		}
 		List<Path> sources = new ArrayList<>();
+		List<Path> documents = new ArrayList<>();
 		for (String operand : args.operands()) {
 			Path source = Path.of(operand);
 			if (!Files.exists(source)) {
 				throw new IOException(operand + ": no such file or folder");
 			}
-			sources.add(source);
+			(isDocument(source) ? documents : sources).add(source);
 		}
 		LabelbenchProject project = LabelbenchProject.create(args.project(), LabelbenchProject.currentUser());
+		if (!documents.isEmpty()) {
+			List<TaskId> added = new VisualImporter(project, VisualExtractor.Limits.DEFAULT).importDocuments(documents,
+					args.optional("password", null), new ConsoleProgress(err));
+			out.println("imported " + added.size() + " documents as visual tasks into " + project.folder());
+			if (sources.isEmpty()) {
+				return OK;
+			}
+		}
 		ImportOptions options = ImportOptions.DEFAULT.withTextColumn(args.optional("text-column", "text"))
 				.withRenumber(args.flag("renumber"));
 		ImportResult result = new TaskImporter(project, schemaOf(project)).importFiles(sources, options,
@@ -136,6 +149,14 @@ public final class Labelbench {
 		out.println("imported " + result.imported() + " tasks" + (result.unchanged() > 0
 				? ", " + result.unchanged() + " already present unchanged" : "") + " into " + project.folder());
 		return OK;
+	}
+
+	/** PDFs and images, told by content; task files keep their own readers whatever they contain. */
+	private static boolean isDocument(Path source) {
+		String name = source.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+		boolean taskFile = name.endsWith(".json") || name.endsWith(".jsonl") || name.endsWith(".txt")
+				|| name.endsWith(".csv") || name.endsWith(".tsv");
+		return !taskFile && VisualImporter.isVisual(source);
 	}
 
 	private int export(Arguments args) throws IOException {

@@ -17,6 +17,7 @@ import io.labelbench.rules.Rule;
 import io.labelbench.rules.RuleException;
 import io.labelbench.rules.RuleFiles;
 import io.labelbench.rules.RulesLibrary;
+import io.labelbench.visual.VisualAnnotator;
 
 /**
  * {@code labelbench preannotate --project DIR --rules [--library] [--tasks all|ID,ID…] [--replace] [--batch N]
@@ -58,7 +59,10 @@ final class PreannotateCommand {
 					args.optional("to-name", "text"), args.optional("field", "text"));
 			List<TaskId> ids = selectTasks(project, args.optional("tasks", "all"));
 			int batch = parseBatch(args.optional("batch", String.valueOf(BulkRunner.DEFAULT_BATCH_SIZE)));
-			RunSummary summary = new BulkRunner(project.tasks(), annotator, new BulkRunner.Options(batch,
+			// visual tasks: the same rules on the page text, results as boxes on the page
+			VisualAnnotator visual = new VisualAnnotator(project, annotator, args.optional("from-name", "label"),
+					args.optional("to-name", "text"));
+			RunSummary summary = new BulkRunner(project.tasks(), visual, new BulkRunner.Options(batch,
 					args.flag("replace"))).run(ids, new ConsoleProgress(err));
 			summary.failures().forEach(failure -> err.println("failed: " + failure));
 			out.println(summary);

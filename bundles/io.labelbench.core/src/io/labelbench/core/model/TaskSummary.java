@@ -26,9 +26,12 @@ public record TaskSummary(TaskId id, String preview, int predictions, int comple
 				Set.copyOf(versions));
 	}
 
-	/** The start of the task's text on one line, or of its first data value when it has no text. */
+	/** The start of the task's text on one line; its title, or its first data value, when it has no text. */
 	static String preview(Task task) {
 		String text = task.text();
+		if (text == null) {
+			text = task.dataText("title");
+		}
 		if (text == null) {
 			var fields = task.data().fields();
 			text = fields.hasNext() ? fields.next().getValue().asText() : "";
