@@ -1,0 +1,45 @@
+package io.labelbench.ui.hub;
+
+import org.eclipse.osgi.util.NLS;
+
+public final class Messages extends NLS {
+	private static final String BUNDLE_NAME = "io.labelbench.ui.hub.messages";
+
+	public static String HubPreferencePage_description;
+	public static String HubPreferencePage_hubs;
+	public static String HubPreferencePage_cache;
+	public static String ModelsHubView_filter;
+	public static String ModelsHubView_allCategories;
+	public static String ModelsHubView_allTasks;
+	public static String ModelsHubView_name;
+	public static String ModelsHubView_task;
+	public static String ModelsHubView_category;
+	public static String ModelsHubView_language;
+	public static String ModelsHubView_labels;
+	public static String ModelsHubView_size;
+	public static String ModelsHubView_status;
+	public static String ModelsHubView_refresh;
+	public static String ModelsHubView_download;
+	public static String ModelsHubView_cancel;
+	public static String ModelsHubView_delete;
+	public static String ModelsHubView_noHub;
+	public static String ModelsHubView_unreadableHub;
+	public static String ModelsHubView_readingJob;
+	public static String ModelsHubView_downloadJob;
+	public static String ModelsHubView_deleteJob;
+	public static String ModelsHubView_detail;
+	public static String ModelsHubView_metrics;
+	public static String ModelsHubView_noMetrics;
+	public static String Status_available;
+	public static String Status_downloading;
+	public static String Status_downloaded;
+	public static String Status_update;
+	public static String Status_failed;
+
+	static {
+		NLS.initializeMessages(BUNDLE_NAME, Messages.class);
+	}
+
+	private Messages() {
+	}
+}
