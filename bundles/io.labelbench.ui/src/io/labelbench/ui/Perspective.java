@@ -1,13 +1,24 @@
 package io.labelbench.ui;
 
+import org.eclipse.ui.IFolderLayout;
 import org.eclipse.ui.IPageLayout;
 import org.eclipse.ui.IPerspectiveFactory;
 
+import io.labelbench.ui.tasks.TasksView;
+
+/** Explorer on the left, editors in the middle, Tasks and Progress below. */
 public class Perspective implements IPerspectiveFactory {
 	public static final String ID = "io.labelbench.ui.perspective";
 
 	@Override
 	public void createInitialLayout(IPageLayout layout) {
-		layout.addView(IPageLayout.ID_PROJECT_EXPLORER, IPageLayout.LEFT, 0.25f, layout.getEditorArea());
+		String editors = layout.getEditorArea();
+		layout.addView(IPageLayout.ID_PROJECT_EXPLORER, IPageLayout.LEFT, 0.25f, editors);
+		IFolderLayout bottom = layout.createFolder("io.labelbench.ui.bottom", IPageLayout.BOTTOM, 0.55f, editors);
+		bottom.addView(TasksView.ID);
+		bottom.addView(IPageLayout.ID_PROGRESS_VIEW);
+		layout.addShowViewShortcut(TasksView.ID);
+		layout.addShowViewShortcut(IPageLayout.ID_PROJECT_EXPLORER);
+		layout.addNewWizardShortcut(io.labelbench.ui.wizards.NewProjectWizard.ID);
 	}
 }

@@ -9,13 +9,15 @@ import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.Test;
 
 import io.labelbench.ui.Perspective;
+import io.labelbench.ui.tasks.TasksView;
 
 class PerspectiveTest {
 
 	@Test
-	void workbenchOpensLabelbenchPerspectiveWithProjectExplorer() {
+	void workbenchOpensLabelbenchPerspectiveWithExplorerAndTasks() {
 		IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
 		assertEquals(Perspective.ID, page.getPerspective().getId());
-		assertNotNull(page.findView(IPageLayout.ID_PROJECT_EXPLORER));
+		assertNotNull(page.findView(IPageLayout.ID_PROJECT_EXPLORER), "Project Explorer");
+		assertNotNull(page.findViewReference(TasksView.ID), "Tasks view");
 	}
 }

@@ -1,0 +1,13 @@
+package io.labelbench.ui;
+
+/** Job families, so the UI, shutdown and tests can find and wait for Labelbench's background work. */
+public final class LabelbenchJobs {
+
+	public static final Object FAMILY_IMPORT = new Object();
+	public static final Object FAMILY_EXPORT = new Object();
+	public static final Object FAMILY_TASK_SUMMARIES = new Object();
+	public static final Object FAMILY_SAMPLE = new Object();
+
+	private LabelbenchJobs() {
+	}
+}
