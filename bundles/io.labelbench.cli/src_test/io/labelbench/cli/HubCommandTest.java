@@ -3,9 +3,7 @@ package io.labelbench.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,14 +20,10 @@ class HubCommandTest {
 
 	@TempDir
 	Path dir;
-	private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-	private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+	private final CliRun cli = new CliRun();
 
 	private int run(String... args) {
-		out.reset();
-		err.reset();
-		return new Labelbench(new PrintStream(out, true, StandardCharsets.UTF_8),
-				new PrintStream(err, true, StandardCharsets.UTF_8), null).run(List.of(args));
+		return cli.run(args);
 	}
 
 	/** A one-model hub laid out like Spark NLP's. */
@@ -55,16 +49,16 @@ class HubCommandTest {
 		String hub = hub().toString();
 		String cache = dir.resolve("cache").toString();
 		assertEquals(0, run("hub", "list", "--hub", hub, "--cache", cache));
-		assertEquals("ner_finance_small\tner\tFinance\ten\tavailable\tMONEY,ORG\n", out.toString(StandardCharsets.UTF_8));
-		assertEquals(0, run("hub", "download", "ner_finance_small", "--hub", hub, "--cache", cache), err.toString(StandardCharsets.UTF_8));
+		assertEquals("ner_finance_small\tner\tFinance\ten\tavailable\tMONEY,ORG\n", cli.out());
+		assertEquals(0, run("hub", "download", "ner_finance_small", "--hub", hub, "--cache", cache), cli.err());
 		assertEquals(0, run("hub", "list", "--hub", hub, "--cache", cache));
-		assertTrue(out.toString(StandardCharsets.UTF_8).contains("\tdownloaded\t"));
+		assertTrue(cli.out().contains("\tdownloaded\t"));
 		assertEquals(0, run("hub", "labels", "ner_finance_small", "--cache", cache));
-		assertEquals("MONEY\nORG\n", out.toString(StandardCharsets.UTF_8));
+		assertEquals("MONEY\nORG\n", cli.out());
 		assertEquals(0, run("hub", "remove", "ner_finance_small", "--cache", cache));
 		assertEquals(2, run("hub", "remove", "ner_finance_small", "--cache", cache));
-		assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("labelbench: hub: no model 'ner_finance_small' in the cache"));
+		assertTrue(cli.err().startsWith("labelbench: hub: no model 'ner_finance_small' in the cache"));
 		assertEquals(2, run("hub", "download", "nope", "--hub", hub, "--cache", cache));
-		assertTrue(err.toString(StandardCharsets.UTF_8).contains("no model 'nope' in the hub"));
+		assertTrue(cli.err().contains("no model 'nope' in the hub"));
 	}
 }
