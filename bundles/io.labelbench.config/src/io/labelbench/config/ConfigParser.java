@@ -24,6 +24,8 @@ final class ConfigParser {
 	private final List<ConfigElement> all = new ArrayList<>();
 	private final Deque<ConfigElement> open = new ArrayDeque<>();
 	private boolean rootClosed;
+	/** Set when an unterminated construct swallowed the rest of the text: unclosed tags are a consequence. */
+	private boolean swallowed;
 	private int i;
 
 	ConfigParser(String text, Reporter reporter) {
@@ -60,6 +62,9 @@ final class ConfigParser {
 		while (!open.isEmpty()) {
 			ConfigElement e = open.pop();
 			e.end = n;
+			if (swallowed) {
+				continue;
+			}
 			error(MALFORMED, "<" + e.tag() + "> is never closed: </" + e.tag() + "> is missing", e.nameStart(),
 					e.nameEnd());
 		}
@@ -131,6 +136,7 @@ final class ConfigParser {
 			int close = s.indexOf("]]>", i + 9);
 			if (close < 0) {
 				error(MALFORMED, "CDATA section is never closed with ]]>", start, start + 9);
+			swallowed = true;
 				i = n;
 			} else {
 				i = close + 3;
@@ -158,6 +164,7 @@ final class ConfigParser {
 		int close = s.indexOf("--", i + 4);
 		if (close < 0) {
 			error(MALFORMED, "comment is never closed with -->", start, start + 4);
+			swallowed = true;
 			i = n;
 			return;
 		}
@@ -209,6 +216,7 @@ final class ConfigParser {
 		i = close < 0 ? n : close + 2;
 		if (close < 0) {
 			error(MALFORMED, "processing instruction is never closed with ?>", start, start + 2);
+			swallowed = true;
 		} else if (target.isEmpty()) {
 			error(MALFORMED, "processing instruction without a target", start, i);
 		} else if (target.equalsIgnoreCase("xml") && start != 0 && !(start == 1 && s.charAt(0) == '\uFEFF')) {
@@ -398,6 +406,7 @@ final class ConfigParser {
 			if (!closed) {
 				error(MALFORMED, "the value of attribute " + name + " is never closed with " + quote, valueStart - 1,
 						valueStart);
+				swallowed = true;
 			} else {
 				i++;
 			}
