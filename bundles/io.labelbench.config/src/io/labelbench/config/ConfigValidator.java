@@ -1,0 +1,470 @@
+package io.labelbench.config;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.labelbench.core.json.Json;
+
+/**
+ * Checks a labeling config the way Label Studio and the GAL pre-annotation pipeline will use it. A config
+ * that Label Studio accepts never gets an error for a Label Studio rule (only warnings where it is probably
+ * a mistake); errors are either malformed XML or GAL pipeline constraints that block deploy.
+ */
+public final class ConfigValidator {
+
+	public static final String MALFORMED = ConfigParser.MALFORMED;
+	public static final String DOCTYPE = ConfigParser.DOCTYPE;
+	public static final String ENTITY = ConfigParser.ENTITY;
+	public static final String ROOT = "config.root";
+	public static final String UNKNOWN_TAG = "tag.unknown";
+	public static final String NAME_MISSING = "tag.name-missing";
+	public static final String NAME_DUPLICATE = "tag.name-duplicate";
+	public static final String TONAME_MISSING = "control.toname-missing";
+	public static final String TONAME_UNKNOWN = "control.toname-unknown";
+	public static final String CONTROL_EMPTY = "control.empty";
+	public static final String VALUE_MISSING = "label.value-missing";
+	public static final String VALUE_DUPLICATE = "label.duplicate";
+	public static final String OBJECT_VALUE_MISSING = "object.value-missing";
+	public static final String OBJECT_VALUE_NOT_VARIABLE = "object.value-not-variable";
+	public static final String OBJECT_VALUE_EMPTY_FIELD = "object.value-empty-field";
+	public static final String COLOR_INVALID = "color.invalid";
+	public static final String HOTKEY_DUPLICATE = "hotkey.duplicate";
+	public static final String MODEL_UNKNOWN = "model.unknown";
+	public static final String MODEL_LABEL_MISSING = "model.label-missing";
+	public static final String MODEL_TOO_MANY = "model.too-many";
+	public static final String MODEL_EMBEDDINGS_MIXED = "model.embeddings-mixed";
+	public static final String ASSERTION_WITHOUT_NER = "assertion.no-ner-label";
+	public static final String RELATION_WITHOUT_BLOCK = "relation.no-block";
+	public static final String LABEL_USED_BY_TASKS = "label.used-by-tasks";
+
+	/** GAL deploys at most this many models per config (one pre-annotation server). */
+	public static final int MAX_MODELS = 5;
+
+	private static final Set<String> COLOR_ATTRIBUTES = Set.of("background", "fillcolor", "strokecolor",
+			"selectedcolor");
+
+	private final ModelInfo models;
+	private final Map<String, Integer> labelUsage;
+	private final boolean allowMixedEmbeddings;
+
+	/** A validator without hub data or task statistics: model and usage checks are skipped. */
+	public ConfigValidator() {
+		this(null, Map.of(), false);
+	}
+
+	/**
+	 * @param models the local Models Hub cache, or {@code null} to skip the model checks
+	 * @param labelUsage label -> number of tasks using it (see {@link LabelUsage#count}); may be empty
+	 * @param allowMixedEmbeddings the project setting that turns mixed embeddings into a warning
+	 */
+	public ConfigValidator(ModelInfo models, Map<String, Integer> labelUsage, boolean allowMixedEmbeddings) {
+		this.models = models;
+		this.labelUsage = labelUsage == null ? Map.of() : Map.copyOf(labelUsage);
+		this.allowMixedEmbeddings = allowMixedEmbeddings;
+	}
+
+	public List<Diagnostic> validate(String text) {
+		return validate(LabelingConfig.parse(text));
+	}
+
+	/** All findings, ordered by position. Never throws for any text. */
+	public List<Diagnostic> validate(LabelingConfig config) {
+		Reporter r = new Reporter(config.text());
+		r.diagnostics.addAll(config.parseDiagnostics());
+		ConfigElement root = config.root();
+		if (root != null && !root.key().equals("view")) {
+			r.report(ROOT, Severity.ERROR, "the root element must be <View>, not <" + root.tag() + ">", root.nameStart(),
+					root.nameEnd());
+		}
+		checkTags(config, r);
+		checkObjects(config, r);
+		checkControls(config, r);
+		checkRelations(config, r);
+		checkHotkeys(config, r);
+		if (models != null) {
+			checkModels(config, r);
+		}
+		checkUsage(config, r);
+		List<Diagnostic> result = new ArrayList<>(r.diagnostics);
+		result.sort(Comparator.comparingInt(Diagnostic::startOffset).thenComparingInt(Diagnostic::endOffset));
+		return result;
+	}
+
+	private static void checkTags(LabelingConfig config, Reporter r) {
+		Map<String, ConfigAttribute> names = new HashMap<>();
+		for (ConfigElement e : config.elements()) {
+			String key = e.key();
+			if (!Tags.isKnown(key)) {
+				r.report(UNKNOWN_TAG, Severity.WARNING, "unknown tag <" + e.tag() + ">: Label Studio will ignore or reject it",
+						e.nameStart(), e.nameEnd());
+			}
+			boolean named = Tags.OBJECTS.contains(key) || Tags.isControl(key);
+			ConfigAttribute name = e.attribute("name");
+			if (named && (name == null || name.value().isBlank())) {
+				r.report(NAME_MISSING, Severity.ERROR, "<" + e.tag() + "> needs a name attribute", e.nameStart(), e.nameEnd());
+			}
+			if (name != null && !name.value().isBlank() && (named || key.equals("filter"))) {
+				ConfigAttribute first = names.putIfAbsent(name.value(), name);
+				if (first != null) {
+					r.report(NAME_DUPLICATE, Severity.ERROR, "name '" + name.value() + "' is already used at line "
+							+ r.line(first.valueStart()) + ": tag names must be unique", name.valueStart(), name.valueEnd());
+				}
+			}
+			for (ConfigAttribute attribute : e.attributes) {
+				if (COLOR_ATTRIBUTES.contains(attribute.key()) && !attribute.value().isBlank()
+						&& !Colors.isValid(attribute.value())) {
+					r.report(COLOR_INVALID, Severity.WARNING, "'" + attribute.value() + "' is not a colour (use #rrggbb,"
+							+ " rgb(…) or a CSS colour name)", attribute.valueStart(), attribute.valueEnd());
+				}
+			}
+		}
+	}
+
+	private static void checkObjects(LabelingConfig config, Reporter r) {
+		Set<String> labelled = new HashSet<>();
+		for (ControlTag control : config.controlTags()) {
+			labelled.addAll(control.toNames());
+		}
+		for (ObjectTag object : config.objectTags()) {
+			ConfigElement e = object.element();
+			ConfigAttribute value = e.attribute("value");
+			if (value == null) {
+				r.report(OBJECT_VALUE_MISSING, Severity.ERROR, "<" + e.tag() + "> needs a value attribute, e.g. value=\"$"
+						+ e.key() + "\"", e.nameStart(), e.nameEnd());
+				continue;
+			}
+			String v = value.value().trim();
+			if (v.equals("$")) {
+				r.report(OBJECT_VALUE_EMPTY_FIELD, Severity.ERROR, "'$' must be followed by a task data field name",
+						value.valueStart(), value.valueEnd());
+			} else if (!v.startsWith("$") && object.name() != null && labelled.contains(object.name())) {
+				// Label Studio shows a literal value as is; only labelling it is suspicious
+				r.report(OBJECT_VALUE_NOT_VARIABLE, Severity.WARNING, "<" + e.tag() + "> is labelled but shows the literal"
+						+ " text '" + abbreviate(v) + "' for every task; use a $field of the task data",
+						value.valueStart(), value.valueEnd());
+			}
+		}
+	}
+
+	private static void checkControls(LabelingConfig config, Reporter r) {
+		Map<String, ObjectTag> objects = new HashMap<>();
+		for (ObjectTag object : config.objectTags()) {
+			if (object.name() != null) {
+				objects.putIfAbsent(object.name(), object);
+			}
+		}
+		String objectList = String.join(",", new TreeSet<>(objects.keySet()));
+		for (ControlTag control : config.controlTags()) {
+			ConfigElement e = control.element();
+			checkToName(e, objects.keySet(), objectList, config, r);
+			String type = control.type();
+			boolean valued = Tags.LABEL_CONTROLS.contains(type) || Tags.CHOICE_CONTROLS.contains(type);
+			if (valued && !control.dynamic() && control.values().isEmpty()) {
+				r.report(CONTROL_EMPTY, Severity.WARNING, "<" + e.tag() + "> offers no " + (Tags.LABEL_CONTROLS
+						.contains(type) ? "<Label>" : "<Choice>") + " to pick", e.nameStart(), e.nameEnd());
+			}
+			checkValues(control.values(), type.equals("taxonomy"), r);
+		}
+		for (ConfigElement e : config.elements()) {
+			if (e.key().equals("filter")) {
+				checkToName(e, config.controlNames(), String.join(",", config.controlNames()), config, r);
+			}
+		}
+	}
+
+	private static void checkToName(ConfigElement e, Set<String> targets, String targetList, LabelingConfig config,
+			Reporter r) {
+		ConfigAttribute toName = e.attribute("toName");
+		if (toName == null || toName.value().isBlank()) {
+			if (!e.key().equals("filter")) {
+				r.report(TONAME_MISSING, Severity.ERROR, "<" + e.tag() + "> needs a toName naming the object tag it labels",
+						e.nameStart(), e.nameEnd(), Map.of("objects", targetList));
+			}
+			return;
+		}
+		String raw = toName.value();
+		int from = 0;
+		while (from <= raw.length()) {
+			int comma = raw.indexOf(',', from);
+			int end = comma < 0 ? raw.length() : comma;
+			int a = from;
+			int b = end;
+			while (a < b && Character.isWhitespace(raw.charAt(a))) {
+				a++;
+			}
+			while (b > a && Character.isWhitespace(raw.charAt(b - 1))) {
+				b--;
+			}
+			String name = raw.substring(a, b);
+			// Filter may point at a control or an object; controls point at objects
+			boolean ok = targets.contains(name) || e.key().equals("filter") && config.object(name) != null;
+			if (!name.isEmpty() && !ok) {
+				boolean escaped = toName.valueEnd() - toName.valueStart() != raw.length();
+				int start = escaped ? toName.valueStart() : toName.valueStart() + a;
+				int stop = escaped ? toName.valueEnd() : toName.valueStart() + b;
+				String what = e.key().equals("filter") ? "tag" : "object tag";
+				String hint = config.control(name) != null && !e.key().equals("filter")
+						? " ('" + name + "' is a control, not an object)"
+						: targetList.isEmpty() ? "" : " (known: " + targetList.replace(",", ", ") + ")";
+				r.report(TONAME_UNKNOWN, Severity.ERROR, "toName '" + name + "' names no " + what + hint, start, stop,
+						Map.of("name", name, "objects", targetList));
+			}
+			if (comma < 0) {
+				break;
+			}
+			from = comma + 1;
+		}
+	}
+
+	private static void checkValues(List<LabelValue> values, boolean perParent, Reporter r) {
+		Map<Object, LabelValue> seen = new HashMap<>();
+		for (LabelValue value : values) {
+			ConfigElement e = value.element();
+			ConfigAttribute attribute = e.attribute("value");
+			if (attribute == null) {
+				r.report(VALUE_MISSING, Severity.ERROR, "<" + e.tag() + "> needs a value attribute", e.nameStart(),
+						e.nameEnd());
+				continue;
+			}
+			// Taxonomy repeats leaf names under different parents on purpose
+			Object key = perParent ? List.of(System.identityHashCode(e.parent()), value.value()) : value.value();
+			LabelValue first = seen.putIfAbsent(key, value);
+			if (first != null) {
+				r.report(VALUE_DUPLICATE, Severity.WARNING, "'" + value.value() + "' is already offered at line "
+						+ r.line(first.element().start()) + " in this control", attribute.valueStart(), attribute.valueEnd(),
+						Map.of("removeStart", Integer.toString(e.start()), "removeEnd", Integer.toString(e.end())));
+			}
+		}
+	}
+
+	private static void checkRelations(LabelingConfig config, Reporter r) {
+		for (ConfigElement e : config.elements()) {
+			if (e.key().equals("relation") && !e.isInside("relations")) {
+				r.report(RELATION_WITHOUT_BLOCK, Severity.ERROR, "<" + e.tag() + "> must be inside a <Relations> block",
+						e.nameStart(), e.nameEnd());
+			}
+		}
+		// assertion labels attach to an NER chunk of the same control or of another control on the same object
+		Set<String> nerObjects = new HashSet<>();
+		for (ControlTag control : config.controlTags()) {
+			if (Tags.LABEL_CONTROLS.contains(control.type())
+					&& (control.dynamic() || control.values().stream().anyMatch(v -> !v.assertion()))) {
+				nerObjects.addAll(control.toNames());
+			}
+		}
+		for (ControlTag control : config.controlTags()) {
+			for (LabelValue value : control.values()) {
+				if (!value.assertion()) {
+					continue;
+				}
+				boolean attached = control.toNames().stream().anyMatch(nerObjects::contains);
+				if (!attached) {
+					ConfigAttribute attribute = value.element().attribute("assertion");
+					r.report(ASSERTION_WITHOUT_NER, Severity.ERROR, "assertion label '" + value.value() + "' has no NER"
+							+ " label on the same text to attach to", attribute.nameStart(), attribute.valueEnd() + 1);
+				}
+			}
+		}
+	}
+
+	private static void checkHotkeys(LabelingConfig config, Reporter r) {
+		Map<String, ConfigAttribute> seen = new HashMap<>();
+		for (ConfigElement e : config.elements()) {
+			ConfigAttribute hotkey = e.attribute("hotkey");
+			if (hotkey == null || hotkey.value().isBlank()) {
+				continue;
+			}
+			String key = hotkey.value().replace(" ", "").toLowerCase(Locale.ROOT);
+			ConfigAttribute first = seen.putIfAbsent(key, hotkey);
+			if (first != null) {
+				r.report(HOTKEY_DUPLICATE, Severity.WARNING, "hotkey '" + hotkey.value() + "' is also used at line "
+						+ r.line(first.valueStart()) + ": only one of them will react", hotkey.valueStart(), hotkey.valueEnd());
+			}
+		}
+	}
+
+	private void checkModels(LabelingConfig config, Reporter r) {
+		Map<String, ConfigAttribute> firstUse = new LinkedHashMap<>();
+		Map<String, Optional<ModelInfo.Model>> known = new HashMap<>();
+		for (LabelValue value : config.allValues()) {
+			if (value.model() == null) {
+				continue;
+			}
+			ConfigAttribute attribute = value.element().attribute("model");
+			firstUse.putIfAbsent(value.model(), attribute);
+			Optional<ModelInfo.Model> model = known.computeIfAbsent(value.model(), models::lookup);
+			if (model.isEmpty()) {
+				r.report(MODEL_UNKNOWN, Severity.ERROR, "model '" + value.model() + "' is not in the local Models Hub"
+						+ " cache: download it first", attribute.valueStart(), attribute.valueEnd(),
+						Map.of("model", value.model()));
+			} else if (value.value() != null && !offers(model.get(), value.value())) {
+				ConfigAttribute v = value.element().attribute("value");
+				r.report(MODEL_LABEL_MISSING, Severity.ERROR, "model '" + value.model() + "' does not predict '"
+						+ value.value() + "' (it offers " + abbreviate(String.join(", ", entities(model.get()))) + ")",
+						v.valueStart(), v.valueEnd(),
+						Map.of("model", value.model(), "labels", String.join(",", entities(model.get()))));
+			}
+		}
+		List<String> names = new ArrayList<>(firstUse.keySet());
+		for (int m = MAX_MODELS; m < names.size(); m++) {
+			ConfigAttribute attribute = firstUse.get(names.get(m));
+			r.report(MODEL_TOO_MANY, Severity.ERROR, "model '" + names.get(m) + "' is model " + (m + 1) + " of "
+					+ names.size() + ": GAL deploys at most " + MAX_MODELS + " models per config, deploy will be blocked",
+					attribute.valueStart(), attribute.valueEnd(), Map.of("model", names.get(m), "keep",
+							String.join(",", names.subList(0, MAX_MODELS))));
+		}
+		String reference = null;
+		String referenceModel = null;
+		Map<String, Long> extra = new LinkedHashMap<>();
+		List<String[]> mixed = new ArrayList<>();
+		for (String name : names) {
+			Optional<ModelInfo.Model> model = known.get(name);
+			if (model.isEmpty() || model.get().embeddings() == null) {
+				continue;
+			}
+			String embeddings = model.get().embeddings();
+			if (reference == null) {
+				reference = embeddings;
+				referenceModel = name;
+			} else if (!reference.equals(embeddings)) {
+				extra.putIfAbsent(embeddings, model.get().embeddingsBytes());
+				mixed.add(new String[] { name, embeddings });
+			}
+		}
+		if (mixed.isEmpty()) {
+			return;
+		}
+		long bytes = 0;
+		boolean unknownSize = false;
+		for (long size : extra.values()) {
+			bytes += size;
+			unknownSize |= size <= 0;
+		}
+		String cost = "loading " + extra.size() + " more embeddings (" + String.join(", ", extra.keySet()) + ") costs "
+				+ (bytes > 0 ? "about " + megabytes(bytes) + (unknownSize ? " plus embeddings of unknown size" : "")
+						: "memory of unknown size")
+				+ " per server";
+		for (String[] model : mixed) {
+			ConfigAttribute attribute = firstUse.get(model[0]);
+			String message = "model '" + model[0] + "' uses embeddings '" + model[1] + "' but '" + referenceModel
+					+ "' uses '" + reference + "': " + cost;
+			if (allowMixedEmbeddings) {
+				r.report(MODEL_EMBEDDINGS_MIXED, Severity.WARNING, message + " (mixing is allowed by the project setting)",
+						attribute.valueStart(), attribute.valueEnd(), Map.of("model", model[0]));
+			} else {
+				r.report(MODEL_EMBEDDINGS_MIXED, Severity.ERROR, message + "; models of one pipeline must share their"
+						+ " embeddings, deploy will be blocked", attribute.valueStart(), attribute.valueEnd(),
+						Map.of("model", model[0]));
+			}
+		}
+	}
+
+	private static String megabytes(long bytes) {
+		return String.format(Locale.ROOT, "%.0f MB", bytes / (1024.0 * 1024.0));
+	}
+
+	/** Whether the model predicts the label, reading NER tags without their IOB/BIOES prefix. */
+	static boolean offers(ModelInfo.Model model, String label) {
+		return model.labels().isEmpty() || entities(model).contains(label);
+	}
+
+	static Set<String> entities(ModelInfo.Model model) {
+		Set<String> entities = new TreeSet<>();
+		for (String tag : model.labels()) {
+			if (tag.equals("O")) {
+				continue;
+			}
+			if (tag.length() > 2 && tag.charAt(1) == '-' && "BIESLU".indexOf(tag.charAt(0)) >= 0) {
+				entities.add(tag.substring(2));
+			} else {
+				entities.add(tag);
+			}
+		}
+		return entities;
+	}
+
+	private void checkUsage(LabelingConfig config, Reporter r) {
+		if (labelUsage.isEmpty()) {
+			return;
+		}
+		Set<String> values = new HashSet<>();
+		for (ControlTag control : config.controlTags()) {
+			if (control.dynamic()) {
+				// labels come from task data: any label may still be valid
+				return;
+			}
+			for (LabelValue value : control.values()) {
+				values.add(value.value());
+				values.add(value.alias());
+			}
+		}
+		for (LabelValue relation : config.relations()) {
+			values.add(relation.value());
+		}
+		ConfigElement root = config.root();
+		int start = root == null ? 0 : root.nameStart();
+		int end = root == null ? 0 : root.nameEnd();
+		for (Map.Entry<String, Integer> usage : new java.util.TreeMap<>(labelUsage).entrySet()) {
+			if (usage.getValue() > 0 && !values.contains(usage.getKey())) {
+				int n = usage.getValue();
+				r.report(LABEL_USED_BY_TASKS, Severity.WARNING, "label '" + usage.getKey() + "' is used in " + n
+						+ (n == 1 ? " task" : " tasks") + " (predictions or completions) but the config no longer has it",
+						start, end, Map.of("label", usage.getKey(), "tasks", Integer.toString(n)));
+			}
+		}
+	}
+
+	private static String abbreviate(String s) {
+		return s.length() <= 60 ? s : s.substring(0, 57) + "…";
+	}
+
+	/** {@code FILE:LINE:COLUMN: error|warning|info: message [code]}, the form compilers and editors understand. */
+	public static String format(Path file, Diagnostic d) {
+		return file + ":" + d.line() + ":" + d.column() + ": " + d.severity().label() + ": " + d.message() + " ["
+				+ d.code() + "]";
+	}
+
+	/** The diagnostics of one file as a JSON array of objects with the fields of {@link #format}. */
+	public static ArrayNode toJson(Path file, List<Diagnostic> diagnostics) {
+		ArrayNode array = Json.nodes().arrayNode();
+		for (Diagnostic d : diagnostics) {
+			ObjectNode node = array.addObject();
+			node.put("file", file.toString());
+			node.put("line", d.line());
+			node.put("column", d.column());
+			node.put("severity", d.severity().label());
+			node.put("message", d.message());
+			node.put("code", d.code());
+			node.put("startOffset", d.startOffset());
+			node.put("endOffset", d.endOffset());
+			if (!d.fix().isEmpty()) {
+				ObjectNode fix = node.putObject("fix");
+				new java.util.TreeMap<>(d.fix()).forEach(fix::put);
+			}
+		}
+		return array;
+	}
+
+	/** {@link #toJson(Path, List)} as text. */
+	public static String formatJson(Path file, List<Diagnostic> diagnostics) {
+		try {
+			return Json.mapper().writeValueAsString(toJson(file, diagnostics));
+		} catch (JsonProcessingException e) {
+			throw new IllegalStateException("JSON of diagnostics", e);
+		}
+	}
+}
