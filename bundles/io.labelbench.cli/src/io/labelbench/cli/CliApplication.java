@@ -20,7 +20,7 @@ public class CliApplication implements IApplication {
 		if (!args.isEmpty() && args.get(0).equals("bundles")) {
 			return BundleCheck.run(System.out, System.err);
 		}
-		return new Labelbench(System.out, System.err, null).run(args);
+		return new Labelbench(System.out, System.err, ConfigCommand::schemaOf).run(args);
 	}
 
 	@Override

@@ -60,6 +60,9 @@ public final class Labelbench {
 			        pre-annotate with the project's rules (rules/*.json; --library adds the workspace rules
 			        library): a prediction per task, tasks with one of the same rules version are skipped
 			        unless --replace; progress on stderr, a summary line; exit 1 when a task failed
+			  validate-config [--json] [--cache DIR] FILE…
+			        validate labeling configs: FILE:LINE:COLUMN: error|warning|info: message [code] per
+			        finding (or a JSON array); exit 1 when there is an error; models are looked up in the cache
 			  hub list|download NAME|labels NAME|remove NAME [--hub URL|DIR] [--cache DIR]
 			        the Models Hub: models compatible with the server's Spark NLP, downloads into the local
 			        cache (~/.labelbench/models), a model's labels read from the model itself
@@ -99,6 +102,7 @@ public final class Labelbench {
 			case "check" -> check(new Arguments(command, rest, Set.of("project"), Set.of()));
 			case "hub" -> new HubCommand(out, err).run(rest);
 			case "preannotate" -> new PreannotateCommand(out, err).run(rest);
+			case "validate-config" -> new ConfigCommand(out, err).run(rest);
 			default -> throw new UsageException("unknown command '" + command + "'");
 			};
 		} catch (UsageException e) {

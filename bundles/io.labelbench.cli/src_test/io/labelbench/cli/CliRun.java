@@ -15,7 +15,7 @@ final class CliRun {
 		out.reset();
 		err.reset();
 		return new Labelbench(new PrintStream(out, true, StandardCharsets.UTF_8),
-				new PrintStream(err, true, StandardCharsets.UTF_8), null).run(List.of(args));
+				new PrintStream(err, true, StandardCharsets.UTF_8), ConfigCommand::schemaOf).run(List.of(args));
 	}
 
 	String out() {

@@ -105,6 +105,35 @@ class LabelbenchTest {
 		assertTrue(err().startsWith("labelbench: preannotate: rule 'bad': invalid regular expression"), err());
 	}
 
+	@Test
+	void checkUsesTheProjectConfigAndValidateConfigReportsPositions() throws IOException {
+		Path project = dir.resolve("project");
+		assertEquals(0, run("import", "--project", project.toString(), tasksFile().toString()));
+		Files.writeString(project.resolve("labeling-config.xml"), """
+				<View>
+				  <Labels name="label" toName="text">
+				    <Label value="DRUG"/>
+				  </Labels>
+				  <Text name="text" value="$text"/>
+				</View>
+				""");
+		assertEquals(1, run("check", "--project", project.toString()));
+		assertTrue(out().contains("task 2: completions[0].result[0] (id b): label 'SYMPTOM' is not offered by control 'label'"),
+				out());
+
+		Path bad = dir.resolve("bad.xml");
+		Files.writeString(bad, "<View>\n  <Labels name=\"label\" toName=\"txt\">\n    <Label value=\"A\"/>\n  </Labels>\n"
+				+ "  <Text name=\"text\" value=\"$text\"/>\n</View>\n");
+		assertEquals(1, run("validate-config", bad.toString(), "--cache", dir.resolve("cache").toString()));
+		assertTrue(out().startsWith(bad + ":2:"), out());
+		assertTrue(out().contains(": error: "), out());
+		assertEquals(1, run("validate-config", "--json", bad.toString(), "--cache", dir.resolve("cache").toString()));
+		assertTrue(out().startsWith("[{\"file\":"), out());
+		assertEquals(0, run("validate-config", project.resolve("labeling-config.xml").toString()));
+		assertEquals(2, run("validate-config", dir.resolve("missing.xml").toString()));
+		assertTrue(err().contains("missing.xml: no such file"), err());
+	}
+
 	private static List<String> listTasks(Path project) throws IOException {
 		Path tasks = project.resolve("tasks");
 		if (!Files.isDirectory(tasks)) {
