@@ -35,6 +35,18 @@ public final class Messages extends NLS {
 	public static String Status_downloaded;
 	public static String Status_update;
 	public static String Status_failed;
+	public static String ModelsHubView_addLabels;
+	public static String AddLabels_title;
+	public static String AddLabels_intro;
+	public static String AddLabels_project;
+	public static String AddLabels_control;
+	public static String AddLabels_operation;
+	public static String AddLabels_noConfig;
+	public static String AddLabels_noneTicked;
+	public static String AddLabels_dirty;
+	public static String AddLabels_changedSince;
+	public static String AddLabels_failed;
+
 
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);

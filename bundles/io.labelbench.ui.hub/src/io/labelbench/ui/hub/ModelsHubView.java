@@ -156,6 +156,7 @@ public final class ModelsHubView extends ViewPart {
 		toolbar.add(action(Messages.ModelsHubView_download, () -> selected().forEach(this::download)));
 		toolbar.add(action(Messages.ModelsHubView_cancel, () -> selected().forEach(this::cancel)));
 		toolbar.add(action(Messages.ModelsHubView_delete, () -> selected().forEach(this::delete)));
+		toolbar.add(action(Messages.ModelsHubView_addLabels, () -> selected().stream().findFirst().ifPresent(this::addLabels)));
 	}
 
 	private static Action action(String text, Runnable run) {
@@ -290,6 +291,31 @@ public final class ModelsHubView extends ViewPart {
 			return Status.OK_STATUS;
 		});
 		job.schedule();
+	}
+
+	/** Asks which labels and project, then adds them to the project's config as one undoable edit. */
+	private void addLabels(ModelsHub.Offer offer) {
+		List<org.eclipse.core.resources.IProject> projects = io.labelbench.ui.LabelbenchProjects.all();
+		List<String> labels = labelsOf(offer);
+		AddLabelsDialog dialog = new AddLabelsDialog(getSite().getShell(), offer.entry().name(), labels, projects, 0);
+		if (dialog.open() != org.eclipse.jface.window.Window.OK) {
+			return;
+		}
+		IStatus result = AddLabelsToConfig.apply(dialog.project(), dialog.controlName(), offer.entry().name(),
+				dialog.chosenLabels());
+		if (!result.isOK()) {
+			org.eclipse.jface.dialogs.ErrorDialog.openError(getSite().getShell(), Messages.AddLabels_failed, null, result);
+		}
+	}
+
+	/** The labels read from the downloaded model itself, else those the catalog lists. */
+	private List<String> labelsOf(ModelsHub.Offer offer) {
+		for (InstalledModel model : installed) {
+			if (model.entry().key().equals(offer.entry().key()) && !model.metadata().labels().isEmpty()) {
+				return model.metadata().labels();
+			}
+		}
+		return offer.entry().labels();
 	}
 
 	/** available, downloading n%, downloaded, update available, failed. */

@@ -1,0 +1,75 @@
+package io.labelbench.ui.hub;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+
+import org.eclipse.core.commands.ExecutionException;
+import org.eclipse.core.commands.operations.AbstractOperation;
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IResource;
+import org.eclipse.core.runtime.CoreException;
+import org.eclipse.core.runtime.IAdaptable;
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.osgi.util.NLS;
+
+import io.labelbench.config.TextEdit;
+
+/**
+ * Adding a model's labels to a labeling config, as one operation on the workbench's undo history: Undo puts
+ * the config back as it was, provided nobody changed it since.
+ */
+final class AddLabelsOperation extends AbstractOperation {
+
+	private final IFile config;
+	private final TextEdit edit;
+	private String before;
+	private String after;
+
+	AddLabelsOperation(String label, IFile config, TextEdit edit) {
+		super(label);
+		this.config = config;
+		this.edit = edit;
+	}
+
+	@Override
+	public IStatus execute(IProgressMonitor monitor, IAdaptable info) throws ExecutionException {
+		try {
+			before = new String(config.readAllBytes(), StandardCharsets.UTF_8);
+			after = edit.apply(before);
+			write(after, monitor);
+			return Status.OK_STATUS;
+		} catch (CoreException e) {
+			throw new ExecutionException(e.getMessage(), e);
+		}
+	}
+
+	@Override
+	public IStatus undo(IProgressMonitor monitor, IAdaptable info) throws ExecutionException {
+		return replace(after, before, monitor);
+	}
+
+	@Override
+	public IStatus redo(IProgressMonitor monitor, IAdaptable info) throws ExecutionException {
+		return replace(before, after, monitor);
+	}
+
+	private IStatus replace(String expected, String replacement, IProgressMonitor monitor) throws ExecutionException {
+		try {
+			String now = new String(config.readAllBytes(), StandardCharsets.UTF_8);
+			if (!now.equals(expected)) {
+				return Status.error(NLS.bind(Messages.AddLabels_changedSince, config.getFullPath()));
+			}
+			write(replacement, monitor);
+			return Status.OK_STATUS;
+		} catch (CoreException e) {
+			throw new ExecutionException(e.getMessage(), e);
+		}
+	}
+
+	private void write(String text, IProgressMonitor monitor) throws CoreException {
+		config.setContents(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
+				IResource.KEEP_HISTORY, monitor);
+	}
+}
