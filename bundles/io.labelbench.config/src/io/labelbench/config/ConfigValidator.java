@@ -83,7 +83,7 @@ public final class ConfigValidator {
 
 	/** All findings, ordered by position. Never throws for any text. */
 	public List<Diagnostic> validate(LabelingConfig config) {
-		Reporter r = new Reporter(config.text());
+		Reporter r = config.reporter.fork();
 		r.diagnostics.addAll(config.parseDiagnostics());
 		ConfigElement root = config.root();
 		if (root != null && !root.key().equals("view")) {
@@ -300,6 +300,7 @@ public final class ConfigValidator {
 	private void checkModels(LabelingConfig config, Reporter r) {
 		Map<String, ConfigAttribute> firstUse = new LinkedHashMap<>();
 		Map<String, Optional<ModelInfo.Model>> known = new HashMap<>();
+		Map<String, Set<String>> entities = new HashMap<>();
 		for (LabelValue value : config.allValues()) {
 			if (value.model() == null) {
 				continue;
@@ -311,12 +312,14 @@ public final class ConfigValidator {
 				r.report(MODEL_UNKNOWN, Severity.ERROR, "model '" + value.model() + "' is not in the local Models Hub"
 						+ " cache: download it first", attribute.valueStart(), attribute.valueEnd(),
 						Map.of("model", value.model()));
-			} else if (value.value() != null && !offers(model.get(), value.value())) {
-				ConfigAttribute v = value.element().attribute("value");
-				r.report(MODEL_LABEL_MISSING, Severity.ERROR, "model '" + value.model() + "' does not predict '"
-						+ value.value() + "' (it offers " + abbreviate(String.join(", ", entities(model.get()))) + ")",
-						v.valueStart(), v.valueEnd(),
-						Map.of("model", value.model(), "labels", String.join(",", entities(model.get()))));
+			} else if (value.value() != null && !model.get().labels().isEmpty()) {
+				Set<String> offered = entities.computeIfAbsent(value.model(), name -> entities(model.get()));
+				if (!offered.contains(value.value())) {
+					ConfigAttribute v = value.element().attribute("value");
+					r.report(MODEL_LABEL_MISSING, Severity.ERROR, "model '" + value.model() + "' does not predict '"
+							+ value.value() + "' (it offers " + abbreviate(String.join(", ", offered)) + ")",
+							v.valueStart(), v.valueEnd(), Map.of("model", value.model(), "labels", String.join(",", offered)));
+				}
 			}
 		}
 		List<String> names = new ArrayList<>(firstUse.keySet());
@@ -377,11 +380,7 @@ public final class ConfigValidator {
 		return String.format(Locale.ROOT, "%.0f MB", bytes / (1024.0 * 1024.0));
 	}
 
-	/** Whether the model predicts the label, reading NER tags without their IOB/BIOES prefix. */
-	static boolean offers(ModelInfo.Model model, String label) {
-		return model.labels().isEmpty() || entities(model).contains(label);
-	}
-
+	/** The entity names a model predicts: NER tags without their IOB/BIOES prefix, and no {@code O}. */
 	static Set<String> entities(ModelInfo.Model model) {
 		Set<String> entities = new TreeSet<>();
 		for (String tag : model.labels()) {
