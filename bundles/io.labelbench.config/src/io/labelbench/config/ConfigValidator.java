@@ -142,6 +142,10 @@ public final class ConfigValidator {
 		for (ObjectTag object : config.objectTags()) {
 			ConfigElement e = object.element();
 			ConfigAttribute value = e.attribute("value");
+			if (value == null && e.attribute("valueList") != null) {
+				// several images from one task field, e.g. <Image valueList="$pages"/>
+				value = e.attribute("valueList");
+			}
 			if (value == null) {
 				r.report(OBJECT_VALUE_MISSING, Severity.ERROR, "<" + e.tag() + "> needs a value attribute, e.g. value=\"$"
 						+ e.key() + "\"", e.nameStart(), e.nameEnd());
@@ -190,9 +194,13 @@ public final class ConfigValidator {
 			Reporter r) {
 		ConfigAttribute toName = e.attribute("toName");
 		if (toName == null || toName.value().isBlank()) {
-			if (!e.key().equals("filter")) {
+			if (Tags.REGION_CONTROLS.contains(e.key())) {
 				r.report(TONAME_MISSING, Severity.ERROR, "<" + e.tag() + "> needs a toName naming the object tag it labels",
 						e.nameStart(), e.nameEnd(), Map.of("objects", targetList));
+			} else if (!e.key().equals("filter")) {
+				// Label Studio accepts it (a rating of the whole task), but pre-annotation cannot target it
+				r.report(TONAME_MISSING, Severity.WARNING, "<" + e.tag() + "> has no toName: it applies to the whole"
+						+ " task and pre-annotation cannot fill it", e.nameStart(), e.nameEnd(), Map.of("objects", targetList));
 			}
 			return;
 		}
