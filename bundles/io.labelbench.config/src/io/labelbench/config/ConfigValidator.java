@@ -83,7 +83,7 @@ public final class ConfigValidator {
 
 	/** All findings, ordered by position. Never throws for any text. */
 	public List<Diagnostic> validate(LabelingConfig config) {
-		Reporter r = new Reporter(config.text());
+		Reporter r = config.reporter.fork();
 		r.diagnostics.addAll(config.parseDiagnostics());
 		ConfigElement root = config.root();
 		if (root != null && !root.key().equals("view")) {
@@ -142,6 +142,10 @@ public final class ConfigValidator {
 		for (ObjectTag object : config.objectTags()) {
 			ConfigElement e = object.element();
 			ConfigAttribute value = e.attribute("value");
+			if (value == null && e.attribute("valueList") != null) {
+				// several images from one task field, e.g. <Image valueList="$pages"/>
+				value = e.attribute("valueList");
+			}
 			if (value == null) {
 				r.report(OBJECT_VALUE_MISSING, Severity.ERROR, "<" + e.tag() + "> needs a value attribute, e.g. value=\"$"
 						+ e.key() + "\"", e.nameStart(), e.nameEnd());
@@ -190,9 +194,13 @@ public final class ConfigValidator {
 			Reporter r) {
 		ConfigAttribute toName = e.attribute("toName");
 		if (toName == null || toName.value().isBlank()) {
-			if (!e.key().equals("filter")) {
+			if (Tags.REGION_CONTROLS.contains(e.key())) {
 				r.report(TONAME_MISSING, Severity.ERROR, "<" + e.tag() + "> needs a toName naming the object tag it labels",
 						e.nameStart(), e.nameEnd(), Map.of("objects", targetList));
+			} else if (!e.key().equals("filter")) {
+				// Label Studio accepts it (a rating of the whole task), but pre-annotation cannot target it
+				r.report(TONAME_MISSING, Severity.WARNING, "<" + e.tag() + "> has no toName: it applies to the whole"
+						+ " task and pre-annotation cannot fill it", e.nameStart(), e.nameEnd(), Map.of("objects", targetList));
 			}
 			return;
 		}
@@ -300,6 +308,7 @@ public final class ConfigValidator {
 	private void checkModels(LabelingConfig config, Reporter r) {
 		Map<String, ConfigAttribute> firstUse = new LinkedHashMap<>();
 		Map<String, Optional<ModelInfo.Model>> known = new HashMap<>();
+		Map<String, Set<String>> entities = new HashMap<>();
 		for (LabelValue value : config.allValues()) {
 			if (value.model() == null) {
 				continue;
@@ -311,12 +320,14 @@ public final class ConfigValidator {
 				r.report(MODEL_UNKNOWN, Severity.ERROR, "model '" + value.model() + "' is not in the local Models Hub"
 						+ " cache: download it first", attribute.valueStart(), attribute.valueEnd(),
 						Map.of("model", value.model()));
-			} else if (value.value() != null && !offers(model.get(), value.value())) {
-				ConfigAttribute v = value.element().attribute("value");
-				r.report(MODEL_LABEL_MISSING, Severity.ERROR, "model '" + value.model() + "' does not predict '"
-						+ value.value() + "' (it offers " + abbreviate(String.join(", ", entities(model.get()))) + ")",
-						v.valueStart(), v.valueEnd(),
-						Map.of("model", value.model(), "labels", String.join(",", entities(model.get()))));
+			} else if (value.value() != null && !model.get().labels().isEmpty()) {
+				Set<String> offered = entities.computeIfAbsent(value.model(), name -> entities(model.get()));
+				if (!offered.contains(value.value())) {
+					ConfigAttribute v = value.element().attribute("value");
+					r.report(MODEL_LABEL_MISSING, Severity.ERROR, "model '" + value.model() + "' does not predict '"
+							+ value.value() + "' (it offers " + abbreviate(String.join(", ", offered)) + ")",
+							v.valueStart(), v.valueEnd(), Map.of("model", value.model(), "labels", String.join(",", offered)));
+				}
 			}
 		}
 		List<String> names = new ArrayList<>(firstUse.keySet());
@@ -377,11 +388,7 @@ public final class ConfigValidator {
 		return String.format(Locale.ROOT, "%.0f MB", bytes / (1024.0 * 1024.0));
 	}
 
-	/** Whether the model predicts the label, reading NER tags without their IOB/BIOES prefix. */
-	static boolean offers(ModelInfo.Model model, String label) {
-		return model.labels().isEmpty() || entities(model).contains(label);
-	}
-
+	/** The entity names a model predicts: NER tags without their IOB/BIOES prefix, and no {@code O}. */
 	static Set<String> entities(ModelInfo.Model model) {
 		Set<String> entities = new TreeSet<>();
 		for (String tag : model.labels()) {

@@ -45,7 +45,7 @@ public final class LabelingConfig implements ResultSchema {
 		for (ConfigElement e : elements) {
 			String key = e.key();
 			if (Tags.OBJECTS.contains(key)) {
-				ObjectTag object = new ObjectTag(e, e.get("name"), e.get("value"));
+				ObjectTag object = new ObjectTag(e, e.get("name"), e.get("value") != null ? e.get("value") : e.get("valueList"));
 				objectTags.add(object);
 				if (object.name() != null) {
 					objects.putIfAbsent(object.name(), object);

@@ -8,7 +8,10 @@ public record ObjectTag(ConfigElement element, String name, String value) {
 		return element.key();
 	}
 
-	/** The task field of a {@code $field} value, or {@code null} for a literal value or none. */
+	/**
+	 * The task field of a {@code $field} value (or of {@code valueList} when there is no value), or
+	 * {@code null} for a literal value or none.
+	 */
 	public String dataField() {
 		return value != null && value.length() > 1 && value.charAt(0) == '$' ? value.substring(1) : null;
 	}

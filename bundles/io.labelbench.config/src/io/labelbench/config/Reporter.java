@@ -16,6 +16,17 @@ final class Reporter {
 	private final int lines;
 	final List<Diagnostic> diagnostics = new ArrayList<>();
 
+	private Reporter(int length, int[] lineStarts, int lines) {
+		this.length = length;
+		this.lineStarts = lineStarts;
+		this.lines = lines;
+	}
+
+	/** A reporter for the same text with no findings yet (the line table is shared, it never changes). */
+	Reporter fork() {
+		return new Reporter(length, lineStarts, lines);
+	}
+
 	Reporter(String text) {
 		length = text.length();
 		int[] starts = new int[16];

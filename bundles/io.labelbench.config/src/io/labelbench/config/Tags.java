@@ -24,7 +24,16 @@ public final class Tags {
 
 	/** Layout and helper tags that are neither objects nor controls. */
 	public static final Set<String> OTHER = Set.of("view", "header", "style", "filter", "collapse", "panel", "label",
-			"choice", "relation", "relations", "shortcut", "repeater");
+			"choice", "relation", "relations", "shortcut", "repeater", "bucket", "channel", "multichannel");
+
+	/**
+	 * Controls that create regions on an object and cannot work without {@code toName}; the others classify
+	 * or describe the whole task, which Label Studio also accepts without {@code toName}.
+	 */
+	public static final Set<String> REGION_CONTROLS = Set.of("labels", "hypertextlabels", "paragraphlabels",
+			"rectanglelabels", "polygonlabels", "ellipselabels", "keypointlabels", "brushlabels", "bitmasklabels",
+			"timeserieslabels", "rectangle", "polygon", "ellipse", "keypoint", "brush", "bitmask", "magicwand",
+			"videorectangle", "ranker", "pairwise");
 
 	private Tags() {
 	}

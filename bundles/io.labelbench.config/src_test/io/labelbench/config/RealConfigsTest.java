@@ -139,17 +139,132 @@ class RealConfigsTest {
 			</View>
 			""";
 
+	static final String PAGES = """
+			<View>
+			  <Repeater on="$pages" indexFlag="{{idx}}" mode="pagination">
+			    <Image name="page_{{idx}}" value="$pages[{{idx}}].url" inline="true"/>
+			    <RectangleLabels name="boxes_{{idx}}" toName="page_{{idx}}">
+			      <Label value="Signature" background="green"/>
+			      <Label value="Stamp" background="blue"/>
+			    </RectangleLabels>
+			    <Rating name="quality_{{idx}}" toName="page_{{idx}}"/>
+			  </Repeater>
+			</View>
+			""";
+
+	static final String TIME_SERIES = """
+			<View>
+			  <!-- region labels on the curve -->
+			  <TimeSeriesLabels name="phase" toName="sensor">
+			    <Label value="Walking" background="red"/>
+			    <Label value="Running" background="#1f77b4"/>
+			  </TimeSeriesLabels>
+			  <TimeSeries name="sensor" valueType="url" value="$csv" sep="," timeColumn="t">
+			    <Channel column="acc_x" strokeColor="#1f77b4" legend="Acceleration X"/>
+			    <Channel column="acc_y" strokeColor="#ff7f0e" legend="Acceleration Y"/>
+			  </TimeSeries>
+			  <Choices name="device" toName="sensor"><Choice value="Watch"/><Choice value="Phone"/></Choices>
+			</View>
+			""";
+
+	static final String RANKING = """
+			<View>
+			  <Text name="question" value="$question"/>
+			  <List name="answers" value="$answers" title="Candidate answers"/>
+			  <Style>
+			    .htx-ranker-item > p:first-child { font-weight: bold }
+			  </Style>
+			  <Ranker name="rank" toName="answers">
+			    <Bucket name="good" title="Helpful"/>
+			    <Bucket name="bad" title="Unhelpful"/>
+			  </Ranker>
+			</View>
+			""";
+
+	static final String PREFERENCE = """
+			<View className="root">
+			  <Text name="prompt" value="$prompt"/>
+			  <Pairwise name="preferred" toName="left,right" selectionStyle="background-color: #27ae60"/>
+			  <View className="answers">
+			    <Text name="left" value="$answer_a"/>
+			    <Text name="right" value="$answer_b"/>
+			  </View>
+			</View>
+			""";
+
+	static final String DYNAMIC_BOXES = """
+			<View>
+			  <RectangleLabels name="objects" toName="photo" value="$objects"/>
+			  <RectangleLabels name="parts" toName="photo" value="$parts"/>
+			  <Image name="photo" value="$photo"/>
+			</View>
+			""";
+
+	static final String VIDEO = """
+			<View>
+			  <Labels name="who" toName="clip" allowEmpty="true">
+			    <Label value="Cyclist" background="blue"/>
+			    <Label value="Car" background="red"/>
+			  </Labels>
+			  <Video name="clip" value="$video" framerate="25.0"/>
+			  <VideoRectangle name="track" toName="clip"/>
+			</View>
+			""";
+
+	static final String IMAGE_LIST = """
+			<View>
+			  <Image name="scans" valueList="$scans"/>
+			  <Choices name="quality" toName="scans" choice="multiple">
+			    <Choice value="Blurred" alias="blur"/>
+			    <Choice value="Rotated" alias="rot"/>
+			  </Choices>
+			</View>
+			""";
+
+	/** A whole-task rating without toName, as in Label Studio's chatbot assessment template. */
+	static final String CHAT_ASSESSMENT = """
+			<View>
+			  <Style>
+			    * { box-sizing: border-box; }
+			    .panel { font-family: 'Roboto', sans-serif; box-shadow: 0 4px 8px 0 rgba(0, 0, 0, 0.1); }
+			  </Style>
+			  <Header style="margin: 0 auto">Assistant reply review</Header>
+			  <View className="panel">
+			    <Paragraphs name="chat" value="$messages" layout="dialogue" nameKey="role" textKey="content"/>
+			  </View>
+			  <Header value="Overall quality, 1 to 7" size="8"/>
+			  <Rating name="overall" maxRating="7"/>
+			  <Choices name="on_topic" toName="chat" showInline="true" choice="single-radio">
+			    <Choice value="Yes"/>
+			    <Choice value="No"/>
+			  </Choices>
+			</View>
+			""";
+
 	private static final ModelInfo HUB = ModelInfo.of(Map.of("ner_posology",
 			new ModelInfo.Model(Set.of("O", "B-DRUG", "I-DRUG", "B-DOSAGE", "I-DOSAGE"), "glove_100d")));
 
-	static final Map<String, String> ALL = Map.of("NER", NER, "text classification", TEXT_CLASSIFICATION,
-			"relation extraction", RELATION_EXTRACTION, "sentiment", SENTIMENT, "HyperText NER", HYPERTEXT_NER,
-			"image boxes", IMAGE_BOXES, "taxonomy", TAXONOMY, "dialogue", DIALOGUE, "GAL clinical", GAL_CLINICAL);
+	static final Map<String, String> ALL = Map.ofEntries(Map.entry("NER", NER),
+			Map.entry("text classification", TEXT_CLASSIFICATION), Map.entry("relation extraction", RELATION_EXTRACTION),
+			Map.entry("sentiment", SENTIMENT), Map.entry("HyperText NER", HYPERTEXT_NER),
+			Map.entry("image boxes", IMAGE_BOXES), Map.entry("taxonomy", TAXONOMY), Map.entry("dialogue", DIALOGUE),
+			Map.entry("GAL clinical", GAL_CLINICAL), Map.entry("pages", PAGES), Map.entry("time series", TIME_SERIES),
+			Map.entry("ranking", RANKING), Map.entry("preference", PREFERENCE), Map.entry("dynamic boxes", DYNAMIC_BOXES),
+			Map.entry("video", VIDEO), Map.entry("image list", IMAGE_LIST));
 
 	@Test
 	void validatesWithoutFindings() {
 		ConfigValidator validator = new ConfigValidator(HUB, Map.of(), false);
 		ALL.forEach((name, config) -> assertEquals(List.of(), validator.validate(config), name));
+	}
+
+	@Test
+	void wholeTaskRatingWithoutToNameIsOnlyAWarning() {
+		List<Diagnostic> found = new ConfigValidator().validate(CHAT_ASSESSMENT);
+		assertEquals(1, found.size(), found::toString);
+		assertEquals(ConfigValidator.TONAME_MISSING, found.get(0).code());
+		assertEquals(Severity.WARNING, found.get(0).severity());
+		assertEquals("Rating", CHAT_ASSESSMENT.substring(found.get(0).startOffset(), found.get(0).endOffset()));
 	}
 
 	@Test
@@ -165,5 +280,9 @@ class RealConfigsTest {
 		assertTrue(gal.control("label").values().get(2).assertion());
 		assertEquals(Set.of(), LabelingConfig.parse(TAXONOMY).valuesOf("taxonomy"), "taxonomy results are paths");
 		assertEquals("dialogue", LabelingConfig.parse(DIALOGUE).dataFieldOf("dialogue"));
+		assertEquals("scans", LabelingConfig.parse(IMAGE_LIST).dataFieldOf("scans"));
+		assertEquals(Set.of("Blurred", "blur", "Rotated", "rot"), LabelingConfig.parse(IMAGE_LIST).valuesOf("quality"));
+		assertEquals(Set.of(), LabelingConfig.parse(DYNAMIC_BOXES).valuesOf("objects"), "labels from task data");
+		assertTrue(LabelingConfig.parse(PREFERENCE).controlTargets("preferred", "right"));
 	}
 }
