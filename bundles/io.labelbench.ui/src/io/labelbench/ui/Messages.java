@@ -51,6 +51,9 @@ public final class Messages extends NLS {
 	public static String NewProjectWizard_title;
 	public static String NewProjectWizard_description;
 
+	public static String UserPreferencePage_description;
+	public static String UserPreferencePage_user;
+
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);
 	}
