@@ -343,7 +343,17 @@ public final class TasksView extends ViewPart {
 
 	private void resourcesChanged(IResourceChangeEvent event) {
 		IProject shown = project;
-		if (shown == null || event.getDelta() == null) {
+		if (event.getDelta() == null) {
+			return;
+		}
+		if (shown == null) {
+			// nothing shown yet: show the first Labelbench project as soon as one is opened
+			Display.getDefault().asyncExec(() -> {
+				List<IProject> projects = LabelbenchProjects.all();
+				if (!table.isDisposed() && project == null && !projects.isEmpty()) {
+					setProject(projects.get(0));
+				}
+			});
 			return;
 		}
 		IResourceDelta tasks = event.getDelta().findMember(shown.getFullPath().append(IPath.fromOSString("tasks")));
