@@ -444,16 +444,17 @@ final class ConfigParser {
 		String name = s.substring(i + 1, j);
 		i = j + 1;
 		if (name.charAt(0) == '#') {
-			int code = -1;
-			try {
-				code = name.length() > 1 && (name.charAt(1) == 'x') ? Integer.parseInt(name.substring(2), 16)
-						: Integer.parseInt(name.substring(1));
-			} catch (NumberFormatException e) {
-				code = -1;
+			boolean hex = name.length() > 1 && name.charAt(1) == 'x';
+			String digits = name.substring(hex ? 2 : 1);
+			long code = -1;
+			// only plain digits (parseLong would also take signs); the length bound keeps it from overflowing
+			if (!digits.isEmpty() && digits.length() <= 12
+					&& digits.chars().allMatch(c -> hex ? Character.digit(c, 16) >= 0 : c >= '0' && c <= '9')) {
+				code = Long.parseLong(digits, hex ? 16 : 10);
 			}
 			if (code == 0x9 || code == 0xA || code == 0xD || code >= 0x20 && code <= 0xD7FF
 					|| code >= 0xE000 && code <= 0xFFFD || code >= 0x10000 && code <= 0x10FFFF) {
-				return new String(Character.toChars(code));
+				return new String(Character.toChars((int) code));
 			}
 			error(MALFORMED, "&" + name + "; is not a valid character reference", start, i);
 			return "";

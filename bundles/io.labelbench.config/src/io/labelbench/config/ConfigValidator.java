@@ -315,7 +315,7 @@ public final class ConfigValidator {
 			}
 			ConfigAttribute attribute = value.element().attribute("model");
 			firstUse.putIfAbsent(value.model(), attribute);
-			Optional<ModelInfo.Model> model = known.computeIfAbsent(value.model(), models::lookup);
+			Optional<ModelInfo.Model> model = known.computeIfAbsent(value.model(), this::lookup);
 			if (model.isEmpty()) {
 				r.report(MODEL_UNKNOWN, Severity.ERROR, "model '" + value.model() + "' is not in the local Models Hub"
 						+ " cache: download it first", attribute.valueStart(), attribute.valueEnd(),
@@ -382,6 +382,11 @@ public final class ConfigValidator {
 						Map.of("model", model[0]));
 			}
 		}
+	}
+
+	private Optional<ModelInfo.Model> lookup(String name) {
+		Optional<ModelInfo.Model> model = models.lookup(name);
+		return model == null ? Optional.empty() : model;
 	}
 
 	private static String megabytes(long bytes) {

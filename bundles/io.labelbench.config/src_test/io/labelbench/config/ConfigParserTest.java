@@ -89,6 +89,11 @@ class ConfigParserTest {
 				"<View><Text name=\"t\" value=\"$t\"/><Choices name=\"c\" toName=\"t\"><Choice value=\"A &amp; B &#x263A; &#65;\"/>"
 						+ "</Choices></View>");
 		assertEquals(Set.of("A & B \u263A A"), config.valuesOf("c"));
+		for (String bad : List.of("&#+65;", "&#xFFFFFFFFFFFF;", "&#0;", "&#x;", "&#xD800;")) {
+			String text = "<View><Header value=\"a " + bad + " b\"/></View>";
+			Diagnostic d = only(LabelingConfig.parse(text).parseDiagnostics(), ConfigValidator.MALFORMED);
+			assertRange(text, d, bad, bad);
+		}
 	}
 
 	@Test

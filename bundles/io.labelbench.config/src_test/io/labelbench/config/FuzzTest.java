@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class FuzzTest {
 
 	private static final String[] INSERTS = { "<", ">", "/", "\"", "'", "&", "&amp;", "&e;", "<!--", "-->", "=",
-			"<!DOCTYPE x [<!ENTITY e \"y\">]>", "<![CDATA[", "]]>", "<?", "?>", "$", ",", "\u0000", "\uD800", "\n",
+			"<!DOCTYPE x [<!ENTITY e \"y\">]>", "&#xFFFFFFFFFF;", "&#+5;", "&#x1F600;", "<![CDATA[", "]]>", "<?", "?>", "$", ",", "\u0000", "\uD800", "\n",
 			"\r", " ", "</View>", "<Label value=\"DRUG\"/>", "model=\"m6\"", "hotkey=\"a\"" };
 
 	@Test
