@@ -262,8 +262,14 @@ public final class ConfigValidator {
 	private static void checkRelations(LabelingConfig config, Reporter r) {
 		for (ConfigElement e : config.elements()) {
 			if (e.key().equals("relation") && !e.isInside("relations")) {
+				// where the quick fix can move it: into the first block, or a new block right after <View>
+				ConfigElement block = config.relationsBlocks().isEmpty() ? null : config.relationsBlocks().get(0);
+				ConfigElement root = config.root();
+				int insertAt = block != null ? block.startTagEnd() : root != null ? root.startTagEnd() : 0;
 				r.report(RELATION_WITHOUT_BLOCK, Severity.ERROR, "<" + e.tag() + "> must be inside a <Relations> block",
-						e.nameStart(), e.nameEnd());
+						e.nameStart(), e.nameEnd(), Map.of("elementStart", Integer.toString(e.start()), "elementEnd",
+								Integer.toString(e.end()), "insertAt", Integer.toString(insertAt), "newBlock",
+								Boolean.toString(block == null)));
 			}
 		}
 		// assertion labels attach to an NER chunk of the same control or of another control on the same object

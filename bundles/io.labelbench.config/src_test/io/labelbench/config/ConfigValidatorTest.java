@@ -277,7 +277,12 @@ class ConfigValidatorTest {
 	@Test
 	void relationOutsideARelationsBlock() {
 		String text = Configs.NER.replace("</View>", "<Relation value=\"DRUG-DOSAGE\"/></View>");
-		assertRange(text, only(PLAIN.validate(text), ConfigValidator.RELATION_WITHOUT_BLOCK), "<Relation ", "Relation");
+		Diagnostic d = only(PLAIN.validate(text), ConfigValidator.RELATION_WITHOUT_BLOCK);
+		assertRange(text, d, "<Relation ", "Relation");
+		assertEquals("<Relation value=\"DRUG-DOSAGE\"/>", text.substring(Integer.parseInt(d.fix().get("elementStart")),
+				Integer.parseInt(d.fix().get("elementEnd"))));
+		assertEquals(text.indexOf("<View>") + 6, Integer.parseInt(d.fix().get("insertAt")));
+		assertEquals("true", d.fix().get("newBlock"));
 		String block = Configs.NER.replace("</View>", "<Relations><Relation value=\"DRUG-DOSAGE\"/></Relations></View>");
 		assertEquals(List.of(), PLAIN.validate(block));
 	}
