@@ -248,8 +248,8 @@ public final class ConfigValidator {
 						e.nameEnd());
 				continue;
 			}
-			// Taxonomy repeats leaf names under different parents on purpose
-			Object key = perParent ? List.of(System.identityHashCode(e.parent()), value.value()) : value.value();
+			// Taxonomy repeats leaf names under different parents on purpose (elements compare by identity)
+			Object key = perParent ? List.of(e.parent(), value.value()) : value.value();
 			LabelValue first = seen.putIfAbsent(key, value);
 			if (first != null) {
 				r.report(VALUE_DUPLICATE, Severity.WARNING, "'" + value.value() + "' is already offered at line "

@@ -170,6 +170,9 @@ class ConfigValidatorTest {
 				+ "<Choice value=\"A\"><Choice value=\"Other\"/></Choice><Choice value=\"B\"><Choice value=\"Other\"/>"
 				+ "</Choice></Taxonomy></View>";
 		assertEquals(List.of(), PLAIN.validate(text));
+		String twice = text.replace("<Choice value=\"B\">", "<Choice value=\"B\"><Choice value=\"Other\"/>");
+		Diagnostic d = only(PLAIN.validate(twice), ConfigValidator.VALUE_DUPLICATE);
+		assertEquals(twice.lastIndexOf("Other"), d.startOffset());
 	}
 
 	@Test
