@@ -1,5 +1,6 @@
 package io.labelbench.config;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -75,6 +76,11 @@ public final class ConfigValidator {
 		this.models = models;
 		this.labelUsage = labelUsage == null ? Map.of() : Map.copyOf(labelUsage);
 		this.allowMixedEmbeddings = allowMixedEmbeddings;
+	}
+
+	/** Validates a config file read as UTF-8; an unreadable file is an {@link IOException}, not a finding. */
+	public List<Diagnostic> validate(Path file) throws IOException {
+		return validate(LabelingConfig.read(file));
 	}
 
 	public List<Diagnostic> validate(String text) {

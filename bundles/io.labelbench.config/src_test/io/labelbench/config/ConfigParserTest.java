@@ -5,6 +5,7 @@ import static io.labelbench.config.Configs.only;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -194,5 +195,7 @@ class ConfigParserTest {
 		Path file = dir.resolve("labeling-config.xml");
 		Files.writeString(file, Configs.NER);
 		assertEquals(Set.of("DRUG", "DOSAGE"), LabelingConfig.read(file).valuesOf("label"));
+		assertEquals(List.of(), new ConfigValidator().validate(file));
+		assertThrows(java.io.IOException.class, () -> new ConfigValidator().validate(dir.resolve("missing.xml")));
 	}
 }
