@@ -88,6 +88,9 @@ final class ConfigParser {
 			if (firstBad < 0 && !validChar(i)) {
 				firstBad = i;
 			}
+			if (c == ']' && s.startsWith("]]>", i)) {
+				error(MALFORMED, "']]>' is only allowed to end a CDATA section; write ]]&gt;", i, i + 3);
+			}
 			i++;
 		}
 		if (firstBad >= 0) {
@@ -111,6 +114,17 @@ final class ConfigParser {
 				b--;
 			}
 			error(MALFORMED, roots.isEmpty() ? "text before the root element" : "text after the root element", a, b);
+		}
+	}
+
+	/** Reports the first character XML forbids in {@code [from, to)} (comments, CDATA, PIs). */
+	private void checkChars(int from, int to) {
+		for (int k = from; k < to; k++) {
+			if (!validChar(k)) {
+				error(MALFORMED, "character U+" + String.format("%04X", (int) s.charAt(k)) + " is not allowed in XML", k,
+						k + 1);
+				return;
+			}
 		}
 	}
 
@@ -139,6 +153,7 @@ final class ConfigParser {
 			swallowed = true;
 				i = n;
 			} else {
+				checkChars(start + 9, close);
 				i = close + 3;
 				if (open.isEmpty()) {
 					error(MALFORMED, "CDATA outside the root element", start, i);
@@ -175,6 +190,7 @@ final class ConfigParser {
 			i = end < 0 ? n : end + 3;
 			return;
 		}
+		checkChars(start + 4, close);
 		i = close + 3;
 	}
 
@@ -214,6 +230,9 @@ final class ConfigParser {
 		int nameEnd = nameEnd(i + 2);
 		String target = s.substring(i + 2, nameEnd);
 		i = close < 0 ? n : close + 2;
+		if (close >= 0) {
+			checkChars(nameEnd, close);
+		}
 		if (close < 0) {
 			error(MALFORMED, "processing instruction is never closed with ?>", start, start + 2);
 			swallowed = true;
@@ -444,16 +463,17 @@ final class ConfigParser {
 		String name = s.substring(i + 1, j);
 		i = j + 1;
 		if (name.charAt(0) == '#') {
-			int code = -1;
-			try {
-				code = name.length() > 1 && (name.charAt(1) == 'x') ? Integer.parseInt(name.substring(2), 16)
-						: Integer.parseInt(name.substring(1));
-			} catch (NumberFormatException e) {
-				code = -1;
+			boolean hex = name.length() > 1 && name.charAt(1) == 'x';
+			String digits = name.substring(hex ? 2 : 1);
+			long code = -1;
+			// only plain digits (parseLong would also take signs); the length bound keeps it from overflowing
+			if (!digits.isEmpty() && digits.length() <= 12
+					&& digits.chars().allMatch(c -> hex ? Character.digit(c, 16) >= 0 : c >= '0' && c <= '9')) {
+				code = Long.parseLong(digits, hex ? 16 : 10);
 			}
 			if (code == 0x9 || code == 0xA || code == 0xD || code >= 0x20 && code <= 0xD7FF
 					|| code >= 0xE000 && code <= 0xFFFD || code >= 0x10000 && code <= 0x10FFFF) {
-				return new String(Character.toChars(code));
+				return new String(Character.toChars((int) code));
 			}
 			error(MALFORMED, "&" + name + "; is not a valid character reference", start, i);
 			return "";
@@ -476,18 +496,30 @@ final class ConfigParser {
 		}
 	}
 
+	/** End of an XML Name starting at {@code from} (XML 1.0 fifth edition character classes). */
 	private int nameEnd(int from) {
 		int j = from;
 		while (j < n) {
-			char c = s.charAt(j);
-			boolean ok = Character.isLetter(c) || c == '_' || c == ':' || c > 0x7F && !Character.isWhitespace(c)
-					&& !Character.isISOControl(c) || j > from && (Character.isDigit(c) || c == '-' || c == '.');
-			if (!ok) {
+			int c = s.codePointAt(j);
+			if (!(nameStartChar(c) || j > from && nameChar(c))) {
 				break;
 			}
-			j++;
+			j += Character.charCount(c);
 		}
 		return j;
+	}
+
+	private static boolean nameStartChar(int c) {
+		return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c == ':' || c >= 0xC0 && c <= 0xD6
+				|| c >= 0xD8 && c <= 0xF6 || c >= 0xF8 && c <= 0x2FF || c >= 0x370 && c <= 0x37D
+				|| c >= 0x37F && c <= 0x1FFF || c == 0x200C || c == 0x200D || c >= 0x2070 && c <= 0x218F
+				|| c >= 0x2C00 && c <= 0x2FEF || c >= 0x3001 && c <= 0xD7FF || c >= 0xF900 && c <= 0xFDCF
+				|| c >= 0xFDF0 && c <= 0xFFFD || c >= 0x10000 && c <= 0xEFFFF;
+	}
+
+	private static boolean nameChar(int c) {
+		return nameStartChar(c) || c >= '0' && c <= '9' || c == '-' || c == '.' || c == 0xB7
+				|| c >= 0x300 && c <= 0x36F || c == 0x203F || c == 0x2040;
 	}
 
 	private static boolean isSpace(char c) {

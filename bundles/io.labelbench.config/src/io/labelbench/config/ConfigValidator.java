@@ -1,5 +1,6 @@
 package io.labelbench.config;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -75,6 +76,11 @@ public final class ConfigValidator {
 		this.models = models;
 		this.labelUsage = labelUsage == null ? Map.of() : Map.copyOf(labelUsage);
 		this.allowMixedEmbeddings = allowMixedEmbeddings;
+	}
+
+	/** Validates a config file read as UTF-8; an unreadable file is an {@link IOException}, not a finding. */
+	public List<Diagnostic> validate(Path file) throws IOException {
+		return validate(LabelingConfig.read(file));
 	}
 
 	public List<Diagnostic> validate(String text) {
@@ -248,8 +254,8 @@ public final class ConfigValidator {
 						e.nameEnd());
 				continue;
 			}
-			// Taxonomy repeats leaf names under different parents on purpose
-			Object key = perParent ? List.of(System.identityHashCode(e.parent()), value.value()) : value.value();
+			// Taxonomy repeats leaf names under different parents on purpose (elements compare by identity)
+			Object key = perParent ? List.of(e.parent(), value.value()) : value.value();
 			LabelValue first = seen.putIfAbsent(key, value);
 			if (first != null) {
 				r.report(VALUE_DUPLICATE, Severity.WARNING, "'" + value.value() + "' is already offered at line "
@@ -262,8 +268,14 @@ public final class ConfigValidator {
 	private static void checkRelations(LabelingConfig config, Reporter r) {
 		for (ConfigElement e : config.elements()) {
 			if (e.key().equals("relation") && !e.isInside("relations")) {
+				// where the quick fix can move it: into the first block, or a new block right after <View>
+				ConfigElement block = config.relationsBlocks().isEmpty() ? null : config.relationsBlocks().get(0);
+				ConfigElement root = config.root();
+				int insertAt = block != null ? block.startTagEnd() : root != null ? root.startTagEnd() : 0;
 				r.report(RELATION_WITHOUT_BLOCK, Severity.ERROR, "<" + e.tag() + "> must be inside a <Relations> block",
-						e.nameStart(), e.nameEnd());
+						e.nameStart(), e.nameEnd(), Map.of("elementStart", Integer.toString(e.start()), "elementEnd",
+								Integer.toString(e.end()), "insertAt", Integer.toString(insertAt), "newBlock",
+								Boolean.toString(block == null)));
 			}
 		}
 		// assertion labels attach to an NER chunk of the same control or of another control on the same object
@@ -315,7 +327,7 @@ public final class ConfigValidator {
 			}
 			ConfigAttribute attribute = value.element().attribute("model");
 			firstUse.putIfAbsent(value.model(), attribute);
-			Optional<ModelInfo.Model> model = known.computeIfAbsent(value.model(), models::lookup);
+			Optional<ModelInfo.Model> model = known.computeIfAbsent(value.model(), this::lookup);
 			if (model.isEmpty()) {
 				r.report(MODEL_UNKNOWN, Severity.ERROR, "model '" + value.model() + "' is not in the local Models Hub"
 						+ " cache: download it first", attribute.valueStart(), attribute.valueEnd(),
@@ -382,6 +394,11 @@ public final class ConfigValidator {
 						Map.of("model", model[0]));
 			}
 		}
+	}
+
+	private Optional<ModelInfo.Model> lookup(String name) {
+		Optional<ModelInfo.Model> model = models.lookup(name);
+		return model == null ? Optional.empty() : model;
 	}
 
 	private static String megabytes(long bytes) {

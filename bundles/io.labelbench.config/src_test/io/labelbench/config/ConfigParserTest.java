@@ -5,6 +5,7 @@ import static io.labelbench.config.Configs.only;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -89,6 +90,11 @@ class ConfigParserTest {
 				"<View><Text name=\"t\" value=\"$t\"/><Choices name=\"c\" toName=\"t\"><Choice value=\"A &amp; B &#x263A; &#65;\"/>"
 						+ "</Choices></View>");
 		assertEquals(Set.of("A & B \u263A A"), config.valuesOf("c"));
+		for (String bad : List.of("&#+65;", "&#xFFFFFFFFFFFF;", "&#0;", "&#x;", "&#xD800;")) {
+			String text = "<View><Header value=\"a " + bad + " b\"/></View>";
+			Diagnostic d = only(LabelingConfig.parse(text).parseDiagnostics(), ConfigValidator.MALFORMED);
+			assertRange(text, d, bad, bad);
+		}
 	}
 
 	@Test
@@ -189,5 +195,7 @@ class ConfigParserTest {
 		Path file = dir.resolve("labeling-config.xml");
 		Files.writeString(file, Configs.NER);
 		assertEquals(Set.of("DRUG", "DOSAGE"), LabelingConfig.read(file).valuesOf("label"));
+		assertEquals(List.of(), new ConfigValidator().validate(file));
+		assertThrows(java.io.IOException.class, () -> new ConfigValidator().validate(dir.resolve("missing.xml")));
 	}
 }

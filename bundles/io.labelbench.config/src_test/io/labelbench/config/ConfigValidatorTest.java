@@ -170,6 +170,9 @@ class ConfigValidatorTest {
 				+ "<Choice value=\"A\"><Choice value=\"Other\"/></Choice><Choice value=\"B\"><Choice value=\"Other\"/>"
 				+ "</Choice></Taxonomy></View>";
 		assertEquals(List.of(), PLAIN.validate(text));
+		String twice = text.replace("<Choice value=\"B\">", "<Choice value=\"B\"><Choice value=\"Other\"/>");
+		Diagnostic d = only(PLAIN.validate(twice), ConfigValidator.VALUE_DUPLICATE);
+		assertEquals(twice.lastIndexOf("Other"), d.startOffset());
 	}
 
 	@Test
@@ -277,7 +280,12 @@ class ConfigValidatorTest {
 	@Test
 	void relationOutsideARelationsBlock() {
 		String text = Configs.NER.replace("</View>", "<Relation value=\"DRUG-DOSAGE\"/></View>");
-		assertRange(text, only(PLAIN.validate(text), ConfigValidator.RELATION_WITHOUT_BLOCK), "<Relation ", "Relation");
+		Diagnostic d = only(PLAIN.validate(text), ConfigValidator.RELATION_WITHOUT_BLOCK);
+		assertRange(text, d, "<Relation ", "Relation");
+		assertEquals("<Relation value=\"DRUG-DOSAGE\"/>", text.substring(Integer.parseInt(d.fix().get("elementStart")),
+				Integer.parseInt(d.fix().get("elementEnd"))));
+		assertEquals(text.indexOf("<View>") + 6, Integer.parseInt(d.fix().get("insertAt")));
+		assertEquals("true", d.fix().get("newBlock"));
 		String block = Configs.NER.replace("</View>", "<Relations><Relation value=\"DRUG-DOSAGE\"/></Relations></View>");
 		assertEquals(List.of(), PLAIN.validate(block));
 	}

@@ -4,13 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+
 import org.junit.jupiter.api.Test;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
 
 /**
  * 10,000 configs mutated with a fixed seed (characters and tags deleted, duplicated, swapped, markup
@@ -20,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class FuzzTest {
 
 	private static final String[] INSERTS = { "<", ">", "/", "\"", "'", "&", "&amp;", "&e;", "<!--", "-->", "=",
-			"<!DOCTYPE x [<!ENTITY e \"y\">]>", "<![CDATA[", "]]>", "<?", "?>", "$", ",", "\u0000", "\uD800", "\n",
+			"<!DOCTYPE x [<!ENTITY e \"y\">]>", "&#xFFFFFFFFFF;", "&#+5;", "&#x1F600;", "<![CDATA[", "]]>", "<?", "?>", "$", ",", "\u0000", "\uD800", "\n",
 			"\r", " ", "</View>", "<Label value=\"DRUG\"/>", "model=\"m6\"", "hotkey=\"a\"" };
 
 	@Test
@@ -44,7 +51,7 @@ class FuzzTest {
 			long nanos = System.nanoTime() - start;
 			slowest = Math.max(slowest, nanos);
 			if (nanos > 1_000_000_000L) {
-				fail("took " + nanos / 1_000_000 + " ms on mutant " + round + ":\n" + text);
+				fail("took " + nanos / 1_000_000 + " ms on mutant " + round + ":\n" + printable(text));
 			}
 			for (Diagnostic d : found) {
 				assertTrue(d.startOffset() >= 0 && d.startOffset() <= d.endOffset() && d.endOffset() <= text.length(),
@@ -72,6 +79,56 @@ class FuzzTest {
 			}
 		}
 		assertTrue(slowest < 1_000_000_000L);
+	}
+
+	/**
+	 * The parser agrees with the JDK's XML parser on which mutants are well-formed, so a config the editor
+	 * calls clean is one Label Studio's XML parser accepts, and every broken one gets an XML diagnostic.
+	 */
+	@Test
+	void wellFormednessAgreesWithJaxp() throws Exception {
+		DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+		// the reference parser must not process DTDs either: it would then accept what we refuse, and fetch
+		factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+		DocumentBuilder builder = factory.newDocumentBuilder();
+		builder.setErrorHandler(null);
+		Random random = new Random(7);
+		List<String> seeds = new ArrayList<>(RealConfigsTest.ALL.values());
+		List<String> disagreements = new ArrayList<>();
+		for (int round = 0; round < 3000; round++) {
+			String text = mutate(seeds.get(random.nextInt(seeds.size())), random, 1 + random.nextInt(3));
+			boolean jaxp;
+			int jaxpLine = -1;
+			try {
+				builder.parse(new InputSource(new StringReader(text)));
+				jaxp = true;
+			} catch (SAXException e) {
+				// Xerces also fails with internal states ("Scanner State 24 not Recognized") on some inputs
+				jaxp = false;
+				jaxpLine = e instanceof SAXParseException p ? p.getLineNumber() : -1;
+				builder.reset();
+			}
+			List<Diagnostic> found = LabelingConfig.parse(text).parseDiagnostics();
+			boolean ours = found.stream().noneMatch(Diagnostic::isError);
+			// the first finding is never after the line where the reference parser gave up: it is the fault
+			// itself or the unclosed tag that causes it
+			if (!jaxp && !ours && jaxpLine > 0 && found.get(0).line() > jaxpLine && disagreements.size() < 5) {
+				disagreements.add("JAXP fails at line " + jaxpLine + ", we first report " + found.get(0) + ":\n"
+						+ printable(text));
+			}
+			if (jaxp != ours && disagreements.size() < 5) {
+				disagreements.add((jaxp ? "JAXP accepts, we refuse " + LabelingConfig.parse(text).parseDiagnostics()
+						: "JAXP refuses, we accept") + ":\n" + printable(text));
+			}
+		}
+		assertEquals(List.of(), disagreements);
+	}
+
+	private static String printable(String text) {
+		StringBuilder out = new StringBuilder();
+		text.chars().forEach(c -> out.append(c < 0x20 && c != '\n' || c >= 0xD800 && c < 0xE000
+				? String.format("\\u%04X", c) : String.valueOf((char) c)));
+		return out.toString();
 	}
 
 	private static String mutate(String seed, Random random, int mutations) {
