@@ -84,5 +84,7 @@ public final class LabelbenchProjects {
 			description.setNatureIds(added);
 			project.setDescription(description, monitor);
 		}
+		// a project created with the nature in its description is not configured by the workspace
+		LabelbenchNature.addBuilder(project);
 	}
 }

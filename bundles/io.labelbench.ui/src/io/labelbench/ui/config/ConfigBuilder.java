@@ -1,0 +1,80 @@
+package io.labelbench.ui.config;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IProject;
+import org.eclipse.core.resources.IResourceDelta;
+import org.eclipse.core.resources.IncrementalProjectBuilder;
+import org.eclipse.core.runtime.CoreException;
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
+
+import io.labelbench.config.ConfigValidator;
+import io.labelbench.config.Diagnostic;
+import io.labelbench.config.LabelUsage;
+import io.labelbench.core.store.LabelbenchProject;
+import io.labelbench.ui.LabelbenchProjects;
+
+/**
+ * Validates a Labelbench project's labeling config on save and on auto-build, so its problems are in the
+ * Problems view with the editor closed, and deploy and pre-annotation can refuse a config with errors.
+ */
+public final class ConfigBuilder extends IncrementalProjectBuilder {
+
+	public static final String ID = "io.labelbench.ui.configBuilder";
+
+	@Override
+	protected IProject[] build(int kind, Map<String, String> args, IProgressMonitor monitor) throws CoreException {
+		IProject project = getProject();
+		IFile config = project.getFile(LabelbenchProject.CONFIG_FILE);
+		IResourceDelta delta = kind == FULL_BUILD ? null : getDelta(project);
+		boolean configChanged = delta == null || delta.findMember(config.getProjectRelativePath()) != null;
+		if (configChanged && config.exists()) {
+			validate(project, config);
+		}
+		return null;
+	}
+
+	/** Validates the config and updates its markers; returns the diagnostics. */
+	public static List<Diagnostic> validate(IProject project, IFile config) throws CoreException {
+		String text;
+		try {
+			text = new String(config.readAllBytes(), StandardCharsets.UTF_8);
+		} catch (CoreException e) {
+			return List.of();
+		}
+		LabelbenchProject labelbench = LabelbenchProjects.of(project);
+		Map<String, Integer> usage = Map.of();
+		boolean allowMixed = false;
+		if (labelbench != null) {
+			try {
+				usage = LabelUsage.count(labelbench.tasks().tasks());
+				allowMixed = labelbench.settings().settings().path("allowMixedEmbeddings").asBoolean(false);
+			} catch (IOException | RuntimeException e) {
+				// unreadable tasks are `labelbench check`'s business; validate the config without usage counts
+			}
+		}
+		List<Diagnostic> diagnostics = new ConfigValidator(null, usage, allowMixed).validate(text);
+		ConfigMarkers.update(config, diagnostics);
+		return diagnostics;
+	}
+
+	@Override
+	protected void clean(IProgressMonitor monitor) throws CoreException {
+		getProject().getFile(LabelbenchProject.CONFIG_FILE).deleteMarkers(ConfigMarkers.TYPE, false, 0);
+	}
+
+	/** Whether the project's config currently has an error marker (deploy and pre-annotation refuse then). */
+	public static IStatus configStatus(IProject project) throws CoreException {
+		IFile config = project.getFile(LabelbenchProject.CONFIG_FILE);
+		if (config.exists() && config.findMaxProblemSeverity(ConfigMarkers.TYPE, false, 0) == org.eclipse.core.resources.IMarker.SEVERITY_ERROR) {
+			return Status.error(config.getFullPath() + " has errors: fix them first (see the Problems view)");
+		}
+		return Status.OK_STATUS;
+	}
+}
