@@ -93,6 +93,7 @@ class SampleProjectWorkbenchTest {
 		UiTesting.waitUntil("explorer count updated",
 				() -> childLabels(tree, project.getName()).contains("Tasks (" + (sampleTasks + 2) + ")"), 10_000);
 		UiTesting.screenshot(page.getWorkbenchWindow().getShell(), Path.of("target", "workbench.png"));
+		project.delete(false, true, null); // its folder goes with the test's temporary folder
 	}
 
 	private static String childLabels(Tree tree, String projectName) {

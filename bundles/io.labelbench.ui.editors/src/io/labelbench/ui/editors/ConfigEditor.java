@@ -1,0 +1,120 @@
+package io.labelbench.ui.editors;
+
+import java.util.List;
+
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.WorkspaceJob;
+import org.eclipse.core.runtime.CoreException;
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.jface.text.DocumentEvent;
+import org.eclipse.jface.text.IDocument;
+import org.eclipse.jface.text.IDocumentListener;
+import org.eclipse.jface.text.presentation.IPresentationReconciler;
+import org.eclipse.jface.text.presentation.PresentationReconciler;
+import org.eclipse.jface.text.rules.DefaultDamagerRepairer;
+import org.eclipse.jface.text.source.ISourceViewer;
+import org.eclipse.ui.IEditorInput;
+import org.eclipse.ui.editors.text.TextEditor;
+import org.eclipse.ui.editors.text.TextSourceViewerConfiguration;
+
+import io.labelbench.config.ConfigValidator;
+import io.labelbench.config.Diagnostic;
+import io.labelbench.ui.config.ConfigMarkers;
+
+/**
+ * The labeling-config editor: syntax colours, and validation of the text as it is typed, a short pause after
+ * the last keystroke, in a job; the findings become the same problem markers the builder writes on save, and
+ * only markers whose finding changed are touched.
+ */
+public final class ConfigEditor extends TextEditor {
+
+	public static final String ID = "io.labelbench.ui.editors.configEditor";
+	/** Family of the validation jobs: tests wait on it. */
+	public static final Object FAMILY_VALIDATION = new Object();
+	static final long DEBOUNCE_MS = 300;
+
+	private final ValidationJob validation = new ValidationJob();
+	private final IDocumentListener listener = new IDocumentListener() {
+		@Override
+		public void documentAboutToBeChanged(DocumentEvent event) {
+			// validation runs after the change
+		}
+
+		@Override
+		public void documentChanged(DocumentEvent event) {
+			validation.cancel();
+			validation.schedule(DEBOUNCE_MS);
+		}
+	};
+
+	public ConfigEditor() {
+		setSourceViewerConfiguration(new TextSourceViewerConfiguration(getPreferenceStore()) {
+			@Override
+			public IPresentationReconciler getPresentationReconciler(ISourceViewer viewer) {
+				PresentationReconciler reconciler = new PresentationReconciler();
+				DefaultDamagerRepairer colours = new DefaultDamagerRepairer(new ConfigScanner());
+				reconciler.setDamager(colours, IDocument.DEFAULT_CONTENT_TYPE);
+				reconciler.setRepairer(colours, IDocument.DEFAULT_CONTENT_TYPE);
+				return reconciler;
+			}
+		});
+	}
+
+	@Override
+	protected void doSetInput(IEditorInput input) throws CoreException {
+		IDocument old = getDocumentProvider() == null || getEditorInput() == null ? null
+				: getDocumentProvider().getDocument(getEditorInput());
+		if (old != null) {
+			old.removeDocumentListener(listener);
+		}
+		super.doSetInput(input);
+		IDocument document = getDocumentProvider().getDocument(input);
+		if (document != null) {
+			document.addDocumentListener(listener);
+			validation.schedule();
+		}
+	}
+
+	@Override
+	public void dispose() {
+		validation.cancel();
+		if (getDocumentProvider() != null && getEditorInput() != null) {
+			IDocument document = getDocumentProvider().getDocument(getEditorInput());
+			if (document != null) {
+				document.removeDocumentListener(listener);
+			}
+		}
+		super.dispose();
+	}
+
+	private IFile file() {
+		return getEditorInput() == null ? null : getEditorInput().getAdapter(IFile.class);
+	}
+
+	/** Validates the editor's text (saved or not) and updates the file's markers. */
+	private final class ValidationJob extends WorkspaceJob {
+		ValidationJob() {
+			super(Messages.ConfigEditor_validating);
+			setSystem(true);
+		}
+
+		@Override
+		public boolean belongsTo(Object family) {
+			return family == FAMILY_VALIDATION;
+		}
+
+		@Override
+		public IStatus runInWorkspace(IProgressMonitor monitor) throws CoreException {
+			IFile file = file();
+			IDocument document = getDocumentProvider() == null ? null : getDocumentProvider().getDocument(getEditorInput());
+			if (file == null || document == null || !file.exists() || monitor.isCanceled()) {
+				return Status.OK_STATUS;
+			}
+			List<Diagnostic> diagnostics = new ConfigValidator().validate(document.get());
+			ConfigMarkers.update(file, diagnostics);
+			return Status.OK_STATUS;
+		}
+	}
+}
