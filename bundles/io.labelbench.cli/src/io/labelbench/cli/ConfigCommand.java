@@ -5,10 +5,8 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -16,11 +14,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.labelbench.config.ConfigValidator;
 import io.labelbench.config.Diagnostic;
 import io.labelbench.config.LabelingConfig;
-import io.labelbench.config.ModelInfo;
 import io.labelbench.core.check.ResultSchema;
 import io.labelbench.core.json.Json;
-import io.labelbench.hub.InstalledModel;
 import io.labelbench.hub.ModelCache;
+import io.labelbench.preannotate.server.PipelineSpec;
 
 /**
  * {@code labelbench validate-config [--json] [--cache DIR] FILE…}: prints
@@ -44,7 +41,7 @@ final class ConfigCommand {
 		}
 		ModelCache cache = args.optional("cache", null) == null ? ModelCache.defaultCache()
 				: new ModelCache(Path.of(args.optional("cache", null)));
-		ConfigValidator validator = new ConfigValidator(modelsOf(cache), Map.of(), false);
+		ConfigValidator validator = new ConfigValidator(PipelineSpec.modelInfo(cache), Map.of(), false);
 		boolean errors = false;
 		ArrayNode all = Json.nodes().arrayNode();
 		for (String operand : args.operands()) {
@@ -67,20 +64,6 @@ final class ConfigCommand {
 			out.println(Json.mapper().writeValueAsString(all));
 		}
 		return errors ? Labelbench.PROBLEMS : Labelbench.OK;
-	}
-
-	/** The models of the local cache as the validator sees them: labels and embeddings from the models themselves. */
-	static ModelInfo modelsOf(ModelCache cache) {
-		Map<String, ModelInfo.Model> models = new HashMap<>();
-		try {
-			for (InstalledModel model : cache.installed()) {
-				models.put(model.name(), new ModelInfo.Model(Set.copyOf(model.metadata().labels()),
-						model.metadata().embeddings(), 0));
-			}
-		} catch (IOException e) {
-			// an unreadable cache is an empty one: the validator then reports the models as not downloaded
-		}
-		return name -> Optional.ofNullable(models.get(name));
 	}
 
 	/** The project's config as the task checks need it. */

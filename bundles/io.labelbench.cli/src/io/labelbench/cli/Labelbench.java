@@ -56,10 +56,19 @@ public final class Labelbench {
 			  check --project DIR
 			        check every task against the task format and the project's labeling config;
 			        one line per problem, exit 1 when there is any
-			  preannotate --project DIR --rules [--library] [--tasks all|ID,ID…] [--replace] [--batch N]
+			  preannotate --project DIR (--rules [--library] | --server ID | --deploy) [--tasks all|ID,ID…]
+			              [--replace] [--batch N]
 			        pre-annotate with the project's rules (rules/*.json; --library adds the workspace rules
-			        library): a prediction per task, tasks with one of the same rules version are skipped
-			        unless --replace; progress on stderr, a summary line; exit 1 when a task failed
+			        library), with a deployed server, or with a server deployed now from the project's config
+			        (a healthy server already running the same models and rules is reused): a prediction per
+			        task; tasks with one of the same model version are skipped unless --replace; progress on
+			        stderr, a summary line; exit 1 when a task failed or the run stopped; a rerun resumes
+			  server deploy --project DIR [--name NAME] [--heap MB] [--library] [--cache DIR]
+			        start a pre-annotation server (Spark NLP, its own JVM on 127.0.0.1 with a random token)
+			        for the models the config names and the project's rules; refused when the config has
+			        errors or the servers budget would be exceeded
+			  server list | server stop ID|NAME | server register URL --token TOKEN [--name NAME]
+			        the servers known here, with status (starting, idle, busy, failed), pid and tasks done
 			  validate-config [--json] [--cache DIR] FILE…
 			        validate labeling configs: FILE:LINE:COLUMN: error|warning|info: message [code] per
 			        finding (or a JSON array); exit 1 when there is an error; models are looked up in the cache
@@ -102,6 +111,7 @@ public final class Labelbench {
 			case "check" -> check(new Arguments(command, rest, Set.of("project"), Set.of()));
 			case "hub" -> new HubCommand(out, err).run(rest);
 			case "preannotate" -> new PreannotateCommand(out, err).run(rest);
+			case "server" -> new ServerCommand(out, err).run(rest);
 			case "validate-config" -> new ConfigCommand(out, err).run(rest);
 			default -> throw new UsageException("unknown command '" + command + "'");
 			};

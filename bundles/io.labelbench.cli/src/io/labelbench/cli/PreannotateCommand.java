@@ -3,6 +3,7 @@ package io.labelbench.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -10,9 +11,16 @@ import java.util.Set;
 import io.labelbench.core.model.TaskId;
 import io.labelbench.core.store.LabelbenchProject;
 import io.labelbench.core.store.Permission;
+import io.labelbench.hub.ModelCache;
 import io.labelbench.preannotate.BulkRunner;
 import io.labelbench.preannotate.RulesAnnotator;
 import io.labelbench.preannotate.RunSummary;
+import io.labelbench.preannotate.server.PipelineSpec;
+import io.labelbench.preannotate.server.ServerAnnotator;
+import io.labelbench.preannotate.server.ServerException;
+import io.labelbench.preannotate.server.ServerRecord;
+import io.labelbench.preannotate.server.ServerRegistry;
+import io.labelbench.preannotate.server.ServerStatus;
 import io.labelbench.rules.Rule;
 import io.labelbench.rules.RuleException;
 import io.labelbench.rules.RuleFiles;
@@ -20,8 +28,8 @@ import io.labelbench.rules.RulesLibrary;
 import io.labelbench.visual.VisualAnnotator;
 
 /**
- * {@code labelbench preannotate --project DIR --rules [--library] [--tasks all|ID,ID…] [--replace] [--batch N]
- * [--from-name NAME --to-name NAME --field FIELD]}.
+ * {@code labelbench preannotate --project DIR (--rules [--library] | --server ID | --deploy) [--tasks all|ID,ID…]
+ * [--replace] [--batch N] [--from-name NAME --to-name NAME --field FIELD]}.
  */
 final class PreannotateCommand {
 
@@ -35,19 +43,21 @@ final class PreannotateCommand {
 
 	int run(List<String> rest) throws IOException {
 		Arguments args = new Arguments("preannotate", rest,
-				Set.of("project", "tasks", "batch", "from-name", "to-name", "field", "server"),
+				Set.of("project", "tasks", "batch", "from-name", "to-name", "field", "server", "cache", "heap"),
 				Set.of("rules", "library", "replace", "deploy"));
-		if (args.optional("server", null) != null || args.flag("deploy")) {
-			throw new UsageException("preannotate: pre-annotation servers are not part of this build yet; use --rules");
-		}
-		if (!args.flag("rules")) {
-			throw new UsageException("preannotate: say what to pre-annotate with: --rules");
+		int sources = (args.flag("rules") ? 1 : 0) + (args.flag("deploy") ? 1 : 0)
+				+ (args.optional("server", null) != null ? 1 : 0);
+		if (sources != 1) {
+			throw new UsageException("preannotate: say what to pre-annotate with: --rules, --server ID or --deploy");
 		}
 		LabelbenchProject project = Labelbench.existingProject(args.project());
 		String user = LabelbenchProject.currentUser();
 		if (!project.may(Permission.PRE_ANNOTATE)) {
 			throw new IOException("user '" + user + "' may not pre-annotate in " + project.folder()
 					+ " (Owner or Manager only)");
+		}
+		if (!args.flag("rules")) {
+			return withServer(project, args);
 		}
 		List<Rule> rules = new ArrayList<>();
 		try {
@@ -68,6 +78,50 @@ final class PreannotateCommand {
 			out.println(summary);
 			return summary.failed() == 0 ? Labelbench.OK : Labelbench.PROBLEMS;
 		} catch (RuleException e) {
+			throw new IOException(e.getMessage(), e);
+		}
+	}
+
+	/** Through a deployed server, or one deployed now (reusing a healthy one that runs the same spec). */
+	private int withServer(LabelbenchProject project, Arguments args) throws IOException {
+		ServerRegistry registry = ServerRegistry.defaultRegistry();
+		ModelCache cache = ServerCommand.cache(args);
+		try {
+			ServerRecord server;
+			String field;
+			if (args.flag("deploy")) {
+				String name = project.folder().getFileName().toString();
+				PipelineSpec spec = ServerCommand.spec(project, name, args.flag("library"), cache);
+				field = spec.dataField();
+				String hash = PipelineSpec.digest(spec.json().toString());
+				server = registry.list().stream()
+						.filter(s -> hash.equals(s.specHash()) && project.folder().toAbsolutePath().toString()
+								.equals(s.project()) && registry.status(s).state() != ServerStatus.State.FAILED)
+						.findFirst().orElse(null);
+				if (server == null) {
+					int heap = Integer.parseInt(args.optional("heap", String.valueOf(ServerCommand.DEFAULT_HEAP_MB)));
+					server = new ServerCommand(out, err).deploy(registry, project, name, heap, args.flag("library"),
+							cache);
+				} else {
+					err.println("using server " + server.id() + ", which runs this project's current spec");
+				}
+			} else {
+				server = ServerCommand.find(registry, args.optional("server", null));
+				field = args.optional("field", null);
+				if (field == null) {
+					field = ServerCommand.spec(project, server.name(), false, cache).dataField();
+				}
+			}
+			ServerAnnotator annotator = new ServerAnnotator(server, args.optional("field", field),
+					Duration.ofMinutes(5));
+			List<TaskId> ids = selectTasks(project, args.optional("tasks", "all"));
+			int batch = parseBatch(args.optional("batch", String.valueOf(BulkRunner.DEFAULT_BATCH_SIZE)));
+			RunSummary summary = new BulkRunner(project.tasks(), annotator,
+					new BulkRunner.Options(batch, args.flag("replace"))).run(ids, new ConsoleProgress(err));
+			summary.failures().forEach(failure -> err.println("failed: " + failure));
+			out.println(summary);
+			return summary.complete() ? Labelbench.OK : Labelbench.PROBLEMS;
+		} catch (ServerException e) {
 			throw new IOException(e.getMessage(), e);
 		}
 	}

@@ -56,7 +56,8 @@ public final class BulkRunner {
 		int failed = 0;
 		Iterator<TaskId> next = ids.iterator();
 		boolean cancelled = false;
-		while (next.hasNext()) {
+		String stoppedBy = null;
+		while (next.hasNext() && stoppedBy == null) {
 			if (progress.isCanceled()) {
 				cancelled = true;
 				break;
@@ -84,15 +85,21 @@ public final class BulkRunner {
 			List<Annotator.Output> outputs;
 			try {
 				outputs = annotator.annotate(batch);
+			} catch (AnnotatorUnavailableException e) {
+				stoppedBy = e.getMessage(); // the batch stays undone; a rerun does it
+				break;
 			} catch (AnnotatorException e) {
 				outputs = null; // find the task at fault: one at a time
 			}
-			for (int i = 0; i < batch.size(); i++) {
+			for (int i = 0; i < batch.size() && stoppedBy == null; i++) {
 				Task task = batch.get(i);
 				try {
 					Annotator.Output output = outputs != null ? outputs.get(i) : annotator.annotate(List.of(task)).get(0);
 					write(task.id(), output);
 					done++;
+				} catch (AnnotatorUnavailableException e) {
+					stoppedBy = e.getMessage();
+					break;
 				} catch (AnnotatorException | IOException | UncheckedIOException e) {
 					failed++;
 					report(failures, "task " + task.id() + ": " + e.getMessage());
@@ -100,7 +107,8 @@ public final class BulkRunner {
 				progress.worked(1);
 			}
 		}
-		return new RunSummary(done, skipped, failed, List.copyOf(failures), System.nanoTime() - started, cancelled);
+		return new RunSummary(done, skipped, failed, List.copyOf(failures), System.nanoTime() - started, cancelled,
+				stoppedBy);
 	}
 
 	private static void report(List<String> failures, String failure) {

@@ -1,0 +1,226 @@
+package io.labelbench.preannotate.server;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.labelbench.config.ConfigValidator;
+import io.labelbench.config.ControlTag;
+import io.labelbench.config.Diagnostic;
+import io.labelbench.config.LabelValue;
+import io.labelbench.config.LabelingConfig;
+import io.labelbench.config.ModelInfo;
+import io.labelbench.core.json.Json;
+import io.labelbench.hub.InstalledModel;
+import io.labelbench.hub.ModelCache;
+import io.labelbench.rules.Rule;
+
+/**
+ * The pipeline a pre-annotation server runs, derived from a project's labeling config: every model named by a
+ * {@code model} attribute of a Label or Choice (with the config labels it fills), the word embeddings those models
+ * were trained with, and the project's rules (each filling the Labels control that offers its label). The JSON
+ * written for the server is the one its {@code ServerSpec} reads.
+ * <p>
+ * A spec with {@link #problems()} must not be deployed: config errors, more than {@value #MAX_MODELS} models,
+ * models or embeddings not downloaded, rules whose label no control offers.
+ */
+public final class PipelineSpec {
+	/** Generative AI Lab's limit, kept: one server runs at most this many models. */
+	public static final int MAX_MODELS = 5;
+
+	private final ObjectNode json;
+	private final List<String> problems;
+	private final List<String> models;
+	private final Set<String> labels;
+	private final String modelVersion;
+	private final String dataField;
+
+	private PipelineSpec(ObjectNode json, List<String> problems, List<String> models, Set<String> labels,
+			String modelVersion, String dataField) {
+		this.dataField = dataField;
+		this.json = json;
+		this.problems = List.copyOf(problems);
+		this.models = List.copyOf(models);
+		this.labels = Set.copyOf(labels);
+		this.modelVersion = modelVersion;
+	}
+
+	/** The spec's JSON, as the server reads it. */
+	public ObjectNode json() {
+		return json.deepCopy();
+	}
+
+	public List<String> problems() {
+		return problems;
+	}
+
+	/** Names of the models, in config order. */
+	public List<String> models() {
+		return models;
+	}
+
+	/** Config labels the models and rules fill. */
+	public Set<String> labels() {
+		return labels;
+	}
+
+	/** Changes with any model download or rule edit: predictions carry it as model_version. */
+	public String modelVersion() {
+		return modelVersion;
+	}
+
+	/** The task data field the server's texts come from ({@code text} for {@code <Text value="$text">}). */
+	public String dataField() {
+		return dataField;
+	}
+
+	/** What the config validator knows about the models of a local cache. */
+	public static ModelInfo modelInfo(ModelCache cache) {
+		Map<String, ModelInfo.Model> known = new HashMap<>();
+		try {
+			for (InstalledModel model : cache.installed()) {
+				known.put(model.name(), new ModelInfo.Model(Set.copyOf(model.metadata().labels()),
+						model.metadata().embeddings(), 0));
+			}
+		} catch (IOException e) {
+			// an unreadable cache is an empty one: the validator then reports the models as not downloaded
+		}
+		return name -> Optional.ofNullable(known.get(name));
+	}
+
+	public static PipelineSpec derive(String name, Path configFile, ModelCache cache, List<Rule> rules)
+			throws IOException {
+		LabelingConfig config = LabelingConfig.read(configFile);
+		List<String> problems = new ArrayList<>();
+		for (Diagnostic d : new ConfigValidator(modelInfo(cache), Map.of(), false).validate(config)) {
+			if (d.isError()) {
+				problems.add(configFile.getFileName() + ":" + d.line() + ":" + d.column() + ": " + d.message());
+			}
+		}
+		ObjectNode json = Json.nodes().objectNode();
+		json.put("name", name);
+		ArrayNode embeddings = json.putArray("embeddings");
+		ArrayNode modelArray = json.putArray("models");
+		ArrayNode ruleArray = json.putArray("rules");
+		Set<String> embeddingNames = new LinkedHashSet<>();
+		Map<String, InstalledModel> installed = new LinkedHashMap<>();
+		Set<String> labels = new TreeSet<>();
+		List<String> versionParts = new ArrayList<>();
+
+		for (ControlTag control : config.controlTags()) {
+			Map<String, List<String>> byModel = new LinkedHashMap<>();
+			for (LabelValue value : control.values()) {
+				if (value.model() != null && value.value() != null) {
+					byModel.computeIfAbsent(value.model(), m -> new ArrayList<>()).add(value.value());
+				}
+			}
+			for (Map.Entry<String, List<String>> e : byModel.entrySet()) {
+				String model = e.getKey();
+				Optional<InstalledModel> found = cache.find(model);
+				if (found.isEmpty()) {
+					problems.add("model '" + model + "' is not downloaded: download it in the Models Hub");
+					continue;
+				}
+				if (control.toNames().isEmpty()) {
+					continue; // reported by the validator
+				}
+				installed.putIfAbsent(model, found.get());
+				ObjectNode m = modelArray.addObject();
+				m.put("name", model);
+				m.put("path", found.get().folder().toAbsolutePath().toString());
+				m.put("fromName", control.name());
+				m.put("toName", control.toNames().get(0));
+				ArrayNode wanted = m.putArray("labels");
+				e.getValue().forEach(wanted::add);
+				labels.addAll(e.getValue());
+				String ref = found.get().metadata().embeddings();
+				if (ref != null && embeddingNames.add(ref)) {
+					Optional<InstalledModel> emb = cache.find(ref);
+					if (emb.isEmpty()) {
+						problems.add("model '" + model + "' needs the embeddings '" + ref
+								+ "', which are not downloaded: download them in the Models Hub");
+					} else {
+						embeddings.addObject().put("name", ref).put("path",
+								emb.get().folder().toAbsolutePath().toString());
+						versionParts.add(ref + "@" + emb.get().entry().time().toEpochMilli());
+					}
+				}
+			}
+		}
+		if (installed.size() > MAX_MODELS) {
+			problems.add("the config names " + installed.size() + " models (" + String.join(", ", installed.keySet())
+					+ "); a pre-annotation server runs at most " + MAX_MODELS);
+		}
+		List<String> embeddingVersions = new ArrayList<>(versionParts);
+		versionParts.clear();
+		installed.forEach((n, m) -> versionParts.add(n + "@" + m.entry().time().toEpochMilli()));
+		versionParts.addAll(embeddingVersions);
+
+		for (Rule rule : rules) {
+			ControlTag target = null;
+			for (ControlTag control : config.controlTags()) {
+				if (control.type().endsWith("labels") && !control.toNames().isEmpty()
+						&& config.valuesOf(control.name()).contains(rule.label())) {
+					target = control;
+					break;
+				}
+			}
+			if (target == null) {
+				problems.add("rule '" + rule.name() + "' labels '" + rule.label()
+						+ "', which no Labels control of the config offers");
+				continue;
+			}
+			ObjectNode r = ruleArray.addObject();
+			r.put("name", rule.name());
+			r.put("label", rule.label());
+			r.put("type", rule.type().name());
+			r.put("pattern", rule.pattern());
+			ArrayNode terms = r.putArray("terms");
+			rule.terms().forEach(terms::add);
+			r.put("caseSensitive", rule.caseSensitive());
+			r.put("wholeWord", rule.wholeWord());
+			r.put("fromName", target.name());
+			r.put("toName", target.toNames().get(0));
+			labels.add(rule.label());
+		}
+		if (!rules.isEmpty()) {
+			versionParts.add("rules@" + digest(ruleArray.toString()));
+		}
+		if (installed.isEmpty() && rules.isEmpty() && problems.isEmpty()) {
+			problems.add("nothing to deploy: no Label or Choice of the config names a model (attribute model) and"
+					+ " the project has no rules");
+		}
+		String modelVersion = String.join("+", versionParts);
+		json.put("modelVersion", modelVersion);
+		String toName = modelArray.size() > 0 ? modelArray.get(0).path("toName").asText()
+				: ruleArray.size() > 0 ? ruleArray.get(0).path("toName").asText() : null;
+		String field = toName == null ? null : config.dataFieldOf(toName);
+		return new PipelineSpec(json, problems, new ArrayList<>(installed.keySet()), labels, modelVersion,
+				field == null ? "text" : field);
+	}
+
+	/** A short digest of a text, for versions and spec comparison. */
+	public static String digest(String text) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+					.digest(text.getBytes(StandardCharsets.UTF_8)), 0, 6);
+		} catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+}

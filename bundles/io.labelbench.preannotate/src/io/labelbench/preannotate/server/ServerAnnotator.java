@@ -1,0 +1,75 @@
+package io.labelbench.preannotate.server;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.labelbench.core.model.Task;
+import io.labelbench.preannotate.Annotator;
+import io.labelbench.preannotate.AnnotatorException;
+import io.labelbench.preannotate.AnnotatorUnavailableException;
+
+/**
+ * Pre-annotates through a pre-annotation server: one {@code /predict} request per batch. A server that cannot be
+ * reached (or refuses the token) makes the run stop with its reason; other errors are the batch's.
+ */
+public final class ServerAnnotator implements Annotator {
+	private final ServerRecord server;
+	private final ServerClient client;
+	private final String dataField;
+	private final String modelVersion;
+
+	/**
+	 * @param dataField the task data field holding the text ({@code text} in GAL)
+	 * @throws ServerException when the server does not answer its {@code /info}
+	 */
+	public ServerAnnotator(ServerRecord server, String dataField, Duration batchTimeout) throws ServerException {
+		this.server = server;
+		this.client = server.client(batchTimeout);
+		this.dataField = dataField;
+		JsonNode info = client.info();
+		this.modelVersion = info.path("modelVersion").asText(server.modelVersion());
+	}
+
+	@Override
+	public String author() {
+		return "server:" + server.name();
+	}
+
+	@Override
+	public String modelVersion() {
+		return modelVersion;
+	}
+
+	@Override
+	public List<Output> annotate(List<Task> tasks) throws AnnotatorException {
+		List<String> texts = new ArrayList<>(tasks.size());
+		for (Task task : tasks) {
+			texts.add(task.dataText(dataField));
+		}
+		ServerClient.Prediction prediction;
+		try {
+			prediction = client.predict(texts);
+		} catch (ServerUnreachableException e) {
+			throw new AnnotatorUnavailableException(e.getMessage(), e);
+		} catch (ServerException e) {
+			throw new AnnotatorException(e.getMessage(), e);
+		}
+		if (prediction.modelVersion() != null && !prediction.modelVersion().equals(modelVersion)) {
+			throw new AnnotatorUnavailableException("the server " + server.name() + " now runs "
+					+ prediction.modelVersion() + ", not " + modelVersion + ": it was redeployed", null);
+		}
+		List<Output> out = new ArrayList<>(tasks.size());
+		for (ObjectNode result : prediction.results()) {
+			List<ObjectNode> regions = new ArrayList<>();
+			result.path("result").forEach(r -> regions.add((ObjectNode) r));
+			JsonNode score = result.get("score");
+			out.add(new Output(regions, score != null && score.isNumber() ? score.decimalValue() : null));
+		}
+		return out;
+	}
+
+}

@@ -1,0 +1,132 @@
+package io.labelbench.preannotate.server;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.List;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.labelbench.core.json.Json;
+
+/**
+ * Talks to a pre-annotation server over HTTP/JSON with its bearer token (the API is described in the server's
+ * {@code PreannotationServer}). Every failure is a {@link ServerException} with a sentence a user can act on.
+ */
+public final class ServerClient {
+	private static final Duration CONNECT = Duration.ofSeconds(5);
+
+	private final URI base;
+	private final String token;
+	private final HttpClient http;
+	private final Duration predictTimeout;
+
+	public ServerClient(URI base, String token, Duration predictTimeout) {
+		this.base = base;
+		this.token = token;
+		this.predictTimeout = predictTimeout;
+		this.http = HttpClient.newBuilder().connectTimeout(CONNECT).version(HttpClient.Version.HTTP_1_1).build();
+	}
+
+	public URI base() {
+		return base;
+	}
+
+	/** True when the server answers its health check; false when it does not (any reason). */
+	public boolean healthy() {
+		try {
+			return "ok".equals(get("/health", Duration.ofSeconds(5)).path("status").asText());
+		} catch (ServerException e) {
+			return false;
+		}
+	}
+
+	public JsonNode info() throws ServerException {
+		return get("/info", Duration.ofSeconds(10));
+	}
+
+	/** One result object per text ({"result": [...], "score": ...}) and the answer's model_version. */
+	public record Prediction(List<ObjectNode> results, String modelVersion) {
+	}
+
+	public Prediction predict(List<String> texts) throws ServerException {
+		ObjectNode request = Json.nodes().objectNode();
+		var array = request.putArray("texts");
+		texts.forEach(array::add);
+		JsonNode answer = send(HttpRequest.newBuilder(base.resolve("/predict")).timeout(predictTimeout)
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(request.toString())));
+		JsonNode results = answer.get("results");
+		if (results == null || !results.isArray() || results.size() != texts.size()) {
+			throw new ServerException("the server at " + base + " answered " + (results == null ? "no" : results.size())
+					+ " results for " + texts.size() + " texts");
+		}
+		List<ObjectNode> out = new java.util.ArrayList<>(texts.size());
+		for (JsonNode r : results) {
+			if (!r.isObject() || !r.path("result").isArray()) {
+				throw new ServerException("the server at " + base + " answered a result that is not {\"result\": [...]}");
+			}
+			out.add((ObjectNode) r);
+		}
+		return new Prediction(out, answer.path("model_version").asText(null));
+	}
+
+	/** Asks the server to exit. */
+	public void shutdown() throws ServerException {
+		send(HttpRequest.newBuilder(base.resolve("/shutdown")).timeout(Duration.ofSeconds(10))
+				.POST(HttpRequest.BodyPublishers.ofString("{}")));
+	}
+
+	private JsonNode get(String path, Duration timeout) throws ServerException {
+		return send(HttpRequest.newBuilder(base.resolve(path)).timeout(timeout).GET());
+	}
+
+	private JsonNode send(HttpRequest.Builder request) throws ServerException {
+		request.header("Authorization", "Bearer " + token);
+		HttpResponse<String> response;
+		try {
+			response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		} catch (ConnectException e) {
+			throw new ServerUnreachableException("the server at " + base + " is not running (connection refused)", e);
+		} catch (HttpTimeoutException e) {
+			throw new ServerException("the server at " + base + " did not answer in time", e);
+		} catch (IOException e) {
+			throw new ServerUnreachableException("the server at " + base + " broke the connection: " + e.getMessage(),
+					e);
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new ServerException("interrupted while waiting for " + base, e);
+		}
+		JsonNode body;
+		try {
+			body = Json.mapper().readTree(response.body());
+		} catch (JacksonException e) {
+			throw new ServerException("the server at " + base + " answered something that is not JSON (HTTP "
+					+ response.statusCode() + "): " + abbreviate(response.body()), e);
+		}
+		if (response.statusCode() == 401) {
+			throw new ServerUnreachableException("the server at " + base + " refused the token (401)", null);
+		}
+		if (response.statusCode() != 200) {
+			String error = body != null && body.hasNonNull("error") ? body.get("error").asText() : abbreviate(response.body());
+			throw new ServerException("the server at " + base + " answered " + response.statusCode() + ": " + error);
+		}
+		if (body == null || !body.isObject()) {
+			throw new ServerException("the server at " + base + " answered " + abbreviate(response.body())
+					+ " where a JSON object was expected");
+		}
+		return body;
+	}
+
+	private static String abbreviate(String s) {
+		String flat = s == null ? "" : s.replaceAll("\\s+", " ").strip();
+		return flat.length() > 120 ? flat.substring(0, 120) + "…" : flat;
+	}
+}

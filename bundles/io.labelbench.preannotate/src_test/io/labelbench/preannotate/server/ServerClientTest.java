@@ -1,0 +1,153 @@
+package io.labelbench.preannotate.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import io.labelbench.core.io.Progress;
+import io.labelbench.core.json.Json;
+import io.labelbench.core.model.Task;
+import io.labelbench.core.model.TaskId;
+import io.labelbench.core.store.TaskStore;
+import io.labelbench.preannotate.BulkRunner;
+import io.labelbench.preannotate.RunSummary;
+
+/**
+ * The client against stand-ins on 127.0.0.1 that speak the server's protocol, or fail to: garbage, a wrong token,
+ * nobody listening, and a server that disappears in the middle of a bulk run.
+ */
+class ServerClientTest {
+	@TempDir
+	Path dir;
+	HttpServer http;
+
+	@AfterEach
+	void stop() {
+		if (http != null) {
+			http.stop(0);
+		}
+	}
+
+	interface Handler {
+		void handle(HttpExchange ex) throws IOException;
+	}
+
+	private URI serve(Handler handler) throws IOException {
+		http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		http.createContext("/", handler::handle);
+		http.start();
+		return URI.create("http://127.0.0.1:" + http.getAddress().getPort());
+	}
+
+	private static void answer(HttpExchange ex, int status, String body) throws IOException {
+		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+		ex.sendResponseHeaders(status, bytes.length);
+		try (var out = ex.getResponseBody()) {
+			out.write(bytes);
+		}
+	}
+
+	@Test
+	void garbageWrongTokenAndNobodyListeningAreClearErrors() throws Exception {
+		URI garbage = serve(ex -> answer(ex, 200, "<html>proxy error</html>"));
+		ServerException e = assertThrows(ServerException.class,
+				() -> new ServerClient(garbage, "t", Duration.ofSeconds(5)).info());
+		assertTrue(e.getMessage().contains("not JSON") && e.getMessage().contains("proxy error"), e.getMessage());
+		http.stop(0);
+
+		URI guarded = serve(ex -> answer(ex, "Bearer right".equals(ex.getRequestHeaders().getFirst("Authorization"))
+				? 200 : 401, "{\"error\":\"missing or wrong bearer token\"}"));
+		ServerException refused = assertThrows(ServerException.class,
+				() -> new ServerClient(guarded, "wrong", Duration.ofSeconds(5)).info());
+		assertInstanceOf(ServerUnreachableException.class, refused);
+		assertTrue(refused.getMessage().contains("refused the token"), refused.getMessage());
+		http.stop(0);
+		http = null;
+
+		int port;
+		try (ServerSocket free = new ServerSocket(0)) {
+			port = free.getLocalPort();
+		}
+		ServerClient nobody = new ServerClient(URI.create("http://127.0.0.1:" + port), "t", Duration.ofSeconds(5));
+		ServerException down = assertThrows(ServerUnreachableException.class, nobody::info);
+		assertTrue(down.getMessage().contains("not running"), down.getMessage());
+		assertEquals(false, nobody.healthy());
+	}
+
+	@Test
+	void aServerThatDiesStopsTheRunAndARerunResumes() throws Exception {
+		TaskStore store = new TaskStore(dir.resolve("tasks"));
+		for (int i = 1; i <= 50; i++) {
+			store.write(Task.of(TaskId.of(i), "task " + i + " aspirin"));
+		}
+		AtomicInteger batches = new AtomicInteger();
+		AtomicInteger dieAt = new AtomicInteger(3);
+		Handler predict = ex -> {
+			if (ex.getRequestURI().getPath().equals("/info")) {
+				answer(ex, 200, "{\"modelVersion\":\"m@1\"}");
+				return;
+			}
+			JsonNode texts = Json.mapper().readTree(ex.getRequestBody()).get("texts");
+			if (batches.incrementAndGet() == dieAt.get()) {
+				http.stop(0); // the server process dies with this batch in flight
+				ex.close();
+				return;
+			}
+			StringBuilder results = new StringBuilder();
+			for (JsonNode t : texts) {
+				int start = t.asText().indexOf("aspirin");
+				results.append(results.length() == 0 ? "" : ",").append("{\"result\":[{\"from_name\":\"label\",")
+						.append("\"to_name\":\"text\",\"type\":\"labels\",\"value\":{\"start\":").append(start)
+						.append(",\"end\":").append(start + 7).append(",\"text\":\"aspirin\",\"labels\":[\"DRUG\"],")
+						.append("\"confidence\":0.9}}],\"score\":0.9}");
+			}
+			answer(ex, 200, "{\"results\":[" + results + "],\"model_version\":\"m@1\"}");
+		};
+		URI base = serve(predict);
+		ServerRecord server = new ServerRecord("s1", "test", null, base, "t", 0, null, null, List.of(), List.of(), 0,
+				Instant.now(), dir);
+		RunSummary first = new BulkRunner(store, new ServerAnnotator(server, "text", Duration.ofSeconds(10)),
+				new BulkRunner.Options(10, false)).run(store.ids(), Progress.NONE);
+
+		assertEquals(20, first.done());
+		assertTrue(first.stoppedBy() != null && first.stoppedBy().contains(base.toString()), first.toString());
+		assertEquals(0, first.failed(), "tasks are not blamed for a dead server");
+		assertTrue(store.read(TaskId.of(21)).predictions().isEmpty());
+
+		dieAt.set(-1);
+		URI restarted = serve(predict);
+		ServerRecord redeployed = new ServerRecord("s2", "test", null, restarted, "t", 0, null, null, List.of(),
+				List.of(), 0, Instant.now(), dir);
+		RunSummary rerun = new BulkRunner(store, new ServerAnnotator(redeployed, "text", Duration.ofSeconds(10)),
+				new BulkRunner.Options(10, false)).run(store.ids(), Progress.NONE);
+		assertEquals(30, rerun.done());
+		assertEquals(20, rerun.skipped());
+		assertTrue(rerun.complete(), rerun.toString());
+		for (TaskId id : store.ids()) {
+			Task task = store.read(id);
+			assertEquals(1, task.predictions().size(), id.toString());
+			var region = task.predictions().get(0).results().get(0);
+			assertEquals("aspirin", task.text().substring(region.start(), region.end()));
+		}
+	}
+}

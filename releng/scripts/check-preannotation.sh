@@ -1,0 +1,140 @@
+#!/usr/bin/env bash
+# System test of pre-annotation through the product's command line, a real server JVM and the models the build
+# published in server/target/hub-mirror:
+#   download the models from the hub mirror; six models in the config refuse deploy with the limit; deploy;
+#   pre-annotate a few tasks; kill -9 the server in the middle of a run (the run stops and says so) and rerun
+#   (it resumes: no task without, none with two predictions of the model version); kill -9 the command line in
+#   the middle of a run and rerun; every region's offsets slice the task text (labelbench check); stop.
+# Needs the product and the server distribution (./mvnw verify). Exits non-zero on the first failure.
+set -euo pipefail
+
+root=$(cd -- "$(dirname -- "$(readlink -f -- "${BASH_SOURCE[0]}")")/../.." && pwd)
+work=$(mktemp -d "${TMPDIR:-/tmp}/check-preannotation.XXXXXX")
+export LABELBENCH_VMARGS="-Dlabelbench.models.cache=$work/models -Dlabelbench.servers=$work/servers"
+export LABELBENCH_HUB=$root/server/target/hub-mirror
+project=$work/project
+tasks=2000
+
+lb() { "$root/labelbench" "$@"; }
+say() { echo "check-preannotation: $*"; }
+fail() {
+	echo "check-preannotation: FAIL: $*" >&2
+	for log in "$work"/servers/*/server.log; do [ -f "$log" ] && { echo "--- $log" >&2; tail -20 "$log" >&2; }; done
+	exit 1
+}
+cleanup() {
+	for f in "$work"/servers/*/server.json; do
+		[ -f "$f" ] || continue
+		pid=$(sed -n 's/.*"pid":\([0-9]*\).*/\1/p' "$f")
+		[ -n "$pid" ] && kill -9 "$pid" 2>/dev/null || true
+	done
+	rm -rf -- "$work"
+}
+trap cleanup EXIT
+
+[ -d "$LABELBENCH_HUB/public/models" ] || fail "no hub mirror in $LABELBENCH_HUB (build the server module first)"
+
+# tasks: posology sentences with an emoji, CJK and CRLF line ends, so offsets are checked where they go wrong
+awk -v n="$tasks" 'BEGIN {
+	split("lisinopril atorvastatin metformin warfarin amoxicillin sertraline", drugs, " ");
+	split("orally|IV|by mouth|subcutaneously", routes, "|");
+	split("twice daily|every 12 hours|at bedtime|once a day", freqs, "|");
+	for (i = 1; i <= n; i++) {
+		d = drugs[i % 6 + 1]; r = routes[i % 4 + 1]; f = freqs[(i * 7) % 4 + 1];
+		prefix = (i % 3 == 0) ? "\360\237\230\200 " : (i % 3 == 1) ? "\346\202\243\350\200\205\357\274\232" : "";
+		printf "{\"data\":{\"text\":\"%sThe patient was started on %s %d mg %s %s.\\r\\nFollow up in %d weeks.\"}}\n", prefix, d, (i % 9 + 1) * 5, r, f, i % 5 + 1;
+	}
+}' > "$work/tasks.jsonl"
+lb import --project "$project" "$work/tasks.jsonl" >/dev/null || fail "import"
+
+for model in ner_posology_labelbench classifierdl_domain_labelbench w2v_labelbench_100d; do
+	lb hub download "$model" >/dev/null 2>&1 || fail "hub download $model"
+done
+
+# more models than a server runs: deploy is refused with the reason
+{
+	echo '<View><Text name="text" value="$text"/><Labels name="label" toName="text">'
+	for m in ner_posology_labelbench ner_a ner_b ner_c ner_d ner_e; do echo "<Label value=\"L_$m\" model=\"$m\"/>"; done
+	echo '</Labels></View>'
+} > "$project/labeling-config.xml"
+if lb server deploy --project "$project" > "$work/out" 2> "$work/err"; then
+	fail "deploy with six models was not refused"
+fi
+grep -q "at most 5" "$work/err" || fail "six models: no word of the limit in: $(cat "$work/err")"
+say "six models: deploy refused: $(grep -m1 'at most 5' "$work/err")"
+
+cat > "$project/labeling-config.xml" <<'XML'
+<View>
+  <Text name="text" value="$text"/>
+  <Labels name="label" toName="text">
+    <Label value="DRUG" model="ner_posology_labelbench" background="#E91E63"/>
+    <Label value="STRENGTH" model="ner_posology_labelbench" background="#FF9800"/>
+    <Label value="ROUTE" model="ner_posology_labelbench" background="#009688"/>
+    <Label value="FREQUENCY" model="ner_posology_labelbench" background="#3F51B5"/>
+  </Labels>
+  <Choices name="domain" toName="text" choice="single">
+    <Choice value="clinical" model="classifierdl_domain_labelbench"/>
+    <Choice value="finance" model="classifierdl_domain_labelbench"/>
+    <Choice value="legal" model="classifierdl_domain_labelbench"/>
+  </Choices>
+</View>
+XML
+
+started=$SECONDS
+server=$(lb server deploy --project "$project" --heap 1536 2> "$work/err" | cut -f1) || fail "deploy: $(cat "$work/err")"
+say "deployed $server in $((SECONDS - started)) s"
+lb server list | grep -q "^$server.*idle" || fail "server list does not show $server idle: $(lb server list)"
+
+lb preannotate --project "$project" --server "$server" --tasks 1,2,3 > "$work/out" 2>&1 || fail "preannotate 3 tasks: $(cat "$work/out")"
+grep -q "^3 tasks done" "$work/out" || fail "3 tasks: $(cat "$work/out")"
+version=$(sed -n 's/.*"model_version" *: *"\([^"]*\)".*/\1/p' "$project/tasks/1.json" | head -1)
+[ -n "$version" ] || fail "task 1 has no model_version: $(cat "$project/tasks/1.json")"
+grep -q '"DRUG"' "$project/tasks/1.json" || fail "task 1 has no DRUG region"
+say "3 tasks pre-annotated with $version"
+
+predicted() { grep -l -F "\"$version\"" "$project"/tasks/*.json 2>/dev/null | wc -l; }
+wait_for_predictions() { # $1: at least this many tasks with a prediction, $2: pid that must stay alive
+	for _ in $(seq 600); do
+		[ "$(predicted)" -ge "$1" ] && return 0
+		kill -0 "$2" 2>/dev/null || return 1
+		sleep 0.2
+	done
+	return 1
+}
+
+# kill -9 the server in the middle of a run: the run stops and says why; a rerun completes
+lb preannotate --project "$project" --server "$server" --batch 32 > "$work/out" 2>&1 &
+cli=$!
+wait_for_predictions 300 "$cli" || fail "the run did not get going: $(cat "$work/out")"
+pid=$(sed -n 's/.*"pid":\([0-9]*\).*/\1/p' "$work/servers/$server/server.json")
+kill -9 "$pid"
+status=0
+wait "$cli" || status=$?
+[ "$status" -ne 0 ] || fail "the run went on after the server was killed: $(cat "$work/out")"
+grep -q "stopped: .*not running\|stopped: .*broke the connection" "$work/out" || fail "no reason given: $(cat "$work/out")"
+say "server killed after $(predicted) tasks; the run said: $(grep -o 'stopped: .*' "$work/out" | head -1)"
+lb server list | grep -q "^$server.*failed" || fail "the killed server is not shown as failed: $(lb server list)"
+lb server stop "$server" >/dev/null || fail "forgetting the killed server"
+
+# kill -9 the command line in the middle of the rerun; the next rerun completes
+lb preannotate --project "$project" --deploy --batch 32 > "$work/out" 2>&1 &
+cli=$!
+before=$(predicted)
+wait_for_predictions $((before + 200)) "$cli" || fail "the rerun did not get going: $(cat "$work/out")"
+pkill -9 -f "io.labelbench.cli.app.*preannotate --project $project" || fail "no command line to kill"
+wait "$cli" 2>/dev/null || true
+say "command line killed after $(predicted) tasks"
+lb preannotate --project "$project" --deploy --batch 32 > "$work/out" 2>&1 || fail "the last rerun: $(cat "$work/out")"
+say "rerun: $(grep 'tasks done' "$work/out")"
+
+[ "$(predicted)" -eq "$tasks" ] || fail "$(predicted) of $tasks tasks have a prediction of $version"
+twice=$(grep -c -F "\"$version\"" "$project"/tasks/*.json | grep -vc ':1$' || true)
+[ "$twice" -eq 0 ] || fail "$twice tasks have more than one prediction of $version"
+lb check --project "$project" > "$work/out" 2>&1 || fail "the predictions do not check: $(head -5 "$work/out")"
+say "all $tasks tasks have exactly one prediction; labelbench check finds no problem (offsets slice the text)"
+
+for id in $(lb server list | cut -f1); do lb server stop "$id" >/dev/null; done
+[ -z "$(lb server list)" ] || fail "servers left after stop: $(lb server list)"
+leftover=$(find "$work/servers" -mindepth 1 | head -1)
+[ -z "$leftover" ] || fail "left behind after stop: $leftover"
+say "all green"

@@ -1,0 +1,341 @@
+package io.labelbench.server.http;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.apache.spark.sql.SparkSession;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.johnsnowlabs.nlp.LightPipeline;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import io.labelbench.server.http.ServerSpec.ModelRef;
+import io.labelbench.server.http.ServerSpec.ModelSpec;
+import io.labelbench.server.http.ServerSpec.RuleSpec;
+import io.labelbench.server.nlp.PipelineAssembler;
+import io.labelbench.server.nlp.PipelineAssembler.Assembled;
+import io.labelbench.server.nlp.SavedModel;
+import io.labelbench.server.nlp.SparkSupport;
+
+/**
+ * The pre-annotation server: Spark NLP models and rules of a {@link ServerSpec} behind an HTTP/JSON API. Every
+ * request needs {@code Authorization: Bearer TOKEN}, the token coming from the environment variable
+ * {@value #TOKEN_ENV} (never the command line, which other users can read).
+ *
+ * <pre>
+ * GET  /health    {"status": "ok"}
+ * GET  /info      {"name", "modelVersion", "specHash", "models": [{"name", "kind", "labels"}], "rules", "labels",
+ *                  "versions": {"sparkNlp", "spark", "java"}, "pid", "heapUsed", "heapMax", "uptimeSeconds",
+ *                  "busy", "tasksDone", "lastUsed"}
+ * POST /predict   {"texts": ["...", ...]} -> {"results": [{"result": [GAL regions], "score": 0.97}],
+ *                  "model_version": "...", "tookMs": 12}
+ * POST /shutdown  {"status": "stopping"}, then the process exits
+ * </pre>
+ *
+ * Errors are JSON {"error": "..."} with 400 (bad JSON or fields), 401 (token), 404, 405, 413 (over the request
+ * limit) or 500. Usage: {@code PreannotationServer --spec FILE [--host 127.0.0.1] [--port 0] [--ready-file F]
+ * [--max-request-mb 8]}; port 0 takes a free port, written with the pid to the ready file once healthy.
+ */
+public final class PreannotationServer {
+	public static final String TOKEN_ENV = "LABELBENCH_SERVER_TOKEN";
+	public static final int MAX_TEXTS = 10_000;
+	public static final String SPARK_NLP_VERSION = "5.5.3";
+
+	private final ObjectMapper json = new ObjectMapper();
+	private final ServerSpec spec;
+	private final String specHash;
+	private final Predictor predictor;
+	private final List<ObjectNode> modelInfo;
+	private final byte[] token;
+	private final long maxRequestBytes;
+	private final AtomicInteger busy = new AtomicInteger();
+	private final AtomicLong tasksDone = new AtomicLong();
+	private final AtomicLong lastUsed = new AtomicLong(System.currentTimeMillis());
+	private volatile Runnable shutdown = () -> {
+	};
+
+	PreannotationServer(ServerSpec spec, String specHash, Predictor predictor, List<ObjectNode> modelInfo,
+			String token, long maxRequestBytes) {
+		this.spec = spec;
+		this.specHash = specHash;
+		this.predictor = predictor;
+		this.modelInfo = modelInfo;
+		this.token = ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
+		this.maxRequestBytes = maxRequestBytes;
+	}
+
+	public static void main(String[] args) throws Exception {
+		try {
+			serve(args);
+		} catch (IOException | IllegalArgumentException | io.labelbench.rules.RuleException e) {
+			// a bad spec, model folder or rule: one line for the log the workbench shows, no stack trace
+			System.err.println("ERROR " + e.getMessage());
+			System.exit(2);
+		}
+	}
+
+	private static void serve(String[] args) throws Exception {
+		Map<String, String> options = options(args);
+		Path specFile = Path.of(required(options, "spec"));
+		String host = options.getOrDefault("host", "127.0.0.1");
+		int port = Integer.parseInt(options.getOrDefault("port", "0"));
+		long maxRequest = Long.parseLong(options.getOrDefault("max-request-mb", "8")) * 1024 * 1024;
+		String token = System.getenv(TOKEN_ENV);
+		if (token == null || token.isBlank()) {
+			token = HexFormat.of().formatHex(SecureRandom.getInstanceStrong().generateSeed(16));
+			System.err.println("no " + TOKEN_ENV + " in the environment: requests need the token " + token);
+		}
+		ServerSpec spec = ServerSpec.read(specFile);
+		String specHash = HexFormat.of().formatHex(
+				MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(specFile)), 0, 8);
+
+		// bind first: a port in use fails in a second, not after loading the models
+		HttpServer http;
+		try {
+			http = HttpServer.create(new InetSocketAddress(host, port), 64);
+		} catch (java.net.BindException e) {
+			System.err.println("ERROR port " + port + " on " + host + " is in use (" + e.getMessage() + ")");
+			System.exit(3);
+			return;
+		}
+		SparkSession spark = null;
+		LightPipeline light = null;
+		List<ObjectNode> modelInfo = new ArrayList<>();
+		PipelineAssembler assembler = new PipelineAssembler();
+		for (ModelRef e : spec.embeddings()) {
+			assembler.embeddings(SavedModel.read(Path.of(e.path())));
+		}
+		for (ModelSpec m : spec.models()) {
+			assembler.model(m.name(), SavedModel.read(Path.of(m.path())));
+		}
+		List<PipelineAssembler.Output> outputs = List.of();
+		if (!spec.models().isEmpty()) {
+			spark = SparkSupport.localSession("labelbench-server", 1);
+			Assembled assembled = assembler.assemble(spark);
+			outputs = assembled.outputs();
+			light = new LightPipeline(assembled.model(), false);
+			light.fullAnnotateJava("Warm up: aspirin 81 mg daily."); // loads the TensorFlow sessions once
+			for (PipelineAssembler.Output o : outputs) {
+				ObjectNode info = new ObjectMapper().createObjectNode();
+				info.put("name", o.name());
+				info.put("kind", o.kind().name().toLowerCase());
+				info.set("labels", new ObjectMapper().valueToTree(o.labels()));
+				modelInfo.add(info);
+			}
+		}
+		Predictor predictor = new Predictor(spec, light, outputs);
+		PreannotationServer app = new PreannotationServer(spec, specHash, predictor, modelInfo, token, maxRequest);
+
+		ExecutorService pool = Executors.newFixedThreadPool(Integer.getInteger("threads", 2));
+		http.setExecutor(pool);
+		app.routes(http);
+		SparkSession session = spark;
+		Runnable stop = () -> {
+			http.stop(0);
+			pool.shutdownNow();
+			if (session != null) {
+				session.stop();
+			}
+		};
+		Runtime.getRuntime().addShutdownHook(new Thread(stop));
+		app.shutdown = () -> new Thread(() -> System.exit(0), "shutdown").start();
+		http.start();
+		int actualPort = http.getAddress().getPort();
+		double startup = (System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()) / 1000.0;
+		if (options.containsKey("ready-file")) {
+			Path ready = Path.of(options.get("ready-file"));
+			Path tmp = ready.resolveSibling(ready.getFileName() + ".tmp");
+			Files.writeString(tmp, "{\"port\":" + actualPort + ",\"pid\":" + ProcessHandle.current().pid() + "}");
+			Files.move(tmp, ready, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+		}
+		System.out.printf("READY http://%s:%d models=%s rules=%d healthy %.1f s after JVM start%n", host, actualPort,
+				spec.models().stream().map(ModelSpec::name).toList(), spec.rules().size(), startup);
+	}
+
+	void routes(HttpServer http) {
+		http.createContext("/", ex -> respond(ex, 404, error("no such endpoint: " + ex.getRequestURI().getPath())));
+		http.createContext("/health", ex -> handle(ex, "GET", () -> json.createObjectNode().put("status", "ok")));
+		http.createContext("/info", ex -> handle(ex, "GET", this::info));
+		http.createContext("/predict", ex -> handle(ex, "POST", () -> predict(ex)));
+		http.createContext("/shutdown", ex -> handle(ex, "POST", () -> {
+			shutdown.run();
+			return json.createObjectNode().put("status", "stopping");
+		}));
+	}
+
+	private ObjectNode info() {
+		ObjectNode info = json.createObjectNode();
+		info.put("name", spec.name());
+		info.put("modelVersion", spec.modelVersion());
+		info.put("specHash", specHash);
+		ArrayNode models = info.putArray("models");
+		modelInfo.forEach(models::add);
+		info.put("rules", spec.rules().size());
+		TreeSet<String> labels = new TreeSet<>();
+		for (int i = 0; i < modelInfo.size(); i++) {
+			List<String> wanted = spec.models().get(i).labels();
+			modelInfo.get(i).path("labels").forEach(l -> {
+				if (wanted.isEmpty() || wanted.contains(l.asText())) {
+					labels.add(l.asText());
+				}
+			});
+		}
+		spec.rules().stream().map(RuleSpec::label).forEach(labels::add);
+		info.set("labels", json.valueToTree(labels));
+		ObjectNode versions = info.putObject("versions");
+		versions.put("sparkNlp", SPARK_NLP_VERSION);
+		versions.put("spark", org.apache.spark.package$.MODULE$.SPARK_VERSION());
+		versions.put("java", Runtime.version().toString());
+		info.put("pid", ProcessHandle.current().pid());
+		Runtime rt = Runtime.getRuntime();
+		info.put("heapUsed", rt.totalMemory() - rt.freeMemory());
+		info.put("heapMax", rt.maxMemory());
+		info.put("uptimeSeconds", ManagementFactory.getRuntimeMXBean().getUptime() / 1000);
+		info.put("busy", busy.get() > 0);
+		info.put("tasksDone", tasksDone.get());
+		info.put("lastUsed", lastUsed.get());
+		return info;
+	}
+
+	private ObjectNode predict(HttpExchange ex) throws Exception {
+		JsonNode body = json.readTree(readBody(ex));
+		JsonNode texts = body == null ? null : body.get("texts");
+		if (texts == null || !texts.isArray() || texts.size() > MAX_TEXTS) {
+			throw new IllegalArgumentException("need \"texts\": an array of at most " + MAX_TEXTS + " strings");
+		}
+		List<String> list = new ArrayList<>(texts.size());
+		for (JsonNode t : texts) {
+			if (!t.isTextual() && !t.isNull()) {
+				throw new IllegalArgumentException("\"texts\" holds a " + t.getNodeType() + ", expected strings");
+			}
+			list.add(t.isNull() ? null : t.asText());
+		}
+		busy.incrementAndGet();
+		try {
+			long t0 = System.nanoTime();
+			List<ObjectNode> results = predictor.predict(list);
+			ObjectNode out = json.createObjectNode();
+			out.putArray("results").addAll(results);
+			out.put("model_version", spec.modelVersion());
+			out.put("tookMs", (System.nanoTime() - t0) / 1_000_000);
+			tasksDone.addAndGet(list.size());
+			return out;
+		} finally {
+			lastUsed.set(System.currentTimeMillis());
+			busy.decrementAndGet();
+		}
+	}
+
+	/** Thrown for a request body over the limit. */
+	private static final class TooLarge extends Exception {
+		private static final long serialVersionUID = 1L;
+
+		TooLarge(String message) {
+			super(message);
+		}
+	}
+
+	private byte[] readBody(HttpExchange ex) throws IOException, TooLarge {
+		String length = ex.getRequestHeaders().getFirst("Content-Length");
+		if (length != null && Long.parseLong(length.trim()) > maxRequestBytes) {
+			throw new TooLarge("request of " + length + " bytes, the limit is " + maxRequestBytes);
+		}
+		try (InputStream in = ex.getRequestBody()) {
+			byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxRequestBytes + 1));
+			if (bytes.length > maxRequestBytes) {
+				throw new TooLarge("request over the limit of " + maxRequestBytes + " bytes");
+			}
+			return bytes;
+		}
+	}
+
+	interface Body {
+		JsonNode get() throws Exception;
+	}
+
+	private void handle(HttpExchange ex, String method, Body body) throws IOException {
+		String auth = ex.getRequestHeaders().getFirst("Authorization");
+		if (auth == null || !MessageDigest.isEqual(token, auth.getBytes(StandardCharsets.UTF_8))) {
+			respond(ex, 401, error("missing or wrong bearer token"));
+			return;
+		}
+		if (!method.equals(ex.getRequestMethod())) {
+			respond(ex, 405, error("use " + method + " for " + ex.getRequestURI().getPath()));
+			return;
+		}
+		int status = 200;
+		JsonNode result;
+		try {
+			result = body.get();
+		} catch (TooLarge e) {
+			status = 413;
+			result = error(e.getMessage());
+		} catch (IllegalArgumentException | JacksonException e) {
+			status = 400;
+			result = error(e instanceof JacksonException j ? "bad JSON: " + j.getOriginalMessage() : e.getMessage());
+		} catch (Exception e) {
+			status = 500;
+			result = error(e.toString());
+		}
+		respond(ex, status, result);
+	}
+
+	private ObjectNode error(String message) {
+		return json.createObjectNode().put("error", String.valueOf(message));
+	}
+
+	private void respond(HttpExchange ex, int status, JsonNode body) throws IOException {
+		byte[] bytes = json.writeValueAsBytes(body);
+		ex.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+		if (status == 413) {
+			ex.getResponseHeaders().set("Connection", "close"); // the unread body is not drained
+		}
+		ex.sendResponseHeaders(status, bytes.length);
+		try (var os = ex.getResponseBody()) {
+			os.write(bytes);
+		}
+		ex.close();
+	}
+
+	private static Map<String, String> options(String[] args) {
+		Map<String, String> out = new java.util.HashMap<>();
+		for (int i = 0; i < args.length; i++) {
+			if (!args[i].startsWith("--") || i + 1 >= args.length) {
+				throw new IllegalArgumentException("usage: --spec FILE [--host H] [--port N] [--ready-file F]"
+						+ " [--max-request-mb N]; bad argument " + args[i]);
+			}
+			out.put(args[i].substring(2), args[++i]);
+		}
+		return out;
+	}
+
+	private static String required(Map<String, String> options, String name) {
+		String v = options.get(name);
+		if (v == null) {
+			throw new IllegalArgumentException("--" + name + " is required");
+		}
+		return v;
+	}
+}

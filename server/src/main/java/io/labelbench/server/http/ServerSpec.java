@@ -1,0 +1,92 @@
+package io.labelbench.server.http;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.labelbench.rules.Rule;
+
+/**
+ * What a pre-annotation server runs, as the workbench derives it from a project's labeling config (written to
+ * {@code spec.json} next to the server's log):
+ *
+ * <pre>
+ * {"name": "sample", "modelVersion": "ner_posology_labelbench@1732000000000+rules@1a2b3c4d",
+ *  "embeddings": [{"name": "w2v_labelbench_100d", "path": "/cache/w2v_labelbench_100d_en_5.5.3_3.5_..."}],
+ *  "models": [{"name": "ner_posology_labelbench", "path": "...", "fromName": "label", "toName": "text",
+ *              "labels": ["DRUG", "DOSAGE"]}],
+ *  "rules": [{"name": "mg", "label": "STRENGTH", "type": "REGEX", "pattern": "\\d+ mg", "terms": [],
+ *             "caseSensitive": false, "wholeWord": true, "fromName": "label", "toName": "text"}]}
+ * </pre>
+ *
+ * A model's {@code labels} are the config labels it may produce (its other labels are dropped); empty means all.
+ */
+public record ServerSpec(String name, String modelVersion, List<ModelRef> embeddings, List<ModelSpec> models,
+		List<RuleSpec> rules) {
+
+	/** At most this many models (NER and classification) in one server, as in Generative AI Lab. */
+	public static final int MAX_MODELS = 5;
+
+	public record ModelRef(String name, String path) {
+	}
+
+	public record ModelSpec(String name, String path, String fromName, String toName, List<String> labels) {
+		public ModelSpec {
+			labels = labels == null ? List.of() : List.copyOf(labels);
+		}
+	}
+
+	public record RuleSpec(String name, String label, Rule.Type type, String pattern, List<String> terms,
+			boolean caseSensitive, boolean wholeWord, String fromName, String toName) {
+		public Rule rule() {
+			return new Rule(name, label, type, pattern, terms == null ? List.of() : terms, caseSensitive, wholeWord);
+		}
+	}
+
+	public ServerSpec {
+		embeddings = embeddings == null ? List.of() : List.copyOf(embeddings);
+		models = models == null ? List.of() : List.copyOf(models);
+		rules = rules == null ? List.of() : List.copyOf(rules);
+	}
+
+	public static ServerSpec read(Path file) throws IOException {
+		ServerSpec spec = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+				.readValue(file.toFile(), ServerSpec.class);
+		List<String> problems = spec.problems();
+		if (!problems.isEmpty()) {
+			throw new IOException(file + ": " + String.join("; ", problems));
+		}
+		return spec;
+	}
+
+	/** What makes this spec impossible to run, in words for the user. */
+	public List<String> problems() {
+		List<String> out = new ArrayList<>();
+		if (models.isEmpty() && rules.isEmpty()) {
+			out.add("nothing to run: no models and no rules");
+		}
+		if (models.size() > MAX_MODELS) {
+			out.add(models.size() + " models, a server runs at most " + MAX_MODELS);
+		}
+		for (ModelSpec m : models) {
+			if (m.name() == null || m.path() == null || m.fromName() == null || m.toName() == null) {
+				out.add("a model needs name, path, fromName and toName: " + m);
+			}
+		}
+		for (RuleSpec r : rules) {
+			if (r.label() == null || r.type() == null || r.fromName() == null || r.toName() == null) {
+				out.add("a rule needs label, type, fromName and toName: " + r);
+			}
+		}
+		return out;
+	}
+
+	public String modelVersion() {
+		return Objects.requireNonNullElse(modelVersion, "labelbench-server");
+	}
+}
