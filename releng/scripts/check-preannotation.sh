@@ -34,17 +34,7 @@ trap cleanup EXIT
 
 [ -d "$LABELBENCH_HUB/public/models" ] || fail "no hub mirror in $LABELBENCH_HUB (build the server module first)"
 
-# tasks: posology sentences with an emoji, CJK and CRLF line ends, so offsets are checked where they go wrong
-awk -v n="$tasks" 'BEGIN {
-	split("lisinopril atorvastatin metformin warfarin amoxicillin sertraline", drugs, " ");
-	split("orally|IV|by mouth|subcutaneously", routes, "|");
-	split("twice daily|every 12 hours|at bedtime|once a day", freqs, "|");
-	for (i = 1; i <= n; i++) {
-		d = drugs[i % 6 + 1]; r = routes[i % 4 + 1]; f = freqs[(i * 7) % 4 + 1];
-		prefix = (i % 3 == 0) ? "\360\237\230\200 " : (i % 3 == 1) ? "\346\202\243\350\200\205\357\274\232" : "";
-		printf "{\"data\":{\"text\":\"%sThe patient was started on %s %d mg %s %s.\\r\\nFollow up in %d weeks.\"}}\n", prefix, d, (i % 9 + 1) * 5, r, f, i % 5 + 1;
-	}
-}' > "$work/tasks.jsonl"
+"$root/releng/scripts/generate-tasks.sh" "$tasks" > "$work/tasks.jsonl"
 lb import --project "$project" "$work/tasks.jsonl" >/dev/null || fail "import"
 
 for model in ner_posology_labelbench classifierdl_domain_labelbench w2v_labelbench_100d; do

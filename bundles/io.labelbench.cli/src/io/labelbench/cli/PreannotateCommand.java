@@ -93,7 +93,7 @@ final class PreannotateCommand {
 				String name = project.folder().getFileName().toString();
 				PipelineSpec spec = ServerCommand.spec(project, name, args.flag("library"), cache);
 				field = spec.dataField();
-				String hash = PipelineSpec.digest(spec.json().toString());
+				String hash = spec.hash();
 				server = registry.list().stream()
 						.filter(s -> hash.equals(s.specHash()) && project.folder().toAbsolutePath().toString()
 								.equals(s.project()) && registry.status(s).state() != ServerStatus.State.FAILED)

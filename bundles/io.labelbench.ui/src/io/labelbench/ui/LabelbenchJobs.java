@@ -7,6 +7,9 @@ public final class LabelbenchJobs {
 	public static final Object FAMILY_EXPORT = new Object();
 	public static final Object FAMILY_TASK_SUMMARIES = new Object();
 	public static final Object FAMILY_SAMPLE = new Object();
+	public static final Object FAMILY_DEPLOY = new Object();
+	public static final Object FAMILY_PREANNOTATE = new Object();
+	public static final Object FAMILY_SERVERS = new Object();
 
 	private LabelbenchJobs() {
 	}

@@ -69,6 +69,11 @@ public final class PipelineSpec {
 		return problems;
 	}
 
+	/** Digest of the spec: servers record it, and a server whose digest differs from the current spec's is stale. */
+	public String hash() {
+		return digest(json.toString());
+	}
+
 	/** Names of the models, in config order. */
 	public List<String> models() {
 		return models;

@@ -182,8 +182,7 @@ public final class ServerRegistry {
 		pb.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
 		Process process = pb.start();
 		ServerRecord starting = new ServerRecord(id, request.name(), request.project().toAbsolutePath().toString(),
-				URI.create("http://127.0.0.1:0"), token, process.pid(), PipelineSpec.digest(request.spec().json()
-						.toString()), request.spec().modelVersion(), request.spec().models(),
+				URI.create("http://127.0.0.1:0"), token, process.pid(), request.spec().hash(), request.spec().modelVersion(), request.spec().models(),
 				List.copyOf(request.spec().labels()), request.heapMb(), Instant.now(), dir);
 		save(starting);
 		long deadline = System.nanoTime() + START_TIMEOUT.toNanos();

@@ -385,6 +385,11 @@ public final class TasksView extends ViewPart {
 	}
 
 	/** For tests: the table and the filters. */
+	/** The tasks the table shows (the filter's result), in table order. */
+	public List<TaskId> shownIds() {
+		return List.copyOf(rows);
+	}
+
 	public Table table() {
 		return table;
 	}

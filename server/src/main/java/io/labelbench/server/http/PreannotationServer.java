@@ -123,17 +123,10 @@ public final class PreannotationServer {
 		SparkSession spark = null;
 		LightPipeline light = null;
 		List<ObjectNode> modelInfo = new ArrayList<>();
-		PipelineAssembler assembler = new PipelineAssembler();
-		for (ModelRef e : spec.embeddings()) {
-			assembler.embeddings(SavedModel.read(Path.of(e.path())));
-		}
-		for (ModelSpec m : spec.models()) {
-			assembler.model(m.name(), SavedModel.read(Path.of(m.path())));
-		}
 		List<PipelineAssembler.Output> outputs = List.of();
 		if (!spec.models().isEmpty()) {
 			spark = SparkSupport.localSession("labelbench-server", 1);
-			Assembled assembled = assembler.assemble(spark);
+			Assembled assembled = assemble(spec, spark);
 			outputs = assembled.outputs();
 			light = new LightPipeline(assembled.model(), false);
 			light.fullAnnotateJava("Warm up: aspirin 81 mg daily."); // loads the TensorFlow sessions once
@@ -172,6 +165,18 @@ public final class PreannotationServer {
 		}
 		System.out.printf("READY http://%s:%d models=%s rules=%d healthy %.1f s after JVM start%n", host, actualPort,
 				spec.models().stream().map(ModelSpec::name).toList(), spec.rules().size(), startup);
+	}
+
+	/** The spec's models in one pipeline, as the server runs them. */
+	public static Assembled assemble(ServerSpec spec, SparkSession spark) throws IOException {
+		PipelineAssembler assembler = new PipelineAssembler();
+		for (ModelRef e : spec.embeddings()) {
+			assembler.embeddings(SavedModel.read(Path.of(e.path())));
+		}
+		for (ModelSpec m : spec.models()) {
+			assembler.model(m.name(), SavedModel.read(Path.of(m.path())));
+		}
+		return assembler.assemble(spark);
 	}
 
 	void routes(HttpServer http) {

@@ -17,6 +17,8 @@ import org.apache.spark.sql.SparkSession;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.johnsnowlabs.nlp.annotators.classifier.dl.ClassifierDLModel;
+import com.johnsnowlabs.nlp.annotators.ner.dl.NerDLModel;
 import com.johnsnowlabs.nlp.embeddings.Word2VecModel;
 
 import io.labelbench.server.data.DomainCorpus;
@@ -108,9 +110,14 @@ public final class BuildModels {
 					dir -> {
 						Path file = dir.resolveSibling(name + ".conll");
 						NerCorpus.writeConll(train, file);
-						Word2VecModel embeddings = (Word2VecModel) Word2VecModel.load(w2v.model().folder().toString());
+						Word2VecModel embeddings = embeddings(w2v);
 						var model = ModelTraining.ner(session(), file, embeddings, params);
-						model.write().overwrite().save(dir.toString());
+						// a freshly trained NerDL model keeps its tags out of the saved metadata: save, load and save
+						// again, so "classes" (the labels) can be read without Spark
+						Path first = dir.resolveSibling("first-save");
+						model.write().overwrite().save(first.toString());
+						((NerDLModel) NerDLModel.load(first.toString())).write().overwrite().save(dir.toString());
+						HubPublisher.deleteTree(first);
 						Files.delete(file);
 						List<String> labels = SavedModel.read(dir).labels();
 						if (!labels.equals(g.labels().stream().sorted().toList())) {
@@ -129,9 +136,16 @@ public final class BuildModels {
 		List<Example> heldout = DomainCorpus.generate(GENERATORS, 99, 100, Variant.HELDOUT);
 		Cached classifier = cached(CLASSIFIER, hash(CLASSIFIER, w2vHash, params.classifierEpochs(),
 				examples(train), examples(heldout)), dir -> {
-					Word2VecModel embeddings = (Word2VecModel) Word2VecModel.load(w2v.model().folder().toString());
+					Word2VecModel embeddings = embeddings(w2v);
+					Path first = dir.resolveSibling("first-save");
 					ModelTraining.classifier(session(), train, embeddings, params).write().overwrite()
+							.save(first.toString());
+					((ClassifierDLModel) ClassifierDLModel.load(first.toString())).write().overwrite()
 							.save(dir.toString());
+					HubPublisher.deleteTree(first);
+					if (!SavedModel.read(dir).labels().equals(List.of("clinical", "finance", "legal"))) {
+						throw new IOException(CLASSIFIER + " saved classes " + SavedModel.read(dir).labels());
+					}
 					return ModelTraining.scoreClassifier(session(), w2v.model(), SavedModel.read(dir), heldout);
 				});
 		publisher.add(new HubPublisher.Entry(CLASSIFIER, classifier.model(), classifier.trained(), "classification",
@@ -154,6 +168,12 @@ public final class BuildModels {
 		StringBuilder sb = new StringBuilder();
 		examples.forEach(e -> sb.append(e.label()).append('\t').append(e.text()).append('\n'));
 		return sb.toString();
+	}
+
+	/** The cached embeddings, loaded (Spark NLP loads through the active session, so there must be one). */
+	private Word2VecModel embeddings(Cached w2v) {
+		session();
+		return (Word2VecModel) Word2VecModel.load(w2v.model().folder().toString());
 	}
 
 	private SparkSession session() {

@@ -170,6 +170,23 @@ class ServerIT {
 	}
 
 	@Test
+	void aPortInUseIsAClearErrorNotAStackTrace() throws Exception {
+		int port = java.net.URI.create(base).getPort();
+		Path log = work.resolve("second.log");
+		ProcessBuilder pb = new ProcessBuilder("sh",
+				Path.of(System.getProperty("labelbench.server.dist"), "bin/labelbench-server").toString(), "serve",
+				"--spec", work.resolve("spec.json").toString(), "--port", String.valueOf(port));
+		pb.environment().put(PreannotationServer.TOKEN_ENV, TOKEN);
+		pb.redirectErrorStream(true).redirectOutput(log.toFile());
+		Process second = pb.start();
+		assertTrue(second.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "the second server gave up");
+		assertEquals(3, second.exitValue());
+		String output = Files.readString(log);
+		assertTrue(output.contains("port " + port + " on 127.0.0.1 is in use"), output);
+		assertTrue(!output.contains("\tat "), "no stack trace: " + output);
+	}
+
+	@Test
 	void predictionsSliceTheTextExactly() throws Exception {
 		List<String> texts = List.of("😀 The patient was started on metformin 500 mg orally twice daily for three months.",
 				"患者：Give amoxicillin 875 mg PO every 12 hours for 10 days.\r\nInsulin glargine 22 units subcutaneously at night.",
