@@ -112,6 +112,31 @@ public final class ServerCommands {
 		}
 	}
 
+	/** Stops the given servers, then deploys one for the project's current spec. */
+	public static void redeploy(IProject project, List<ServerRecord> old, Shell shell) {
+		org.eclipse.core.runtime.jobs.Job stop = org.eclipse.core.runtime.jobs.Job.create(
+				Messages.ServersView_deleteJob, monitor -> {
+					for (ServerRecord server : old) {
+						try {
+							Servers.registry().stop(server, java.time.Duration.ofSeconds(20));
+						} catch (java.io.IOException e) {
+							return org.eclipse.core.runtime.Status.error(e.getMessage(), e);
+						}
+					}
+					return org.eclipse.core.runtime.Status.OK_STATUS;
+				});
+		stop.addJobChangeListener(new JobChangeAdapter() {
+			@Override
+			public void done(IJobChangeEvent event) {
+				if (event.getResult().isOK()) {
+					PlatformUI.getWorkbench().getDisplay().asyncExec(() -> deploy(project, shell, null));
+				}
+			}
+		});
+		stop.setUser(true);
+		stop.schedule();
+	}
+
 	/** Schedules pre-annotation of {@code ids} through {@code server}. */
 	public static PreannotateJob preannotate(IProject project, ServerRecord server, List<TaskId> ids, boolean replace) {
 		PreannotateJob job = new PreannotateJob(project, server, ids, replace);

@@ -1,9 +1,7 @@
 package io.labelbench.server.data;
 
-import java.util.ArrayList;
 import java.util.List;
 
-import io.labelbench.server.data.NerCorpus.Dice;
 import io.labelbench.server.data.NerCorpus.Sample;
 import io.labelbench.server.data.NerCorpus.SentenceBuilder;
 import io.labelbench.server.data.NerCorpus.Variant;
@@ -13,7 +11,7 @@ import io.labelbench.server.data.NerCorpus.Variant;
  * {@link Variant#HELDOUT} uses other sentence frames and company names that never occur in training, so a held-out
  * score measures generalisation, not memory. All names are invented.
  */
-public final class FinanceGenerator implements NerCorpus.Generator {
+public final class FinanceGenerator extends NerCorpus.TemplateGenerator {
 
 	public static final List<String> LABELS = List.of("ORG", "MONEY", "PERCENT", "DATE");
 
@@ -57,38 +55,24 @@ public final class FinanceGenerator implements NerCorpus.Generator {
 	private static final String[] NO_ENTITY_HELDOUT = { "Bond yields drifted lower through the afternoon.",
 			"The merger still needs regulatory approval.", "Executives declined to give a forecast." };
 
-	@Override
-	public String domain() {
-		return "finance";
+	public FinanceGenerator() {
+		super("finance", LABELS);
 	}
 
 	@Override
-	public List<String> labels() {
-		return LABELS;
+	protected NerCorpus.Run newRun(long seed, Variant variant) {
+		return new Run(seed, variant);
 	}
 
-	@Override
-	public List<Sample> generate(long seed, int count, Variant variant) {
-		Run run = new Run(seed, variant);
-		List<Sample> out = new ArrayList<>(count);
-		for (int i = 0; i < count; i++) {
-			out.add(run.next());
-		}
-		return out;
-	}
-
-	/** One generator run: its dice and variant. */
-	private static final class Run extends Dice {
-		private final Variant variant;
-
+	private static final class Run extends NerCorpus.Run {
 		Run(long seed, Variant variant) {
-			super(seed);
-			this.variant = variant;
+			super(seed, variant);
 		}
 
-		Sample next() {
+		@Override
+		protected Sample next() {
 			SentenceBuilder b = new SentenceBuilder();
-			if (variant == Variant.TRAIN) {
+			if (training()) {
 				switch (roll(12)) {
 				case 0 -> { org(b); b.o(pick(VERB_TRAIN) + " " + pick(METRIC) + " of"); money(b); b.o("for"); date(b); }
 				case 1 -> { org(b); b.o("shares rose"); percent(b); b.o("on"); date(b); }
@@ -119,7 +103,7 @@ public final class FinanceGenerator implements NerCorpus.Generator {
 		}
 
 		private void org(SentenceBuilder b) {
-			b.entity(pick(variant == Variant.TRAIN ? ORG_TRAIN : ORG_HELDOUT), "ORG");
+			b.entity(pick(training() ? ORG_TRAIN : ORG_HELDOUT), "ORG");
 		}
 
 		private void money(SentenceBuilder b) {

@@ -1,19 +1,18 @@
 package io.labelbench.server.data;
 
-import java.util.ArrayList;
 import java.util.List;
 
-import io.labelbench.server.data.NerCorpus.Dice;
 import io.labelbench.server.data.NerCorpus.Sample;
 import io.labelbench.server.data.NerCorpus.SentenceBuilder;
 import io.labelbench.server.data.NerCorpus.Variant;
 
 /**
  * Seeded synthetic contract and case-law sentences with 4 entity types: PARTY, COURT, LAW (statutes, sections,
- * articles) and DATE. {@link Variant#HELDOUT} uses other sentence frames and party names never seen in training.
+ * articles) and DATE. {@link Variant#HELDOUT} uses other sentence frames, party names never seen in training, and
+ * some unseen courts and laws.
  * Party names are invented.
  */
-public final class LegalGenerator implements NerCorpus.Generator {
+public final class LegalGenerator extends NerCorpus.TemplateGenerator {
 
 	public static final List<String> LABELS = List.of("PARTY", "COURT", "LAW", "DATE");
 
@@ -60,38 +59,24 @@ public final class LegalGenerator implements NerCorpus.Generator {
 	private static final String[] NO_ENTITY_HELDOUT = { "The appeal is dismissed with costs.",
 			"Nothing in this clause limits liability for fraud.", "The hearing was adjourned." };
 
-	@Override
-	public String domain() {
-		return "legal";
+	public LegalGenerator() {
+		super("legal", LABELS);
 	}
 
 	@Override
-	public List<String> labels() {
-		return LABELS;
+	protected NerCorpus.Run newRun(long seed, Variant variant) {
+		return new Run(seed, variant);
 	}
 
-	@Override
-	public List<Sample> generate(long seed, int count, Variant variant) {
-		Run run = new Run(seed, variant);
-		List<Sample> out = new ArrayList<>(count);
-		for (int i = 0; i < count; i++) {
-			out.add(run.next());
-		}
-		return out;
-	}
-
-	/** One generator run: its dice and variant. */
-	private static final class Run extends Dice {
-		private final Variant variant;
-
+	private static final class Run extends NerCorpus.Run {
 		Run(long seed, Variant variant) {
-			super(seed);
-			this.variant = variant;
+			super(seed, variant);
 		}
 
-		Sample next() {
+		@Override
+		protected Sample next() {
 			SentenceBuilder b = new SentenceBuilder();
-			if (variant == Variant.TRAIN) {
+			if (training()) {
 				switch (roll(12)) {
 				case 0 -> { court(b, true); b.o("ruled for"); party(b); b.o("on"); date(b); b.o("under"); law(b); }
 				case 1 -> { b.o("This agreement is made on"); date(b); b.o("between"); party(b); b.o("and"); party(b); }
@@ -122,17 +107,21 @@ public final class LegalGenerator implements NerCorpus.Generator {
 		}
 
 		private void party(SentenceBuilder b) {
-			b.entity(pick(variant == Variant.TRAIN ? PARTY_TRAIN : PARTY_HELDOUT), "PARTY");
+			b.entity(pick(training() ? PARTY_TRAIN : PARTY_HELDOUT), "PARTY");
 		}
 
-		/** At the start of a sentence "the" is capitalised. */
+		/**
+		 * At the start of a sentence "the" is capitalised. Held-out sentences name unseen courts a third of the
+		 * time (there are only so many courts; the unseen parties are the real test).
+		 */
 		private void court(SentenceBuilder b, boolean capital) {
-			String court = pick(variant == Variant.TRAIN ? COURT_TRAIN : COURT_HELDOUT);
+			String court = pick(variant == Variant.HELDOUT && chance(0.33) ? COURT_HELDOUT : COURT_TRAIN);
 			b.entity(capital ? "The" + court.substring(3) : court, "COURT");
 		}
 
+		/** Held-out sentences cite unseen laws a third of the time. */
 		private void law(SentenceBuilder b) {
-			b.entity(pick(variant == Variant.TRAIN ? LAW_TRAIN : LAW_HELDOUT), "LAW");
+			b.entity(pick(variant == Variant.HELDOUT && chance(0.33) ? LAW_HELDOUT : LAW_TRAIN), "LAW");
 		}
 
 		private void date(SentenceBuilder b) {

@@ -52,6 +52,58 @@ public final class NerCorpus {
 				new DataSet("heldout", 99, 300, Variant.HELDOUT));
 	}
 
+	/**
+	 * A generator of templated sentences: a {@link Run} per call, so the same seed, count and variant give the same
+	 * samples.
+	 */
+	public abstract static class TemplateGenerator implements Generator {
+		private final String domain;
+		private final List<String> labels;
+
+		protected TemplateGenerator(String domain, List<String> labels) {
+			this.domain = domain;
+			this.labels = List.copyOf(labels);
+		}
+
+		@Override
+		public String domain() {
+			return domain;
+		}
+
+		@Override
+		public List<String> labels() {
+			return labels;
+		}
+
+		protected abstract Run newRun(long seed, Variant variant);
+
+		@Override
+		public List<Sample> generate(long seed, int count, Variant variant) {
+			Run run = newRun(seed, variant);
+			List<Sample> out = new ArrayList<>(count);
+			for (int i = 0; i < count; i++) {
+				out.add(run.next());
+			}
+			return out;
+		}
+	}
+
+	/** One generator run: its dice and the variant it writes. */
+	public abstract static class Run extends Dice {
+		protected final Variant variant;
+
+		protected Run(long seed, Variant variant) {
+			super(seed);
+			this.variant = variant;
+		}
+
+		protected boolean training() {
+			return variant == Variant.TRAIN;
+		}
+
+		protected abstract Sample next();
+	}
+
 	/** Random choices, one source per generator run. */
 	public static class Dice {
 		protected final Random rnd;

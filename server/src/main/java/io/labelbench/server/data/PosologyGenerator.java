@@ -1,9 +1,7 @@
 package io.labelbench.server.data;
 
-import java.util.ArrayList;
 import java.util.List;
 
-import io.labelbench.server.data.NerCorpus.Dice;
 import io.labelbench.server.data.NerCorpus.Sample;
 import io.labelbench.server.data.NerCorpus.SentenceBuilder;
 import io.labelbench.server.data.NerCorpus.Variant;
@@ -16,7 +14,7 @@ import io.labelbench.server.data.NerCorpus.Variant;
  * held-out score is not simple memorisation. The drugs of the three "real-looking" demo sentences (metformin,
  * amoxicillin, insulin glargine) and the frequency "at night" are in neither list.
  */
-public final class PosologyGenerator implements NerCorpus.Generator {
+public final class PosologyGenerator extends NerCorpus.TemplateGenerator {
 
 	public static final List<String> LABELS = List.of("DRUG", "DOSAGE", "FREQUENCY", "ROUTE", "FORM", "STRENGTH",
 			"DURATION");
@@ -79,38 +77,24 @@ public final class PosologyGenerator implements NerCorpus.Generator {
 			"The patient is alert and oriented.", "Repeat the blood test in 10 days.",
 			"Pain score is 4 out of 10.", "Discussed diet and exercise at length." };
 
-	@Override
-	public String domain() {
-		return "posology";
+	public PosologyGenerator() {
+		super("posology", LABELS);
 	}
 
 	@Override
-	public List<String> labels() {
-		return LABELS;
+	protected NerCorpus.Run newRun(long seed, Variant variant) {
+		return new Run(seed, variant);
 	}
 
-	@Override
-	public List<Sample> generate(long seed, int count, Variant variant) {
-		Run run = new Run(seed, variant);
-		List<Sample> out = new ArrayList<>(count);
-		for (int i = 0; i < count; i++) {
-			out.add(run.next());
-		}
-		return out;
-	}
-
-	/** One generator run: its dice and variant. */
-	private static final class Run extends Dice {
-		private final Variant variant;
-
+	private static final class Run extends NerCorpus.Run {
 		Run(long seed, Variant variant) {
-			super(seed);
-			this.variant = variant;
+			super(seed, variant);
 		}
 
-		Sample next() {
+		@Override
+		protected Sample next() {
 			SentenceBuilder b = new SentenceBuilder();
-			if (variant == Variant.TRAIN) {
+			if (training()) {
 				switch (roll(12)) {
 				case 0 -> { b.o(pick(LEAD_TRAIN)); drug(b); strength(b); route(b); freq(b); optDuration(b, 0.6); }
 				case 1 -> { b.o(pick("Take", "Dispense", "Use", "Chew")); formDose(b); b.o("of"); drug(b); strength(b); route(b); freq(b); optDuration(b, 0.5); }
@@ -148,7 +132,7 @@ public final class PosologyGenerator implements NerCorpus.Generator {
 		}
 
 		private String drugName() {
-			return pick(variant == Variant.TRAIN ? DRUGS_TRAIN : DRUGS_HELDOUT);
+			return pick(training() ? DRUGS_TRAIN : DRUGS_HELDOUT);
 		}
 
 		private void drug(SentenceBuilder b) {
@@ -177,11 +161,11 @@ public final class PosologyGenerator implements NerCorpus.Generator {
 		}
 
 		private void freq(SentenceBuilder b) {
-			b.entity(pick(variant == Variant.TRAIN ? FREQ_TRAIN : FREQ_HELDOUT), "FREQUENCY");
+			b.entity(pick(training() ? FREQ_TRAIN : FREQ_HELDOUT), "FREQUENCY");
 		}
 
 		private void duration(SentenceBuilder b) {
-			String lead = pick(variant == Variant.TRAIN ? DUR_LEAD_TRAIN : DUR_LEAD_HELDOUT);
+			String lead = pick(training() ? DUR_LEAD_TRAIN : DUR_LEAD_HELDOUT);
 			String n = pick(DUR_NUM);
 			String unit = pick(DUR_UNIT);
 			if (n.equals("one")) {

@@ -264,15 +264,29 @@ public final class PreannotationServer {
 
 	private byte[] readBody(HttpExchange ex) throws IOException, TooLarge {
 		String length = ex.getRequestHeaders().getFirst("Content-Length");
-		if (length != null && Long.parseLong(length.trim()) > maxRequestBytes) {
-			throw new TooLarge("request of " + length + " bytes, the limit is " + maxRequestBytes);
-		}
 		try (InputStream in = ex.getRequestBody()) {
+			if (length != null && Long.parseLong(length.trim()) > maxRequestBytes) {
+				drain(in);
+				throw new TooLarge("request of " + length.trim() + " bytes, the limit is " + maxRequestBytes);
+			}
 			byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxRequestBytes + 1));
 			if (bytes.length > maxRequestBytes) {
+				drain(in);
 				throw new TooLarge("request over the limit of " + maxRequestBytes + " bytes");
 			}
 			return bytes;
+		}
+	}
+
+	/**
+	 * Reads and drops what is left of an oversized body (up to a few times the limit), so the client gets the 413
+	 * answer instead of a connection reset; anything beyond that is cut off with the connection.
+	 */
+	private void drain(InputStream in) throws IOException {
+		byte[] buffer = new byte[64 * 1024];
+		long budget = 4 * maxRequestBytes;
+		for (int n; budget > 0 && (n = in.read(buffer)) > 0;) {
+			budget -= n;
 		}
 	}
 

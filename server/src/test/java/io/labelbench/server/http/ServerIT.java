@@ -90,8 +90,7 @@ class ServerIT {
 		Path ready = work.resolve("ready.json");
 		ProcessBuilder pb = new ProcessBuilder("sh",
 				Path.of(System.getProperty("labelbench.server.dist"), "bin/labelbench-server").toString(), "serve",
-				"--spec", specFile.toString(), "--port", "0", "--ready-file", ready.toString(),
-				"--max-request-mb", "1");
+				"--spec", specFile.toString(), "--port", "0", "--ready-file", ready.toString());
 		pb.environment().put(PreannotationServer.TOKEN_ENV, TOKEN);
 		pb.environment().put("LABELBENCH_SERVER_HEAP", "1g");
 		pb.redirectErrorStream(true).redirectOutput(work.resolve("server.log").toFile());
@@ -162,7 +161,7 @@ class ServerIT {
 		assertEquals(400, send("/predict", "{\"texts\": 3}", TOKEN).statusCode());
 		assertEquals(405, send("/predict", null, TOKEN).statusCode());
 		assertEquals(404, send("/nothing", null, TOKEN).statusCode());
-		String big = "{\"texts\":[\"" + "a".repeat(2 * 1024 * 1024) + "\"]}";
+		String big = "{\"texts\":[\"" + "a".repeat(10 * 1024 * 1024) + "\"]}"; // the default limit is 8 MB
 		HttpResponse<String> tooLarge = send("/predict", big, TOKEN);
 		assertEquals(413, tooLarge.statusCode());
 		assertTrue(tooLarge.body().contains("limit"), tooLarge.body());
