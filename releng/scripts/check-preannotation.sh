@@ -35,7 +35,7 @@ trap cleanup EXIT
 [ -d "$LABELBENCH_HUB/public/models" ] || fail "no hub mirror in $LABELBENCH_HUB (build the server module first)"
 
 "$root/releng/scripts/generate-tasks.sh" "$tasks" > "$work/tasks.jsonl"
-lb import --project "$project" "$work/tasks.jsonl" >/dev/null || fail "import"
+lb import --project "$project" "$work/tasks.jsonl" >/dev/null 2>&1 || fail "import"
 
 for model in ner_posology_labelbench classifierdl_domain_labelbench w2v_labelbench_100d; do
 	lb hub download "$model" >/dev/null 2>&1 || fail "hub download $model"

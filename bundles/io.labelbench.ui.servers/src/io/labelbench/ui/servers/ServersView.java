@@ -76,7 +76,7 @@ public final class ServersView extends ViewPart {
 				Messages.ServersView_labels, Messages.ServersView_status, Messages.ServersView_pid,
 				Messages.ServersView_heap, Messages.ServersView_uptime, Messages.ServersView_lastUsed,
 				Messages.ServersView_tasks };
-		int[] widths = { 130, 120, 220, 220, 80, 70, 90, 80, 90, 80 };
+		int[] widths = { 110, 100, 190, 190, 70, 60, 110, 70, 80, 75 };
 		for (int i = 0; i < titles.length; i++) {
 			TableColumn column = new TableColumn(table, i >= 5 ? SWT.RIGHT : SWT.LEFT);
 			column.setText(titles[i]);
