@@ -12,6 +12,7 @@
 set -euo pipefail
 root=$(cd -- "$(dirname -- "$(readlink -f -- "${BASH_SOURCE[0]}")")/../.." && pwd)
 tasks=${1:-10000}
+batch=${BATCH:-64}
 work=$(mktemp -d "${TMPDIR:-/tmp}/bench-preannotation.XXXXXX")
 export LABELBENCH_VMARGS="-Dlabelbench.models.cache=$work/models -Dlabelbench.servers=$work/servers -Xmx512m"
 export LABELBENCH_HUB=$root/server/target/hub-mirror
@@ -41,13 +42,13 @@ pid=$(sed -n 's/.*"pid":\([0-9]*\).*/\1/p' "$work/servers/$server/server.json")
 # the same texts, one a line, for the baseline (the JSON strings decoded: \r\n -> a space)
 sed -e 's/^{"data":{"text":"//' -e 's/"}}$//' -e 's/\\r\\n/ /' "$work/tasks.jsonl" > "$work/texts.txt"
 raw=$(JAVA="${JAVA:-java}" LABELBENCH_SERVER_HEAP=2g "$dist/bin/labelbench-server" raw "$work/servers/$server/spec.json" \
-	"$work/texts.txt" 64 2>/dev/null | grep '^RAW')
+	"$work/texts.txt" "$batch" 2>/dev/null | grep '^RAW')
 echo "$raw"
 
 sample() { # pid -> RSS in MB
 	awk '/VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$1/status" 2>/dev/null || echo 0
 }
-lb preannotate --project "$work/p" --server "$server" --batch 64 > "$work/out" 2> "$work/err" &
+lb preannotate --project "$work/p" --server "$server" --batch "$batch" > "$work/out" 2> "$work/err" &
 cli=$!
 : > "$work/rss"
 if [ "${MEMORY:-0}" = 1 ]; then

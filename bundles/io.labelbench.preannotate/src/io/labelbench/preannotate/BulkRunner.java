@@ -7,6 +7,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -21,11 +25,13 @@ import io.labelbench.core.store.TaskStore;
 
 /**
  * Streams tasks through an annotator in batches and writes each task's prediction as soon as its batch is
- * back. Memory holds one batch. Each task is written atomically under its lock, re-read first, so an editor
+ * back; the next batch is being annotated while one is written, so a server never waits for the disk. Memory
+ * holds two batches. Each task is written atomically under its lock, re-read first, so an editor
  * saving the same task at the same time loses nothing. Tasks that already have a prediction of the
  * annotator's model version are skipped (or that prediction is replaced), which makes a rerun after a cancel,
  * a crash or a kill finish the job without duplicates. A failing task is reported and the run goes on; cancel
- * takes effect between batches.
+ * takes effect between batches (the batch being annotated is still written); an annotator that became
+ * unavailable stops the run.
  */
 public final class BulkRunner {
 
@@ -50,18 +56,65 @@ public final class BulkRunner {
 	public RunSummary run(List<TaskId> ids, Progress progress) {
 		long started = System.nanoTime();
 		progress.begin("Pre-annotating " + ids.size() + " tasks with " + annotator.modelVersion(), ids.size());
-		int done = 0;
-		int skipped = 0;
-		List<String> failures = new ArrayList<>();
-		int failed = 0;
+		Run run = new Run(progress);
 		Iterator<TaskId> next = ids.iterator();
-		boolean cancelled = false;
-		String stoppedBy = null;
-		while (next.hasNext() && stoppedBy == null) {
-			if (progress.isCanceled()) {
-				cancelled = true;
-				break;
+		// the annotator works on one batch while the batch before it is written: one call at a time, on this
+		// executor's single thread, so an annotator never sees two calls at once
+		ExecutorService annotating = Executors.newSingleThreadExecutor(r -> {
+			Thread t = new Thread(r, "pre-annotation");
+			t.setDaemon(true);
+			return t;
+		});
+		try {
+			List<Task> inFlight = null;
+			Future<List<Annotator.Output>> outputs = null;
+			while (run.stoppedBy == null) {
+				List<Task> batch = next.hasNext() ? run.readBatch(next) : List.of();
+				Future<List<Annotator.Output>> ahead = batch.isEmpty() ? null : submit(annotating, batch);
+				if (inFlight != null) {
+					run.write(inFlight, outputs, annotating);
+				}
+				if (run.cancelled || progress.isCanceled()) {
+					// the batch written was the one in flight; the one annotated ahead is dropped, unwritten
+					run.cancelled = true;
+					if (ahead != null) {
+						ahead.cancel(true);
+					}
+					break;
+				}
+				if (ahead == null) {
+					break;
+				}
+				inFlight = batch;
+				outputs = ahead;
 			}
+		} finally {
+			annotating.shutdownNow();
+		}
+		return new RunSummary(run.done, run.skipped, run.failed, List.copyOf(run.failures),
+				System.nanoTime() - started, run.cancelled, run.stoppedBy);
+	}
+
+	private Future<List<Annotator.Output>> submit(ExecutorService annotating, List<Task> batch) {
+		return annotating.submit(() -> annotator.annotate(batch));
+	}
+
+	/** The counts of one run, and its two steps: read a batch, write a batch's outputs. */
+	private final class Run {
+		final Progress progress;
+		final List<String> failures = new ArrayList<>();
+		int done;
+		int skipped;
+		int failed;
+		boolean cancelled;
+		String stoppedBy;
+
+		Run(Progress progress) {
+			this.progress = progress;
+		}
+
+		/** The next tasks that need a prediction; skipped and unreadable ones are counted on the way. */
+		List<Task> readBatch(Iterator<TaskId> next) {
 			List<Task> batch = new ArrayList<>(options.batchSize());
 			while (next.hasNext() && batch.size() < options.batchSize()) {
 				TaskId id = next.next();
@@ -79,36 +132,53 @@ public final class BulkRunner {
 					progress.worked(1);
 				}
 			}
-			if (batch.isEmpty()) {
-				continue;
-			}
+			return batch;
+		}
+
+		/**
+		 * Writes a batch's predictions. When the batch as a whole failed, its tasks are annotated one at a time to
+		 * find the one at fault; when the annotator became unavailable, the run stops (the batch stays undone).
+		 */
+		void write(List<Task> batch, Future<List<Annotator.Output>> pending, ExecutorService annotating) {
 			List<Annotator.Output> outputs;
 			try {
-				outputs = annotator.annotate(batch);
-			} catch (AnnotatorUnavailableException e) {
-				stoppedBy = e.getMessage(); // the batch stays undone; a rerun does it
-				break;
-			} catch (AnnotatorException e) {
-				outputs = null; // find the task at fault: one at a time
+				outputs = pending.get();
+			} catch (ExecutionException e) {
+				if (e.getCause() instanceof AnnotatorUnavailableException u) {
+					stoppedBy = u.getMessage();
+					return;
+				}
+				outputs = null;
+			} catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				cancelled = true;
+				return;
 			}
 			for (int i = 0; i < batch.size() && stoppedBy == null; i++) {
 				Task task = batch.get(i);
 				try {
-					Annotator.Output output = outputs != null ? outputs.get(i) : annotator.annotate(List.of(task)).get(0);
-					write(task.id(), output);
+					Annotator.Output output = outputs != null ? outputs.get(i)
+							: submit(annotating, List.of(task)).get().get(0);
+					BulkRunner.this.write(task.id(), output);
 					done++;
-				} catch (AnnotatorUnavailableException e) {
-					stoppedBy = e.getMessage();
-					break;
-				} catch (AnnotatorException | IOException | UncheckedIOException e) {
+				} catch (ExecutionException e) {
+					if (e.getCause() instanceof AnnotatorUnavailableException u) {
+						stoppedBy = u.getMessage();
+						break;
+					}
+					failed++;
+					report(failures, "task " + task.id() + ": " + e.getCause().getMessage());
+				} catch (IOException | UncheckedIOException e) {
 					failed++;
 					report(failures, "task " + task.id() + ": " + e.getMessage());
+				} catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+					cancelled = true;
+					return;
 				}
 				progress.worked(1);
 			}
 		}
-		return new RunSummary(done, skipped, failed, List.copyOf(failures), System.nanoTime() - started, cancelled,
-				stoppedBy);
 	}
 
 	private static void report(List<String> failures, String failure) {
