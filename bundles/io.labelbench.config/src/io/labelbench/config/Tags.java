@@ -1,6 +1,9 @@
 package io.labelbench.config;
 
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** The tag vocabulary of the Label Studio / GAL config dialect, by lower-case name. */
 public final class Tags {
@@ -35,7 +38,34 @@ public final class Tags {
 			"timeserieslabels", "rectangle", "polygon", "ellipse", "keypoint", "brush", "bitmask", "magicwand",
 			"videorectangle", "ranker", "pairwise");
 
+	/** How tags are spelled in Label Studio's documentation where capitalising the key is not enough. */
+	private static final Map<String, String> SPELLING = Map.ofEntries(Map.entry("hypertext", "HyperText"),
+			Map.entry("hypertextlabels", "HyperTextLabels"), Map.entry("paragraphlabels", "ParagraphLabels"),
+			Map.entry("rectanglelabels", "RectangleLabels"), Map.entry("polygonlabels", "PolygonLabels"),
+			Map.entry("ellipselabels", "EllipseLabels"), Map.entry("keypointlabels", "KeyPointLabels"),
+			Map.entry("brushlabels", "BrushLabels"), Map.entry("bitmasklabels", "BitmaskLabels"),
+			Map.entry("timeserieslabels", "TimeSeriesLabels"), Map.entry("timeseries", "TimeSeries"),
+			Map.entry("audioplus", "AudioPlus"), Map.entry("textarea", "TextArea"), Map.entry("datetime", "DateTime"),
+			Map.entry("keypoint", "KeyPoint"), Map.entry("magicwand", "MagicWand"),
+			Map.entry("videorectangle", "VideoRectangle"), Map.entry("multichannel", "MultiChannel"),
+			Map.entry("pdf", "PDF"));
+
 	private Tags() {
+	}
+
+	/** A tag key as it is written in configs, e.g. {@code rectanglelabels} -> {@code RectangleLabels}. */
+	public static String spelling(String key) {
+		String known = SPELLING.get(key);
+		return known != null ? known : key.substring(0, 1).toUpperCase(Locale.ROOT) + key.substring(1);
+	}
+
+	/** Every known tag, spelled as in configs, sorted. */
+	public static Set<String> allSpelled() {
+		Set<String> out = new TreeSet<>();
+		for (Set<String> group : java.util.List.of(OBJECTS, LABEL_CONTROLS, CHOICE_CONTROLS, OPEN_CONTROLS, OTHER)) {
+			group.forEach(key -> out.add(spelling(key)));
+		}
+		return out;
 	}
 
 	public static boolean isControl(String key) {

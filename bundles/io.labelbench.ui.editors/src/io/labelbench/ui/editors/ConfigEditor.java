@@ -1,6 +1,7 @@
 package io.labelbench.ui.editors;
 
 import java.util.List;
+import java.util.ResourceBundle;
 
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.WorkspaceJob;
@@ -11,6 +12,9 @@ import org.eclipse.core.runtime.Status;
 import org.eclipse.jface.text.DocumentEvent;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.IDocumentListener;
+import org.eclipse.jface.text.ITextOperationTarget;
+import org.eclipse.jface.text.contentassist.ContentAssistant;
+import org.eclipse.jface.text.contentassist.IContentAssistant;
 import org.eclipse.jface.text.presentation.IPresentationReconciler;
 import org.eclipse.jface.text.presentation.PresentationReconciler;
 import org.eclipse.jface.text.rules.DefaultDamagerRepairer;
@@ -18,15 +22,19 @@ import org.eclipse.jface.text.source.ISourceViewer;
 import org.eclipse.ui.IEditorInput;
 import org.eclipse.ui.editors.text.TextEditor;
 import org.eclipse.ui.editors.text.TextSourceViewerConfiguration;
+import org.eclipse.ui.texteditor.ContentAssistAction;
+import org.eclipse.ui.texteditor.ITextEditorActionDefinitionIds;
 
 import io.labelbench.config.ConfigValidator;
 import io.labelbench.config.Diagnostic;
 import io.labelbench.ui.config.ConfigMarkers;
+import io.labelbench.ui.hub.HubPreferences;
 
 /**
- * The labeling-config editor: syntax colours, and validation of the text as it is typed, a short pause after
- * the last keystroke, in a job; the findings become the same problem markers the builder writes on save, and
- * only markers whose finding changed are touched.
+ * The labeling-config editor: syntax colours, content assist ({@link ConfigAssist}), and validation of the text
+ * as it is typed, a short pause after the last keystroke, in a job; the findings become the same problem markers
+ * the builder writes on save (with quick fixes, {@link ConfigQuickFixes}), and only markers whose finding changed
+ * are touched.
  */
 public final class ConfigEditor extends TextEditor {
 
@@ -59,7 +67,37 @@ public final class ConfigEditor extends TextEditor {
 				reconciler.setRepairer(colours, IDocument.DEFAULT_CONTENT_TYPE);
 				return reconciler;
 			}
+
+			@Override
+			public IContentAssistant getContentAssistant(ISourceViewer viewer) {
+				ContentAssistant assistant = new ContentAssistant();
+				assistant.setContentAssistProcessor(new ConfigAssist(HubPreferences::cache),
+						IDocument.DEFAULT_CONTENT_TYPE);
+				assistant.enableAutoActivation(true);
+				assistant.setAutoActivationDelay(300);
+				assistant.setInformationControlCreator(getInformationControlCreator(viewer));
+				return assistant;
+			}
 		});
+	}
+
+	@Override
+	protected void createActions() {
+		super.createActions();
+		ContentAssistAction assist = new ContentAssistAction(
+				ResourceBundle.getBundle("io.labelbench.ui.editors.actions"), "ContentAssistProposal.", this);
+		assist.setActionDefinitionId(ITextEditorActionDefinitionIds.CONTENT_ASSIST_PROPOSALS);
+		setAction("ContentAssistProposal", assist);
+	}
+
+	/** Opens the content assist popup at the caret, as Ctrl+Space does. */
+	public void showContentAssist() {
+		((ITextOperationTarget) getSourceViewer()).doOperation(ISourceViewer.CONTENTASSIST_PROPOSALS);
+	}
+
+	/** For tests: the viewer the proposals are computed for. */
+	public ISourceViewer viewer() {
+		return getSourceViewer();
 	}
 
 	@Override

@@ -7,6 +7,13 @@ public final class Messages extends NLS {
 
 	public static String ConfigEditor_validating;
 
+	public static String QuickFix_pointToName;
+	public static String QuickFix_addToName;
+	public static String QuickFix_removeDuplicate;
+	public static String QuickFix_moveRelation;
+	public static String QuickFix_newRelations;
+	public static String QuickFix_failed;
+
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);
 	}

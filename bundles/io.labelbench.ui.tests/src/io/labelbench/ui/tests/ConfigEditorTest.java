@@ -2,6 +2,7 @@ package io.labelbench.ui.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,8 @@ import org.eclipse.core.resources.IMarker;
 import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.IResource;
 import org.eclipse.jface.text.IDocument;
+import org.eclipse.jface.text.contentassist.ICompletionProposal;
+import org.eclipse.ui.IMarkerResolution;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.ide.IDE;
@@ -73,6 +76,58 @@ class ConfigEditorTest {
 				return false;
 			}
 		}, 10_000);
+		editor.close(false);
+		project.delete(false, true, null);
+	}
+
+	@Test
+	void quickFixPointsToNameAtAnObjectAndContentAssistListsTheObjects() throws Exception {
+		Path folder = dir.resolve("fixing");
+		LabelbenchProject.create(folder, "ana");
+		IProject project = LabelbenchProjects.openOrCreate(folder, null);
+		IFile config = project.getFile(LabelbenchProject.CONFIG_FILE);
+		String bad = "<View>\n  <Labels name=\"label\" toName=\"txt\">\n    <Label value=\"DRUG\"/>\n  </Labels>\n"
+				+ "  <Text name=\"text\" value=\"$text\"/>\n  <HyperText name=\"html\" value=\"$html\"/>\n</View>\n";
+		config.create(new ByteArrayInputStream(bad.getBytes(StandardCharsets.UTF_8)), true, null);
+		IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+		ConfigEditor editor = assertInstanceOf(ConfigEditor.class, IDE.openEditor(page, config));
+		IDocument document = ((ITextEditor) editor).getDocumentProvider().getDocument(editor.getEditorInput());
+		UiTesting.waitUntil("marker for the bad toName", () -> {
+			try {
+				return toNameMarkers(config) == 1;
+			} catch (Exception e) {
+				return false;
+			}
+		}, 10_000);
+
+		IMarker marker = Arrays.stream(config.findMarkers(ConfigMarkers.TYPE, false, IResource.DEPTH_ZERO))
+				.filter(m -> m.getAttribute(ConfigMarkers.CODE, "").equals("control.toname-unknown")).findFirst()
+				.orElseThrow();
+		IMarkerResolution[] fixes = IDE.getMarkerHelpRegistry().getResolutions(marker);
+		assertEquals(java.util.List.of("Point toName at 'html'", "Point toName at 'text'"),
+				Arrays.stream(fixes).map(IMarkerResolution::getLabel).sorted().toList());
+		Arrays.stream(fixes).filter(f -> f.getLabel().endsWith("'text'")).findFirst().orElseThrow().run(marker);
+		assertTrue(document.get().contains("toName=\"text\""), document.get());
+		UiTesting.waitUntil("marker gone after the quick fix", () -> {
+			try {
+				return toNameMarkers(config) == 0;
+			} catch (Exception e) {
+				return false;
+			}
+		}, 10_000);
+
+		// content assist inside toName="" lists the object names
+		int at = document.get().indexOf("toName=\"") + "toName=\"".length();
+		document.replace(at, "text".length(), "");
+		ICompletionProposal[] proposals = new io.labelbench.ui.editors.ConfigAssist(
+				() -> new io.labelbench.hub.ModelCache(dir.resolve("no-models"))).computeCompletionProposals(editor.viewer(), at);
+		assertEquals(java.util.List.of("html", "text"),
+				Arrays.stream(proposals).map(ICompletionProposal::getDisplayString).toList());
+		editor.viewer().setSelectedRange(at, 0);
+		editor.showContentAssist();
+		UiTesting.screenshot(page.getWorkbenchWindow().getShell(), Path.of("target", "config-assist.png"));
+		proposals[1].apply(document);
+		assertTrue(document.get().contains("toName=\"text\""), document.get());
 		editor.close(false);
 		project.delete(false, true, null);
 	}

@@ -20,6 +20,8 @@ public final class ConfigMarkers {
 
 	public static final String TYPE = "io.labelbench.ui.configProblem";
 	public static final String CODE = "code";
+	/** Prefix of the attributes that carry a finding's quick-fix data ({@link Diagnostic#fix()}). */
+	public static final String FIX = "fix.";
 
 	private ConfigMarkers() {
 	}
@@ -40,6 +42,9 @@ public final class ConfigMarkers {
 						IMarker.CHAR_START, IMarker.CHAR_END, CODE },
 						new Object[] { d.message() + " [" + d.code() + "]", severity(d), d.line(), d.startOffset(),
 								d.endOffset(), d.code() });
+				for (Map.Entry<String, String> fix : d.fix().entrySet()) {
+					marker.setAttribute(FIX + fix.getKey(), fix.getValue());
+				}
 			}
 		}
 		for (IMarker stale : existing.values()) {
