@@ -12,6 +12,7 @@ import org.eclipse.core.runtime.Status;
 import org.eclipse.jface.text.DocumentEvent;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.IDocumentListener;
+import org.eclipse.jface.text.ITextHover;
 import org.eclipse.jface.text.ITextOperationTarget;
 import org.eclipse.jface.text.contentassist.ContentAssistant;
 import org.eclipse.jface.text.contentassist.IContentAssistant;
@@ -31,7 +32,8 @@ import io.labelbench.ui.config.ConfigMarkers;
 import io.labelbench.ui.hub.HubPreferences;
 
 /**
- * The labeling-config editor: syntax colours, content assist ({@link ConfigAssist}), and validation of the text
+ * The labeling-config editor: syntax colours, content assist ({@link ConfigAssist}), hover with the problems
+ * and the tag's documentation ({@link ConfigHover}), and validation of the text
  * as it is typed, a short pause after the last keystroke, in a job; the findings become the same problem markers
  * the builder writes on save (with quick fixes, {@link ConfigQuickFixes}), and only markers whose finding changed
  * are touched.
@@ -66,6 +68,11 @@ public final class ConfigEditor extends TextEditor {
 				reconciler.setDamager(colours, IDocument.DEFAULT_CONTENT_TYPE);
 				reconciler.setRepairer(colours, IDocument.DEFAULT_CONTENT_TYPE);
 				return reconciler;
+			}
+
+			@Override
+			public ITextHover getTextHover(ISourceViewer viewer, String contentType) {
+				return new ConfigHover(viewer);
 			}
 
 			@Override

@@ -127,6 +127,9 @@ class ConfigEditorTest {
 		editor.showContentAssist();
 		UiTesting.screenshot(page.getWorkbenchWindow().getShell(), Path.of("target", "config-assist.png"));
 		proposals[1].apply(document);
+		int tag = document.get().indexOf("<Labels") + 3;
+		assertTrue(io.labelbench.ui.editors.ConfigHover.docAt(document.get(), tag).startsWith("<Labels>: Named-entity"),
+				"hover documents the tag");
 		assertTrue(document.get().contains("toName=\"text\""), document.get());
 		editor.close(false);
 		project.delete(false, true, null);
