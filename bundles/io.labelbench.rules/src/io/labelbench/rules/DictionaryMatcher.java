@@ -42,6 +42,8 @@ public final class DictionaryMatcher {
 
 	/** Dense rows take at most this many entries (4 bytes each). */
 	static final int MAX_DENSE_ENTRIES = 4 * 1024 * 1024;
+	/** Size of the first-word filter of whole-word matching: 2^21 bits, 256 KB. */
+	static final int FIRST_WORD_BITS = 1 << 21;
 
 	private final boolean caseSensitive;
 	private final boolean wholeWords;
@@ -64,6 +66,22 @@ public final class DictionaryMatcher {
 	private final int[] outputLink;
 	/** One bit per state: some term ends there or on its failure chain. Small enough to stay in cache. */
 	private final long[] hasOutput;
+	/**
+	 * Whole-word mode: one bit per hash of the first word (maximal run of word characters) of some term. At a
+	 * word start in the text, a word whose bit is clear cannot begin a match, so the trie is not walked at all:
+	 * in running text most words begin no term, and one look-up in this cache-sized table replaces several
+	 * scattered trie steps.
+	 */
+	private final long[] firstWords;
+	/**
+	 * Whole-word mode: the trie state after each distinct first word, by open addressing on the word's hash
+	 * (slot: hash, state, offset and length of the word in {@link #jumpChars}); a word that passes the filter
+	 * reaches its state in one probe instead of a trie step per character.
+	 */
+	private final int[] jumpHash;
+	private final int[] jumpState;
+	private final int[] jumpWord;
+	private final char[] jumpChars;
 
 	/** A matcher for {@link #find}. */
 	public DictionaryMatcher(List<String> terms, boolean caseSensitive) {
@@ -164,6 +182,50 @@ public final class DictionaryMatcher {
 				hasOutput[s >>> 6] |= 1L << s;
 			}
 		}
+		firstWords = new long[FIRST_WORD_BITS / 64];
+		java.util.LinkedHashMap<String, Integer> firstWordStates = new java.util.LinkedHashMap<>();
+		if (wholeWords) {
+			for (String term : terms) {
+				String folded = fold(term);
+				int end = 0;
+				while (end < folded.length() && isWordChar(folded.charAt(end))) {
+					end++;
+				}
+				int hash = wordHash(folded, 0, end);
+				firstWords[(hash & (FIRST_WORD_BITS - 1)) >>> 6] |= 1L << hash;
+				if (end > 0) {
+					firstWordStates.computeIfAbsent(folded.substring(0, end), w -> {
+						int state = 0;
+						for (int k = 0; k < w.length(); k++) {
+							state = next(state, w.charAt(k));
+						}
+						return state;
+					});
+				}
+			}
+		}
+		int slots = Integer.highestOneBit(Math.max(16, firstWordStates.size() * 2)) * 2;
+		jumpHash = new int[wholeWords ? slots : 0];
+		jumpState = new int[jumpHash.length];
+		jumpWord = new int[jumpHash.length * 2];
+		StringBuilder words = new StringBuilder();
+		if (wholeWords) {
+			Arrays.fill(jumpState, -1);
+			for (var entry : firstWordStates.entrySet()) {
+				String w = entry.getKey();
+				int hash = wordHash(w, 0, w.length());
+				int slot = mix(hash) & (slots - 1);
+				while (jumpState[slot] >= 0) {
+					slot = (slot + 1) & (slots - 1);
+				}
+				jumpHash[slot] = hash;
+				jumpState[slot] = entry.getValue();
+				jumpWord[2 * slot] = words.length();
+				jumpWord[2 * slot + 1] = w.length();
+				words.append(w);
+			}
+		}
+		jumpChars = words.toString().toCharArray();
 		denseStates = Math.min(states, MAX_DENSE_ENTRIES / alphabetSize);
 		dense = new int[denseStates * alphabetSize];
 		// breadth-first again: a state's failure state comes before it, so its row is complete
@@ -279,29 +341,94 @@ public final class DictionaryMatcher {
 			char first = text.charAt(i);
 			boolean isWord = isWordChar(first);
 			if (!previousIsWord) {
-				int state = 0;
-				for (int j = i; j < length; j++) {
-					char c = caseSensitive ? text.charAt(j) : LOWER[text.charAt(j)];
-					int symbol = alphabet[c];
-					if (symbol == 0) {
-						break;
+				if (isWord) {
+					// the word starting here, as the filter hashed the terms' first words
+					int end = i + 1;
+					int hash = 31 + (caseSensitive ? first : LOWER[first]);
+					while (end < length && isWordChar(text.charAt(end))) {
+						char c = text.charAt(end++);
+						hash = 31 * hash + (caseSensitive ? c : LOWER[c]);
 					}
-					state = state < denseStates ? dense[state * alphabetSize + symbol] : next(state, c);
+					int state = (firstWords[(hash & (FIRST_WORD_BITS - 1)) >>> 6] & (1L << hash)) == 0 ? -1
+							: jump(text, i, end, hash);
 					if (state < 0) {
-						break;
+						i = end - 1; // no term begins with this word: go on after it
+						previousIsWord = true;
+						continue;
 					}
-					if (termAt[state] >= 0 && (j + 1 == length || !isWordChar(text.charAt(j + 1)))) {
-						consumer.hit(i, j + 1, termAt[state]);
-						if (moreTerms[state] != null) {
-							for (int more : moreTerms[state]) {
-								consumer.hit(i, j + 1, more);
-							}
-						}
-					}
+					walk(text, i, end, state, consumer);
+				} else {
+					walk(text, i, i, 0, consumer);
 				}
 			}
 			previousIsWord = isWord;
 		}
+	}
+
+	/** The trie state after the word text[start, end), or -1 when no term begins with that word. */
+	private int jump(CharSequence text, int start, int end, int hash) {
+		int mask = jumpHash.length - 1;
+		for (int slot = mix(hash) & mask; jumpState[slot] >= 0; slot = (slot + 1) & mask) {
+			if (jumpHash[slot] == hash && jumpWord[2 * slot + 1] == end - start) {
+				int at = jumpWord[2 * slot];
+				int k = start;
+				while (k < end && jumpChars[at + k - start] == (caseSensitive ? text.charAt(k) : LOWER[text.charAt(k)])) {
+					k++;
+				}
+				if (k == end) {
+					return jumpState[slot];
+				}
+			}
+		}
+		return -1;
+	}
+
+	private static int mix(int hash) {
+		return hash ^ (hash >>> 16) * 0x45d9f3b;
+	}
+
+	/**
+	 * Follows the trie from state {@code state}, reached by text[i, from), reporting the terms that end at a word
+	 * end.
+	 */
+	private void walk(CharSequence text, int i, int from, int state, HitConsumer consumer) {
+		int length = text.length();
+		if (from > i) {
+			report(text, i, from, state, consumer);
+		}
+		for (int j = from; j < length; j++) {
+			char c = caseSensitive ? text.charAt(j) : LOWER[text.charAt(j)];
+			int symbol = alphabet[c];
+			if (symbol == 0) {
+				break;
+			}
+			state = state < denseStates ? dense[state * alphabetSize + symbol] : next(state, c);
+			if (state < 0) {
+				break;
+			}
+			report(text, i, j + 1, state, consumer);
+		}
+	}
+
+	/** The terms ending at {@code state}, when {@code end} is a word end. */
+	private void report(CharSequence text, int start, int end, int state, HitConsumer consumer) {
+		if (termAt[state] >= 0 && (end == text.length() || !isWordChar(text.charAt(end)))) {
+			consumer.hit(start, end, termAt[state]);
+			if (moreTerms[state] != null) {
+				for (int more : moreTerms[state]) {
+					consumer.hit(start, end, more);
+				}
+			}
+		}
+	}
+
+	/** The filter's hash of a run of (already folded) characters; the scan computes the same incrementally. */
+	private static int wordHash(String folded, int start, int end) {
+		int hash = 1;
+		for (int k = start; k < end; k++) {
+			hash = 31 * hash + folded.charAt(k);
+		}
+		return hash;
 	}
 
 	/** Letters, digits, marks, underscore; both halves of a surrogate pair count as word characters. */

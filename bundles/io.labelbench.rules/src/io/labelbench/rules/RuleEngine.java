@@ -21,9 +21,6 @@ public final class RuleEngine {
 	private record Compiled(Rule rule, int order, Pattern pattern, DictionaryMatcher dictionary) {
 	}
 
-	private record Candidate(RuleMatch match, int order) {
-	}
-
 	private final List<Compiled> compiled = new ArrayList<>();
 
 	public RuleEngine(List<Rule> rules) throws RuleException {
@@ -44,41 +41,94 @@ public final class RuleEngine {
 	}
 
 	public List<RuleMatch> apply(String text) throws RuleException {
-		List<Candidate> candidates = new ArrayList<>();
+		Spans spans = new Spans();
 		for (Compiled c : compiled) {
 			if (c.pattern != null) {
-				regexMatches(c, text, candidates);
+				regexMatches(c, text, spans);
+			} else if (c.rule.wholeWord()) {
+				// word boundaries are already checked by the matcher
+				c.dictionary.findWholeWords(text, (start, end, term) -> spans.add(start, end, c.order));
 			} else {
-				if (c.rule.wholeWord()) {
-					// word boundaries are already checked by the matcher
-					c.dictionary.findWholeWords(text, (start, end, term) -> candidates.add(candidate(c, text, start, end)));
-				} else {
-					c.dictionary.find(text, (start, end, term) -> add(c, text, start, end, candidates));
-				}
+				c.dictionary.find(text, (start, end, term) -> add(c, text, start, end, spans));
 			}
 		}
-		candidates.sort(Comparator.comparingInt((Candidate k) -> k.match.start() - k.match.end())
-				.thenComparingInt(k -> k.match.start()).thenComparingInt(Candidate::order));
 		List<RuleMatch> kept = new ArrayList<>();
+		if (spans.inOrderWithoutOverlaps()) {
+			// the common case (one rule, terms that do not nest): nothing to choose between
+			for (int k = 0; k < spans.size; k++) {
+				kept.add(match(text, spans, k));
+			}
+			return kept;
+		}
+		Integer[] order = new Integer[spans.size];
+		for (int k = 0; k < order.length; k++) {
+			order[k] = k;
+		}
+		java.util.Arrays.sort(order, Comparator.comparingInt((Integer k) -> spans.start(k) - spans.end(k))
+				.thenComparingInt(spans::start).thenComparingInt(spans::order));
 		boolean[] taken = new boolean[text.length()];
-		for (Candidate candidate : candidates) {
-			RuleMatch match = candidate.match;
+		for (int k : order) {
 			boolean free = true;
-			for (int i = match.start(); i < match.end() && free; i++) {
+			for (int i = spans.start(k); i < spans.end(k) && free; i++) {
 				free = !taken[i];
 			}
 			if (free) {
-				for (int i = match.start(); i < match.end(); i++) {
+				for (int i = spans.start(k); i < spans.end(k); i++) {
 					taken[i] = true;
 				}
-				kept.add(match);
+				kept.add(match(text, spans, k));
 			}
 		}
 		kept.sort(Comparator.comparingInt(RuleMatch::start));
 		return kept;
 	}
 
-	private static void regexMatches(Compiled c, String text, List<Candidate> candidates) throws RuleException {
+	private RuleMatch match(String text, Spans spans, int k) {
+		Rule rule = compiled.get(spans.order(k)).rule;
+		return new RuleMatch(spans.start(k), spans.end(k), text.substring(spans.start(k), spans.end(k)), rule.label(),
+				rule.name());
+	}
+
+	/** Candidate spans (start, end, rule order) in one growing int array: no object per hit. */
+	private static final class Spans {
+		private int[] values = new int[3 * 32];
+		private int size;
+
+		void add(int start, int end, int order) {
+			if (3 * size == values.length) {
+				values = java.util.Arrays.copyOf(values, values.length * 2);
+			}
+			values[3 * size] = start;
+			values[3 * size + 1] = end;
+			values[3 * size + 2] = order;
+			size++;
+		}
+
+		int start(int k) {
+			return values[3 * k];
+		}
+
+		int end(int k) {
+			return values[3 * k + 1];
+		}
+
+		int order(int k) {
+			return values[3 * k + 2];
+		}
+
+		boolean inOrderWithoutOverlaps() {
+			int end = 0;
+			for (int k = 0; k < size; k++) {
+				if (start(k) < end) {
+					return false;
+				}
+				end = end(k);
+			}
+			return true;
+		}
+	}
+
+	private static void regexMatches(Compiled c, String text, Spans candidates) throws RuleException {
 		long budget = Math.max(MIN_STEPS, STEPS_PER_CHAR * text.length());
 		Matcher matcher = c.pattern.matcher(new GuardedText(text, budget));
 		try {
@@ -95,18 +145,14 @@ public final class RuleEngine {
 		}
 	}
 
-	private static void add(Compiled c, String text, int start, int end, List<Candidate> candidates) {
+	private static void add(Compiled c, String text, int start, int end, Spans candidates) {
 		if (start >= end || splitsPair(text, start) || splitsPair(text, end)) {
 			return;
 		}
 		if (c.rule.wholeWord() && !(isBoundary(text, start) && isBoundary(text, end))) {
 			return;
 		}
-		candidates.add(candidate(c, text, start, end));
-	}
-
-	private static Candidate candidate(Compiled c, String text, int start, int end) {
-		return new Candidate(new RuleMatch(start, end, text.substring(start, end), c.rule.label(), c.rule.name()), c.order);
+		candidates.add(start, end, c.order);
 	}
 
 	/** A word boundary: not between two word characters (letters, marks, digits, underscore). */
