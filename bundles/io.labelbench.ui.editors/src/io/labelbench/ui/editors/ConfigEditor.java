@@ -26,8 +26,8 @@ import org.eclipse.ui.editors.text.TextSourceViewerConfiguration;
 import org.eclipse.ui.texteditor.ContentAssistAction;
 import org.eclipse.ui.texteditor.ITextEditorActionDefinitionIds;
 
-import io.labelbench.config.ConfigValidator;
 import io.labelbench.config.Diagnostic;
+import io.labelbench.ui.config.ConfigBuilder;
 import io.labelbench.ui.config.ConfigMarkers;
 import io.labelbench.ui.hub.HubPreferences;
 
@@ -157,7 +157,7 @@ public final class ConfigEditor extends TextEditor {
 			if (file == null || document == null || !file.exists() || monitor.isCanceled()) {
 				return Status.OK_STATUS;
 			}
-			List<Diagnostic> diagnostics = new ConfigValidator().validate(document.get());
+			List<Diagnostic> diagnostics = ConfigBuilder.validator(file.getProject()).validate(document.get());
 			ConfigMarkers.update(file, diagnostics);
 			return Status.OK_STATUS;
 		}

@@ -1,6 +1,5 @@
 package io.labelbench.ui.hub;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,6 +11,7 @@ import org.eclipse.core.runtime.preferences.InstanceScope;
 import io.labelbench.hub.HubLocation;
 import io.labelbench.hub.ModelCache;
 import io.labelbench.hub.ModelsHub;
+import io.labelbench.ui.ModelCachePreference;
 
 /**
  * The Models Hub preferences: the hubs to read (folders or http(s) URLs, one per line, the first wins a tie)
@@ -19,9 +19,9 @@ import io.labelbench.hub.ModelsHub;
  */
 public final class HubPreferences extends AbstractPreferenceInitializer {
 
-	static final String QUALIFIER = "io.labelbench.ui.hub";
+	static final String QUALIFIER = ModelCachePreference.QUALIFIER;
 	public static final String HUBS = "hubs";
-	public static final String CACHE = "cache";
+	public static final String CACHE = ModelCachePreference.KEY;
 
 	@Override
 	public void initializeDefaultPreferences() {
@@ -53,7 +53,6 @@ public final class HubPreferences extends AbstractPreferenceInitializer {
 	}
 
 	public static ModelCache cache() {
-		String folder = get(CACHE);
-		return folder.isBlank() ? ModelCache.defaultCache() : new ModelCache(Path.of(folder));
+		return ModelCachePreference.cache();
 	}
 }

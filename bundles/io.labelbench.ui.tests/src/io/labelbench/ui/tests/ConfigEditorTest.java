@@ -92,13 +92,25 @@ class ConfigEditorTest {
 		IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
 		ConfigEditor editor = assertInstanceOf(ConfigEditor.class, IDE.openEditor(page, config));
 		IDocument document = ((ITextEditor) editor).getDocumentProvider().getDocument(editor.getEditorInput());
-		UiTesting.waitUntil("marker for the bad toName", () -> {
-			try {
-				return toNameMarkers(config) == 1;
-			} catch (Exception e) {
-				return false;
+		// the builder and the live validation both report it: one marker, whoever comes first
+		UiTesting.waitForJobs(org.eclipse.core.resources.ResourcesPlugin.FAMILY_AUTO_BUILD, 60_000);
+		UiTesting.waitForJobs(ConfigEditor.FAMILY_VALIDATION, 60_000);
+		try {
+			UiTesting.waitUntil("marker for the bad toName", () -> {
+				try {
+					return toNameMarkers(config) == 1;
+				} catch (Exception e) {
+					return false;
+				}
+			}, 30_000);
+		} catch (AssertionError e) {
+			StringBuilder found = new StringBuilder();
+			for (IMarker m : config.findMarkers(ConfigMarkers.TYPE, false, IResource.DEPTH_ZERO)) {
+				found.append("\n  ").append(m.getAttribute(IMarker.MESSAGE, "")).append(" @")
+						.append(m.getAttribute(IMarker.CHAR_START, -1));
 			}
-		}, 10_000);
+			throw new AssertionError(e.getMessage() + "; markers:" + found, e);
+		}
 
 		IMarker marker = Arrays.stream(config.findMarkers(ConfigMarkers.TYPE, false, IResource.DEPTH_ZERO))
 				.filter(m -> m.getAttribute(ConfigMarkers.CODE, "").equals("control.toname-unknown")).findFirst()

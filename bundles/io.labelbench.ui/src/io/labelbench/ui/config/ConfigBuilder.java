@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IProject;
@@ -18,7 +19,9 @@ import io.labelbench.config.ConfigValidator;
 import io.labelbench.config.Diagnostic;
 import io.labelbench.config.LabelUsage;
 import io.labelbench.core.store.LabelbenchProject;
+import io.labelbench.preannotate.server.PipelineSpec;
 import io.labelbench.ui.LabelbenchProjects;
+import io.labelbench.ui.ModelCachePreference;
 
 /**
  * Validates a Labelbench project's labeling config on save and on auto-build, so its problems are in the
@@ -40,6 +43,9 @@ public final class ConfigBuilder extends IncrementalProjectBuilder {
 		return null;
 	}
 
+	/** Label usage per project, counted at each build; live validation in the editor reuses the last count. */
+	private static final Map<IProject, Map<String, Integer>> USAGE = new ConcurrentHashMap<>();
+
 	/** Validates the config and updates its markers; returns the diagnostics. */
 	public static List<Diagnostic> validate(IProject project, IFile config) throws CoreException {
 		String text;
@@ -48,20 +54,38 @@ public final class ConfigBuilder extends IncrementalProjectBuilder {
 		} catch (CoreException e) {
 			return List.of();
 		}
+		USAGE.put(project, countUsage(project));
+		List<Diagnostic> diagnostics = validator(project).validate(text);
+		ConfigMarkers.update(config, diagnostics);
+		return diagnostics;
+	}
+
+	/**
+	 * The validator the builder and the editor share, so their markers agree: the models of the local cache
+	 * (labels, embeddings), the labels existing tasks use, the project's mixed-embeddings setting.
+	 */
+	public static ConfigValidator validator(IProject project) {
 		LabelbenchProject labelbench = LabelbenchProjects.of(project);
-		Map<String, Integer> usage = Map.of();
 		boolean allowMixed = false;
 		if (labelbench != null) {
 			try {
-				usage = LabelUsage.count(labelbench.tasks().tasks());
 				allowMixed = labelbench.settings().settings().path("allowMixedEmbeddings").asBoolean(false);
 			} catch (IOException | RuntimeException e) {
-				// unreadable tasks are `labelbench check`'s business; validate the config without usage counts
+				// no readable settings: the default
 			}
 		}
-		List<Diagnostic> diagnostics = new ConfigValidator(null, usage, allowMixed).validate(text);
-		ConfigMarkers.update(config, diagnostics);
-		return diagnostics;
+		Map<String, Integer> usage = USAGE.computeIfAbsent(project, ConfigBuilder::countUsage);
+		return new ConfigValidator(PipelineSpec.modelInfo(ModelCachePreference.cache()), usage, allowMixed);
+	}
+
+	private static Map<String, Integer> countUsage(IProject project) {
+		LabelbenchProject labelbench = LabelbenchProjects.of(project);
+		try {
+			return labelbench == null ? Map.of() : LabelUsage.count(labelbench.tasks().tasks());
+		} catch (IOException | RuntimeException e) {
+			// unreadable tasks are `labelbench check`'s business; validate the config without usage counts
+			return Map.of();
+		}
 	}
 
 	@Override

@@ -26,8 +26,12 @@ public final class ConfigMarkers {
 	private ConfigMarkers() {
 	}
 
-	/** Must run under the file's marker rule (a build or a workspace job). */
-	public static void update(IFile file, List<Diagnostic> diagnostics) throws CoreException {
+	/**
+	 * Makes the file's markers those of the diagnostics, touching only what changed. Synchronized: the builder and
+	 * the editor's live validation may finish at the same moment, and each must see the other's markers (marker
+	 * changes take no scheduling rule), or a finding would get two markers.
+	 */
+	public static synchronized void update(IFile file, List<Diagnostic> diagnostics) throws CoreException {
 		Map<String, IMarker> existing = new HashMap<>();
 		for (IMarker marker : file.findMarkers(TYPE, false, IResource.DEPTH_ZERO)) {
 			existing.put(key(marker.getAttribute(CODE, ""), marker.getAttribute(IMarker.CHAR_START, -1),
