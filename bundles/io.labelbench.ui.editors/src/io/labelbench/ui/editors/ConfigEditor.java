@@ -25,8 +25,10 @@ import org.eclipse.ui.editors.text.TextEditor;
 import org.eclipse.ui.editors.text.TextSourceViewerConfiguration;
 import org.eclipse.ui.texteditor.ContentAssistAction;
 import org.eclipse.ui.texteditor.ITextEditorActionDefinitionIds;
+import org.eclipse.ui.views.contentoutline.IContentOutlinePage;
 
 import io.labelbench.config.Diagnostic;
+import io.labelbench.config.LabelingConfig;
 import io.labelbench.ui.config.ConfigBuilder;
 import io.labelbench.ui.config.ConfigMarkers;
 import io.labelbench.ui.hub.HubPreferences;
@@ -46,6 +48,7 @@ public final class ConfigEditor extends TextEditor {
 	static final long DEBOUNCE_MS = 300;
 
 	private final ValidationJob validation = new ValidationJob();
+	private ConfigOutline outline;
 	private final IDocumentListener listener = new IDocumentListener() {
 		@Override
 		public void documentAboutToBeChanged(DocumentEvent event) {
@@ -100,6 +103,26 @@ public final class ConfigEditor extends TextEditor {
 	/** Opens the content assist popup at the caret, as Ctrl+Space does. */
 	public void showContentAssist() {
 		((ITextOperationTarget) getSourceViewer()).doOperation(ISourceViewer.CONTENTASSIST_PROPOSALS);
+	}
+
+	@Override
+	public <T> T getAdapter(Class<T> adapter) {
+		if (adapter == IContentOutlinePage.class) {
+			if (outline == null) {
+				outline = new ConfigOutline(this);
+				IDocument document = getDocumentProvider().getDocument(getEditorInput());
+				if (document != null) {
+					outline.update(LabelingConfig.parse(document.get()));
+				}
+			}
+			return adapter.cast(outline);
+		}
+		return super.getAdapter(adapter);
+	}
+
+	/** For tests: the Outline's top-level entries. */
+	public List<String> outlineEntries() {
+		return outline == null ? List.of() : outline.topLabels();
 	}
 
 	/** For tests: the viewer the proposals are computed for. */
@@ -157,7 +180,13 @@ public final class ConfigEditor extends TextEditor {
 			if (file == null || document == null || !file.exists() || monitor.isCanceled()) {
 				return Status.OK_STATUS;
 			}
-			List<Diagnostic> diagnostics = ConfigBuilder.validator(file.getProject()).validate(document.get());
+			String text = document.get();
+			List<Diagnostic> diagnostics = ConfigBuilder.validator(file.getProject()).validate(text);
+			ConfigOutline shown = outline;
+			if (shown != null) {
+				LabelingConfig parsed = LabelingConfig.parse(text);
+				org.eclipse.swt.widgets.Display.getDefault().asyncExec(() -> shown.update(parsed));
+			}
 			ConfigMarkers.update(file, diagnostics);
 			return Status.OK_STATUS;
 		}

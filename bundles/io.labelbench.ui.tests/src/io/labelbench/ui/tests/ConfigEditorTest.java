@@ -56,6 +56,13 @@ class ConfigEditorTest {
 		IDocument document = editor.getDocumentProvider().getDocument(editor.getEditorInput());
 		UiTesting.waitForJobs(ConfigEditor.FAMILY_VALIDATION, 10_000);
 		assertEquals(0, toNameMarkers(config));
+		// the Outline shows the tags with what names them
+		page.showView(org.eclipse.ui.IPageLayout.ID_OUTLINE);
+		page.activate(editor);
+		ConfigEditor configEditor = (ConfigEditor) editor;
+		configEditor.getAdapter(org.eclipse.ui.views.contentoutline.IContentOutlinePage.class);
+		UiTesting.waitUntil("the outline lists the tags", () -> configEditor.outlineEntries()
+				.equals(java.util.List.of("Labels label \u2192 text", "Text text")), 10_000);
 
 		int at = document.get().indexOf("toName=\"text\"") + "toName=\"".length();
 		document.replace(at, 4, "txt");
