@@ -49,6 +49,9 @@ public final class ConfigEditor extends TextEditor {
 
 	private final ValidationJob validation = new ValidationJob();
 	private ConfigOutline outline;
+	/** Views that show the config as it is typed (the label palette); called on the UI thread. */
+	private final List<java.util.function.Consumer<LabelingConfig>> configListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+	private volatile LabelingConfig current;
 	private final IDocumentListener listener = new IDocumentListener() {
 		@Override
 		public void documentAboutToBeChanged(DocumentEvent event) {
@@ -120,6 +123,19 @@ public final class ConfigEditor extends TextEditor {
 		return super.getAdapter(adapter);
 	}
 
+	/** The config as last validated (null before the first validation). */
+	public LabelingConfig currentConfig() {
+		return current;
+	}
+
+	public void addConfigListener(java.util.function.Consumer<LabelingConfig> listener) {
+		configListeners.add(listener);
+	}
+
+	public void removeConfigListener(java.util.function.Consumer<LabelingConfig> listener) {
+		configListeners.remove(listener);
+	}
+
 	/** For tests: the Outline's top-level entries. */
 	public List<String> outlineEntries() {
 		return outline == null ? List.of() : outline.topLabels();
@@ -182,11 +198,15 @@ public final class ConfigEditor extends TextEditor {
 			}
 			String text = document.get();
 			List<Diagnostic> diagnostics = ConfigBuilder.validator(file.getProject()).validate(text);
+			LabelingConfig parsed = LabelingConfig.parse(text);
+			current = parsed;
 			ConfigOutline shown = outline;
-			if (shown != null) {
-				LabelingConfig parsed = LabelingConfig.parse(text);
-				org.eclipse.swt.widgets.Display.getDefault().asyncExec(() -> shown.update(parsed));
-			}
+			org.eclipse.swt.widgets.Display.getDefault().asyncExec(() -> {
+				if (shown != null) {
+					shown.update(parsed);
+				}
+				configListeners.forEach(listener -> listener.accept(parsed));
+			});
 			ConfigMarkers.update(file, diagnostics);
 			return Status.OK_STATUS;
 		}

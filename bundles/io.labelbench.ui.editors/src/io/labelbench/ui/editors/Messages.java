@@ -14,6 +14,8 @@ public final class Messages extends NLS {
 	public static String QuickFix_newRelations;
 	public static String QuickFix_failed;
 
+	public static String LabelPalette_noConfig;
+
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);
 	}

@@ -63,6 +63,17 @@ class ConfigEditorTest {
 		configEditor.getAdapter(org.eclipse.ui.views.contentoutline.IContentOutlinePage.class);
 		UiTesting.waitUntil("the outline lists the tags", () -> configEditor.outlineEntries()
 				.equals(java.util.List.of("Labels label \u2192 text", "Text text")), 10_000);
+		// the label palette shows the labels as they are typed
+		io.labelbench.ui.editors.LabelPaletteView palette = (io.labelbench.ui.editors.LabelPaletteView) page
+				.showView(io.labelbench.ui.editors.LabelPaletteView.ID);
+		page.activate(editor);
+		UiTesting.waitUntil("the palette shows DRUG", () -> palette.chips().equals(java.util.List.of("DRUG")), 10_000);
+		int labelEnd = document.get().indexOf("<Label value=\"DRUG\"/>") + "<Label value=\"DRUG\"/>".length();
+		document.replace(labelEnd, 0, "\n    <Label value=\"DOSE\" background=\"#9C27B0\" hotkey=\"o\"/>");
+		UiTesting.waitUntil("the palette shows the new label", () -> palette.chips()
+				.equals(java.util.List.of("DRUG", "DOSE [o]")), 10_000);
+		UiTesting.screenshot(page.getWorkbenchWindow().getShell(), Path.of("target", "label-palette.png"));
+		document.replace(labelEnd, document.get().indexOf("/>", labelEnd) + 2 - labelEnd, "");
 
 		int at = document.get().indexOf("toName=\"text\"") + "toName=\"".length();
 		document.replace(at, 4, "txt");
