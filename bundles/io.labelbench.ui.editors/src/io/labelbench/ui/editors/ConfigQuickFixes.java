@@ -17,13 +17,19 @@ import org.eclipse.ui.IMarkerResolution;
 import org.eclipse.ui.IMarkerResolution2;
 import org.eclipse.ui.IMarkerResolutionGenerator2;
 
+import io.labelbench.config.ConfigAttribute;
+import io.labelbench.config.ConfigElement;
 import io.labelbench.config.ConfigValidator;
+import io.labelbench.config.ControlTag;
+import io.labelbench.config.LabelValue;
+import io.labelbench.config.LabelingConfig;
+import io.labelbench.config.Tags;
 import io.labelbench.ui.config.ConfigMarkers;
 
 /**
  * Quick fixes for labeling-config problems, from the fix data the validator puts on each finding: point a
  * {@code toName} at an existing object, add a missing {@code toName}, remove a duplicate value, move a relation
- * into a Relations block. The edit goes through the file's text buffer, so an open editor shows it (and keeps it
+ * into a Relations block, add back a label tasks still use, take a surplus model out. The edit goes through the file's text buffer, so an open editor shows it (and keeps it
  * undoable); a file no editor has open is saved at once.
  */
 public final class ConfigQuickFixes implements IMarkerResolutionGenerator2 {
@@ -66,6 +72,18 @@ public final class ConfigQuickFixes implements IMarkerResolutionGenerator2 {
 			int insertAt = number(fix(marker, "insertAt"));
 			if (elementStart >= 0 && elementEnd > elementStart && insertAt >= 0) {
 				out.add(new MoveFix(elementStart, elementEnd, insertAt, Boolean.parseBoolean(fix(marker, "newBlock"))));
+			}
+		}
+		case ConfigValidator.LABEL_USED_BY_TASKS -> {
+			String label = fix(marker, "label");
+			if (!label.isEmpty()) {
+				out.add(new AddLabelFix(label));
+			}
+		}
+		case ConfigValidator.MODEL_TOO_MANY -> {
+			String model = fix(marker, "model");
+			if (!model.isEmpty()) {
+				out.add(new RemoveModelFix(model));
 			}
 		}
 		default -> {
@@ -157,6 +175,68 @@ public final class ConfigQuickFixes implements IMarkerResolutionGenerator2 {
 		@Override
 		void apply(IDocument document) throws BadLocationException {
 			document.replace(start, end - start, text);
+		}
+	}
+
+	/** Adds a label that tasks still use back to the first Labels control. */
+	static final class AddLabelFix extends Edit {
+		private final String label;
+
+		AddLabelFix(String label) {
+			this.label = label;
+		}
+
+		@Override
+		public String getLabel() {
+			return NLS.bind(Messages.QuickFix_addLabel, label);
+		}
+
+		@Override
+		void apply(IDocument document) throws BadLocationException {
+			for (ControlTag control : LabelingConfig.parse(document.get()).controlTags()) {
+				ConfigElement e = control.element();
+				if (Tags.LABEL_CONTROLS.contains(e.key()) && !e.selfClosing()) {
+					document.replace(e.endTagStart(), 0, "  <Label value=\"" + label.replace("\"", "&quot;") + "\"/>\n  ");
+					return;
+				}
+			}
+			throw new BadLocationException(Messages.QuickFix_noLabels);
+		}
+	}
+
+	/** Takes a surplus model out of the config: its {@code model} attributes go, the labels stay. */
+	static final class RemoveModelFix extends Edit {
+		private final String model;
+
+		RemoveModelFix(String model) {
+			this.model = model;
+		}
+
+		@Override
+		public String getLabel() {
+			return NLS.bind(Messages.QuickFix_removeModel, model);
+		}
+
+		@Override
+		void apply(IDocument document) throws BadLocationException {
+			List<ConfigAttribute> attributes = new ArrayList<>();
+			for (LabelValue value : LabelingConfig.parse(document.get()).allValues()) {
+				ConfigAttribute attribute = value.element().attribute("model");
+				if (model.equals(value.model()) && attribute != null) {
+					attributes.add(attribute);
+				}
+			}
+			// from the end, so earlier offsets stay valid; the space before the attribute goes with it
+			attributes.sort((a, b) -> Integer.compare(b.nameStart(), a.nameStart()));
+			for (ConfigAttribute a : attributes) {
+				int start = a.nameStart();
+				while (start > 0 && Character.isWhitespace(document.getChar(start - 1))) {
+					start--;
+				}
+				int end = a.valueEnd() < document.getLength() && "\"'".indexOf(document.getChar(a.valueEnd())) >= 0
+						? a.valueEnd() + 1 : a.valueEnd();
+				document.replace(start, end - start, "");
+			}
 		}
 	}
 

@@ -16,6 +16,10 @@ public final class Messages extends NLS {
 
 	public static String LabelPalette_noConfig;
 
+	public static String QuickFix_addLabel;
+	public static String QuickFix_noLabels;
+	public static String QuickFix_removeModel;
+
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);
 	}

@@ -58,6 +58,17 @@ public final class PreAnnotateHandler extends AbstractHandler {
 					NLS.bind(Messages.Servers_notPermitted, project.getName()));
 			return;
 		}
+		try {
+			org.eclipse.core.runtime.IStatus config = io.labelbench.ui.config.ConfigBuilder.configStatus(project);
+			if (!config.isOK()) {
+				// a config with errors would write predictions it cannot describe
+				MessageDialog.openError(shell, Messages.PreAnnotateDialog_command, config.getMessage());
+				return;
+			}
+		} catch (org.eclipse.core.runtime.CoreException e) {
+			MessageDialog.openError(shell, Messages.PreAnnotateDialog_command, e.getMessage());
+			return;
+		}
 		List<ServerStatus> servers = new ArrayList<>();
 		List<Set<String>> labels = new ArrayList<>(List.of(Set.of()));
 		List<List<TaskId>> all = new ArrayList<>(List.of(List.of()));

@@ -74,4 +74,55 @@ class ConfigMarkersTest {
 		assertTrue(ConfigBuilder.configStatus(project).isOK());
 		project.delete(false, true, null);
 	}
+
+	private static IMarker markerOf(IFile file, String code) throws Exception {
+		for (IMarker m : file.findMarkers(ConfigMarkers.TYPE, false, IResource.DEPTH_ZERO)) {
+			if (m.getAttribute(ConfigMarkers.CODE, "").equals(code)) {
+				return m;
+			}
+		}
+		return null;
+	}
+
+	@Test
+	void quickFixesAddBackALabelTasksUseAndTakeASurplusModelOut() throws Exception {
+		Path folder = dir.resolve("fixes");
+		LabelbenchProject.create(folder, "ana");
+		java.nio.file.Files.createDirectories(folder.resolve("tasks"));
+		java.nio.file.Files.writeString(folder.resolve("tasks/1.json"), "{\"id\":1,\"data\":{\"text\":\"aspirin\"},"
+				+ "\"predictions\":[{\"result\":[{\"from_name\":\"label\",\"to_name\":\"text\",\"type\":\"labels\","
+				+ "\"value\":{\"start\":0,\"end\":7,\"text\":\"aspirin\",\"labels\":[\"OLD\"]}}]}]}");
+		StringBuilder config = new StringBuilder("<View>\n  <Text name=\"text\" value=\"$text\"/>\n"
+				+ "  <Labels name=\"label\" toName=\"text\">\n");
+		for (int m = 1; m <= 6; m++) {
+			config.append("    <Label value=\"L").append(m).append("\" model=\"m").append(m).append("\"/>\n");
+		}
+		config.append("  </Labels>\n</View>\n");
+		java.nio.file.Files.writeString(folder.resolve(LabelbenchProject.CONFIG_FILE), config);
+		IProject project = LabelbenchProjects.openOrCreate(folder, null);
+		IFile file = project.getFile(LabelbenchProject.CONFIG_FILE);
+		file.refreshLocal(IResource.DEPTH_ZERO, null);
+		ConfigBuilder.validate(project, file);
+
+		IMarker used = markerOf(file, "label.used-by-tasks");
+		assertTrue(used != null, "the label predictions still use is reported");
+		var addBack = org.eclipse.ui.ide.IDE.getMarkerHelpRegistry().getResolutions(used);
+		assertEquals("Add Label 'OLD' back to the config", addBack[0].getLabel());
+		addBack[0].run(used);
+		String afterAdd = new String(file.readAllBytes(), StandardCharsets.UTF_8);
+		assertTrue(afterAdd.contains("<Label value=\"OLD\"/>"), afterAdd);
+		ConfigBuilder.validate(project, file);
+		assertTrue(markerOf(file, "label.used-by-tasks") == null);
+
+		IMarker tooMany = markerOf(file, "model.too-many");
+		assertTrue(tooMany != null, "the sixth model is reported");
+		var takeOut = org.eclipse.ui.ide.IDE.getMarkerHelpRegistry().getResolutions(tooMany);
+		assertEquals("Take model 'm6' out (its labels stay, without pre-annotation)", takeOut[0].getLabel());
+		takeOut[0].run(tooMany);
+		String afterTakeOut = new String(file.readAllBytes(), StandardCharsets.UTF_8);
+		assertTrue(afterTakeOut.contains("<Label value=\"L6\"/>") && !afterTakeOut.contains("m6"), afterTakeOut);
+		ConfigBuilder.validate(project, file);
+		assertTrue(markerOf(file, "model.too-many") == null);
+		project.delete(false, true, null);
+	}
 }
