@@ -41,7 +41,7 @@ import io.labelbench.rules.Rule;
  */
 public final class PipelineSpec {
 	/** Generative AI Lab's limit, kept: one server runs at most this many models. */
-	public static final int MAX_MODELS = 5;
+	public static final int MAX_MODELS = ConfigValidator.MAX_MODELS;
 
 	private final ObjectNode json;
 	private final List<String> problems;
@@ -125,7 +125,7 @@ public final class PipelineSpec {
 		Set<String> embeddingNames = new LinkedHashSet<>();
 		Map<String, InstalledModel> installed = new LinkedHashMap<>();
 		Set<String> labels = new TreeSet<>();
-		List<String> versionParts = new ArrayList<>();
+		List<String> embeddingVersions = new ArrayList<>();
 
 		for (ControlTag control : config.controlTags()) {
 			Map<String, List<String>> byModel = new LinkedHashMap<>();
@@ -162,7 +162,7 @@ public final class PipelineSpec {
 					} else {
 						embeddings.addObject().put("name", ref).put("path",
 								emb.get().folder().toAbsolutePath().toString());
-						versionParts.add(ref + "@" + emb.get().entry().time().toEpochMilli());
+						embeddingVersions.add(ref + "@" + emb.get().entry().time().toEpochMilli());
 					}
 				}
 			}
@@ -171,8 +171,8 @@ public final class PipelineSpec {
 			problems.add("the config names " + installed.size() + " models (" + String.join(", ", installed.keySet())
 					+ "); a pre-annotation server runs at most " + MAX_MODELS);
 		}
-		List<String> embeddingVersions = new ArrayList<>(versionParts);
-		versionParts.clear();
+		// models, then the embeddings they run on, then the rules
+		List<String> versionParts = new ArrayList<>();
 		installed.forEach((n, m) -> versionParts.add(n + "@" + m.entry().time().toEpochMilli()));
 		versionParts.addAll(embeddingVersions);
 

@@ -41,6 +41,16 @@ class ConfigEditorTest {
 				.count();
 	}
 
+	private static void waitForToNameMarkers(IFile config, long count, String what, long timeoutMs) {
+		UiTesting.waitUntil(what, () -> {
+			try {
+				return toNameMarkers(config) == count;
+			} catch (Exception e) {
+				return false;
+			}
+		}, timeoutMs);
+	}
+
 	@Test
 	void typingABadToNameMarksItAndFixingClearsIt() throws Exception {
 		Path folder = dir.resolve("editing");
@@ -77,23 +87,11 @@ class ConfigEditorTest {
 
 		int at = document.get().indexOf("toName=\"text\"") + "toName=\"".length();
 		document.replace(at, 4, "txt");
-		UiTesting.waitUntil("marker for the bad toName", () -> {
-			try {
-				return toNameMarkers(config) == 1;
-			} catch (Exception e) {
-				return false;
-			}
-		}, 10_000);
+		waitForToNameMarkers(config, 1, "marker for the bad toName", 10_000);
 		UiTesting.screenshot(page.getWorkbenchWindow().getShell(), Path.of("target", "config-editor.png"));
 
 		document.replace(at, 3, "text");
-		UiTesting.waitUntil("marker gone", () -> {
-			try {
-				return toNameMarkers(config) == 0;
-			} catch (Exception e) {
-				return false;
-			}
-		}, 10_000);
+		waitForToNameMarkers(config, 0, "marker gone", 10_000);
 		editor.close(false);
 		project.delete(false, true, null);
 	}
@@ -114,13 +112,7 @@ class ConfigEditorTest {
 		UiTesting.waitForJobs(org.eclipse.core.resources.ResourcesPlugin.FAMILY_AUTO_BUILD, 60_000);
 		UiTesting.waitForJobs(ConfigEditor.FAMILY_VALIDATION, 60_000);
 		try {
-			UiTesting.waitUntil("marker for the bad toName", () -> {
-				try {
-					return toNameMarkers(config) == 1;
-				} catch (Exception e) {
-					return false;
-				}
-			}, 30_000);
+			waitForToNameMarkers(config, 1, "marker for the bad toName", 30_000);
 		} catch (AssertionError e) {
 			StringBuilder found = new StringBuilder();
 			for (IMarker m : config.findMarkers(ConfigMarkers.TYPE, false, IResource.DEPTH_ZERO)) {
@@ -138,13 +130,7 @@ class ConfigEditorTest {
 				Arrays.stream(fixes).map(IMarkerResolution::getLabel).sorted().toList());
 		Arrays.stream(fixes).filter(f -> f.getLabel().endsWith("'text'")).findFirst().orElseThrow().run(marker);
 		assertTrue(document.get().contains("toName=\"text\""), document.get());
-		UiTesting.waitUntil("marker gone after the quick fix", () -> {
-			try {
-				return toNameMarkers(config) == 0;
-			} catch (Exception e) {
-				return false;
-			}
-		}, 10_000);
+		waitForToNameMarkers(config, 0, "marker gone after the quick fix", 10_000);
 
 		// content assist inside toName="" lists the object names
 		int at = document.get().indexOf("toName=\"") + "toName=\"".length();
