@@ -222,6 +222,17 @@ public final class LabelingConfig implements ResultSchema {
 	}
 
 	@Override
+	public Set<String> relationLabels() {
+		Set<String> labels = new LinkedHashSet<>();
+		for (LabelValue relation : relations) {
+			if (relation.value() != null) {
+				labels.add(relation.value());
+			}
+		}
+		return Collections.unmodifiableSet(labels);
+	}
+
+	@Override
 	public String dataFieldOf(String objectName) {
 		ObjectTag object = objects.get(objectName);
 		return object == null ? null : object.dataField();

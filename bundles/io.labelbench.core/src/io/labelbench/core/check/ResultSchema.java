@@ -27,4 +27,9 @@ public interface ResultSchema {
 	default String dataFieldOf(String objectName) {
 		return null;
 	}
+
+	/** The values of the config's {@code <Relation>} tags; empty when relations may carry any label or none. */
+	default Set<String> relationLabels() {
+		return Set.of();
+	}
 }

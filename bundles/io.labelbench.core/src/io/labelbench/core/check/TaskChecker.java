@@ -2,7 +2,9 @@ package io.labelbench.core.check;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -39,12 +41,7 @@ public final class TaskChecker {
 	private void checkAll(Task task, String kind, List<Annotation> annotations, List<TaskProblem> problems) {
 		for (int a = 0; a < annotations.size(); a++) {
 			List<Region> results = annotations.get(a).results();
-			Set<String> regionIds = new HashSet<>();
-			for (Region region : results) {
-				if (region.id() != null && region.kind() != Region.Kind.RELATION) {
-					regionIds.add(region.id());
-				}
-			}
+			Set<String> regionIds = regionIds(results);
 			for (int r = 0; r < results.size(); r++) {
 				Region region = results.get(r);
 				String where = kind + "[" + a + "].result[" + r + "]" + (region.id() == null ? "" : " (id " + region.id() + ")");
@@ -55,11 +52,44 @@ public final class TaskChecker {
 		}
 	}
 
+	/**
+	 * The problems of each result of one annotation, keyed by the result's JSON object (identity), for an
+	 * editor that flags the regions themselves. Results without problems are absent.
+	 */
+	public Map<ObjectNode, List<String>> check(Task task, Annotation annotation) {
+		List<Region> results = annotation.results();
+		Set<String> regionIds = regionIds(results);
+		Map<ObjectNode, List<String>> problems = new IdentityHashMap<>();
+		for (Region region : results) {
+			List<String> messages = problemsOf(task, region, regionIds);
+			if (!messages.isEmpty()) {
+				problems.put(region.json(), messages);
+			}
+		}
+		return problems;
+	}
+
+	private static Set<String> regionIds(List<Region> results) {
+		Set<String> regionIds = new HashSet<>();
+		for (Region region : results) {
+			if (region.id() != null && region.kind() != Region.Kind.RELATION) {
+				regionIds.add(region.id());
+			}
+		}
+		return regionIds;
+	}
+
 	private List<String> problemsOf(Task task, Region region, Set<String> regionIds) {
 		List<String> messages = new ArrayList<>();
 		if (region.kind() == Region.Kind.RELATION) {
 			checkRelationEnd("from_id", region.fromId(), regionIds, messages);
 			checkRelationEnd("to_id", region.toId(), regionIds, messages);
+			Set<String> allowed = schema == null ? Set.of() : schema.relationLabels();
+			for (String label : region.labels()) {
+				if (!allowed.isEmpty() && !allowed.contains(label)) {
+					messages.add("relation label '" + label + "' is not a Relation of the config");
+				}
+			}
 			return messages;
 		}
 		checkNames(region, messages);

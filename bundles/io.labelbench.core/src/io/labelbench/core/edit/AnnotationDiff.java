@@ -1,0 +1,193 @@
+package io.labelbench.core.edit;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import io.labelbench.core.model.Annotation;
+import io.labelbench.core.model.Region;
+
+/**
+ * The differences between a shown annotation (normally a prediction) and a completion, region by region,
+ * as a reviewer reads them: spans the completion has and the prediction not ({@link Kind#ADDED}), spans the
+ * prediction has and the completion not ({@link Kind#MISSING}), the same offsets with other labels
+ * ({@link Kind#LABEL}), and overlapping spans with the same labels but other offsets ({@link Kind#BOUNDARY}).
+ * Choices are compared per control. Relations and types without offsets are not compared.
+ * <p>
+ * Exact matches are found by hashing, overlaps by a sweep over spans sorted by start, so comparing two
+ * annotations of thousands of regions stays well under a frame.
+ */
+public final class AnnotationDiff {
+
+	public enum Kind {
+		SAME, ADDED, MISSING, LABEL, BOUNDARY
+	}
+
+	/**
+	 * One compared pair. {@code shown} is the region of the shown annotation, {@code completion} that of the
+	 * completion; one of them is {@code null} for {@link Kind#ADDED} and {@link Kind#MISSING}.
+	 */
+	public record Difference(Kind kind, Region shown, Region completion) {
+	}
+
+	private final List<Difference> differences;
+	private final Map<Object, Difference> byRegion = new IdentityHashMap<>();
+
+	private AnnotationDiff(List<Difference> differences) {
+		this.differences = List.copyOf(differences);
+		for (Difference difference : differences) {
+			if (difference.shown() != null) {
+				byRegion.put(difference.shown().json(), difference);
+			}
+			if (difference.completion() != null) {
+				byRegion.put(difference.completion().json(), difference);
+			}
+		}
+	}
+
+	/** Compares {@code shown} with {@code completion}; either may be {@code null} (nothing to compare with). */
+	public static AnnotationDiff compare(Annotation shown, Annotation completion) {
+		List<Region> left = comparable(shown);
+		List<Region> right = comparable(completion);
+		List<Difference> differences = new ArrayList<>();
+		Set<Region> matchedRight = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+		List<Region> unmatchedLeft = new ArrayList<>();
+
+		Map<Key, List<Region>> rightByPlace = new HashMap<>();
+		for (Region region : right) {
+			rightByPlace.computeIfAbsent(Key.of(region), key -> new ArrayList<>()).add(region);
+		}
+		// same place: SAME when the labels agree, LABEL otherwise (a same-label twin is preferred)
+		for (Region region : left) {
+			List<Region> candidates = rightByPlace.getOrDefault(Key.of(region), List.of());
+			Region twin = null;
+			for (Region candidate : candidates) {
+				if (!matchedRight.contains(candidate) && (twin == null || sameLabels(region, candidate))) {
+					twin = candidate;
+					if (sameLabels(region, candidate)) {
+						break;
+					}
+				}
+			}
+			if (twin == null) {
+				unmatchedLeft.add(region);
+			} else {
+				matchedRight.add(twin);
+				differences.add(new Difference(sameLabels(region, twin) ? Kind.SAME : Kind.LABEL, region, twin));
+			}
+		}
+		List<Region> unmatchedRight = new ArrayList<>();
+		for (Region region : right) {
+			if (!matchedRight.contains(region)) {
+				unmatchedRight.add(region);
+			}
+		}
+		matchBoundaries(unmatchedLeft, unmatchedRight, differences);
+		differences.sort(Comparator.comparingInt(AnnotationDiff::startOf));
+		return new AnnotationDiff(differences);
+	}
+
+	/** Pairs overlapping spans of one control with the same labels as {@link Kind#BOUNDARY}; the rest stay apart. */
+	private static void matchBoundaries(List<Region> left, List<Region> right, List<Difference> differences) {
+		Comparator<Region> byStart = Comparator.comparingInt(AnnotationDiff::startOf);
+		left.sort(byStart);
+		right.sort(byStart);
+		int longest = 0;
+		for (Region region : right) {
+			longest = Math.max(longest, region.end() == null ? 0 : region.end() - region.start());
+		}
+		Set<Region> taken = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+		int from = 0;
+		for (Region shown : left) {
+			Region partner = null;
+			if (shown.start() != null) {
+				// every right span that can overlap starts after shown.start - longest
+				while (from < right.size() && startOf(right.get(from)) < shown.start() - longest) {
+					from++;
+				}
+				for (int i = from; i < right.size() && startOf(right.get(i)) < shown.end(); i++) {
+					Region candidate = right.get(i);
+					if (!taken.contains(candidate) && candidate.start() != null && candidate.end() > shown.start()
+							&& Objects.equals(candidate.fromName(), shown.fromName()) && sameLabels(shown, candidate)) {
+						partner = candidate;
+						break;
+					}
+				}
+			}
+			if (partner == null) {
+				differences.add(new Difference(Kind.MISSING, shown, null));
+			} else {
+				taken.add(partner);
+				differences.add(new Difference(Kind.BOUNDARY, shown, partner));
+			}
+		}
+		for (Region region : right) {
+			if (!taken.contains(region)) {
+				differences.add(new Difference(Kind.ADDED, null, region));
+			}
+		}
+	}
+
+	private static List<Region> comparable(Annotation annotation) {
+		List<Region> regions = new ArrayList<>();
+		if (annotation == null) {
+			return regions;
+		}
+		for (Region region : annotation.results()) {
+			boolean span = region.start() != null && region.end() != null && region.end() >= region.start();
+			if (span || region.kind() == Region.Kind.CHOICES) {
+				regions.add(region);
+			}
+		}
+		return regions;
+	}
+
+	private static boolean sameLabels(Region a, Region b) {
+		return new HashSet<>(a.labels()).equals(new HashSet<>(b.labels()));
+	}
+
+	private static int startOf(Difference difference) {
+		return startOf(difference.shown() != null ? difference.shown() : difference.completion());
+	}
+
+	private static int startOf(Region region) {
+		return region.start() == null ? -1 : region.start();
+	}
+
+	/** Where a region sits: its control, and its offsets for spans (choices have none). */
+	private record Key(String fromName, int start, int end) {
+		static Key of(Region region) {
+			return region.start() == null ? new Key(region.fromName(), -1, -1)
+					: new Key(region.fromName(), region.start(), region.end());
+		}
+	}
+
+	/** All compared pairs, by start offset (choices first). */
+	public List<Difference> differences() {
+		return differences;
+	}
+
+	/** The pair a region of either side belongs to, or {@code null} when it was not compared. */
+	public Difference of(Region region) {
+		return region == null ? null : byRegion.get(region.json());
+	}
+
+	/** How many pairs there are of each kind, in the order of {@link Kind}. */
+	public Map<Kind, Integer> counts() {
+		Map<Kind, Integer> counts = new LinkedHashMap<>();
+		for (Kind kind : Kind.values()) {
+			counts.put(kind, 0);
+		}
+		for (Difference difference : differences) {
+			counts.merge(difference.kind(), 1, Integer::sum);
+		}
+		return counts;
+	}
+}
