@@ -21,6 +21,7 @@ import org.eclipse.ui.part.ViewPart;
 import io.labelbench.config.ControlTag;
 import io.labelbench.config.LabelValue;
 import io.labelbench.config.LabelingConfig;
+import io.labelbench.ui.editors.task.LabelColors;
 
 /**
  * The live label palette: every control of the config in the active config editor, with its labels as chips in
@@ -105,12 +106,12 @@ public final class LabelPaletteView extends ViewPart {
 				for (LabelValue value : control.values()) {
 					Label chip = new Label(chips, SWT.BORDER);
 					chip.setText(" " + chipText(value) + " ");
-					RGB rgb = rgb(value.background());
+					RGB rgb = LabelColors.rgb(value.background());
 					if (rgb != null) {
 						Color color = new Color(rgb);
 						colors.add(color);
 						chip.setBackground(color);
-						boolean dark = rgb.red * 0.299 + rgb.green * 0.587 + rgb.blue * 0.114 < 140;
+						boolean dark = LabelColors.isDark(rgb);
 						chip.setForeground(content.getDisplay().getSystemColor(dark ? SWT.COLOR_WHITE : SWT.COLOR_BLACK));
 					}
 					chip.setToolTipText(value.model() == null ? value.value()
@@ -126,18 +127,6 @@ public final class LabelPaletteView extends ViewPart {
 	static String chipText(LabelValue value) {
 		String text = value.value() == null ? "?" : value.value();
 		return value.hotkey() == null ? text : text + " [" + value.hotkey() + "]";
-	}
-
-	/** #RGB or #RRGGBB; other colour forms are shown without a colour. */
-	static RGB rgb(String css) {
-		if (css == null || !css.matches("#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})")) {
-			return null;
-		}
-		String hex = css.length() == 4
-				? "" + css.charAt(1) + css.charAt(1) + css.charAt(2) + css.charAt(2) + css.charAt(3) + css.charAt(3)
-				: css.substring(1);
-		int v = Integer.parseInt(hex, 16);
-		return new RGB(v >> 16 & 0xff, v >> 8 & 0xff, v & 0xff);
 	}
 
 	/** For tests: the chips' texts, control by control. */

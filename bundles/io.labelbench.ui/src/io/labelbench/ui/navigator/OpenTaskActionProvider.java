@@ -3,14 +3,14 @@ package io.labelbench.ui.navigator;
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.ui.IActionBars;
-import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.PlatformUI;
-import org.eclipse.ui.ide.IDE;
 import org.eclipse.ui.navigator.CommonActionProvider;
 import org.eclipse.ui.navigator.ICommonActionConstants;
 import org.eclipse.ui.navigator.ICommonActionExtensionSite;
 
-/** Double-click (Open) on a task opens its JSON file in the default editor. */
+import io.labelbench.ui.tasks.TaskEditors;
+
+/** Double-click (Open) on a task opens it in the task editor. */
 public final class OpenTaskActionProvider extends CommonActionProvider {
 
 	private Action open;
@@ -23,12 +23,7 @@ public final class OpenTaskActionProvider extends CommonActionProvider {
 				IStructuredSelection selection = (IStructuredSelection) site.getStructuredViewer().getSelection();
 				for (Object element : selection.toList()) {
 					if (element instanceof TaskEntry entry) {
-						try {
-							IDE.openEditor(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage(), entry.file());
-						} catch (PartInitException e) {
-							org.eclipse.ui.statushandlers.StatusManager.getManager().handle(e.getStatus(),
-									org.eclipse.ui.statushandlers.StatusManager.SHOW);
-						}
+						TaskEditors.open(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage(), entry.file());
 					}
 				}
 			}

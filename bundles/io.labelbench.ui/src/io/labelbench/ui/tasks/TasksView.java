@@ -43,6 +43,7 @@ import org.eclipse.ui.part.ViewPart;
 import io.labelbench.core.model.TaskId;
 import io.labelbench.core.model.TaskSummary;
 import io.labelbench.core.store.LabelbenchProject;
+import io.labelbench.core.store.TaskStore;
 import io.labelbench.ui.LabelbenchJobs;
 import io.labelbench.ui.LabelbenchProjects;
 import io.labelbench.ui.Messages;
@@ -113,6 +114,7 @@ public final class TasksView extends ViewPart {
 		table.setSortColumn(table.getColumn(0));
 		table.setSortDirection(sortDirection);
 		table.addListener(SWT.SetData, event -> fill((TableItem) event.item, event.index));
+		table.addListener(SWT.DefaultSelection, event -> openSelected());
 		filterText.addModifyListener(e -> applyRows());
 		filterCombo.addModifyListener(e -> applyRows());
 
@@ -382,6 +384,16 @@ public final class TasksView extends ViewPart {
 			}
 		}
 		return selected;
+	}
+
+	/** Opens the selected tasks (double-click or Enter) in the task editor. */
+	private void openSelected() {
+		if (project == null) {
+			return;
+		}
+		for (TaskId id : selectedIds()) {
+			TaskEditors.open(getSite().getPage(), project.getFolder(TaskStore.FOLDER).getFile(id.fileName()));
+		}
 	}
 
 	/** For tests: the table and the filters. */

@@ -1,0 +1,242 @@
+package io.labelbench.ui.editors.task;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+
+import org.eclipse.osgi.util.NLS;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.StyleRange;
+import org.eclipse.swt.custom.StyledText;
+import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.graphics.RGB;
+import org.eclipse.swt.widgets.Composite;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.labelbench.core.edit.AnnotationDiff;
+import io.labelbench.core.model.Region;
+
+/**
+ * One side of the task editor: the task text, read-only, with the spans of one annotation in their label
+ * colours. Overlapping spans are flattened so the innermost shows; differences from the other side are
+ * underlined, regions with problems get a dashed red box, the selected ones a solid box. Hovering a span
+ * tells its labels, confidence, difference and problems.
+ */
+final class AnnotationView {
+
+	private static final RGB MISSING = new RGB(0xD3, 0x2F, 0x2F);
+	private static final RGB ADDED = new RGB(0x2E, 0x7D, 0x32);
+	private static final RGB OTHER_LABEL = new RGB(0xEF, 0x6C, 0x00);
+	private static final RGB OTHER_BOUNDARY = new RGB(0x15, 0x65, 0xC0);
+	private static final RGB REJECTED = new RGB(0x75, 0x75, 0x75);
+
+	private final StyledText text;
+	private final LabelColors colors;
+	private List<Region> spans = List.of();
+	private AnnotationDiff diff;
+	private Map<ObjectNode, List<String>> problems = Map.of();
+	private Predicate<Region> rejected = region -> false;
+
+	AnnotationView(Composite parent, LabelColors colors) {
+		this.colors = colors;
+		text = new StyledText(parent, SWT.BORDER | SWT.MULTI | SWT.V_SCROLL | SWT.H_SCROLL | SWT.WRAP | SWT.READ_ONLY);
+		text.setMargins(6, 6, 6, 6);
+		text.setLineSpacing(4);
+		text.addListener(SWT.MouseHover, event -> {
+			Region region = regionAt(text.getOffsetAtPoint(new Point(event.x, event.y)));
+			text.setToolTipText(region == null ? null : describe(region));
+		});
+		text.addListener(SWT.MouseExit, event -> text.setToolTipText(null));
+	}
+
+	StyledText text() {
+		return text;
+	}
+
+	/** Shows {@code content} unless it is already shown (setting 1 MB of text again costs a layout). */
+	void showText(String content) {
+		if (!text.getText().equals(content)) {
+			text.setText(content);
+		}
+	}
+
+	/**
+	 * Draws {@code regions} (spans outside the text are skipped: they are listed as problems, never moved).
+	 * {@code selected} regions get a solid box.
+	 */
+	void render(List<Region> regions, AnnotationDiff diff, Map<ObjectNode, List<String>> problems,
+			Predicate<Region> rejected, Set<ObjectNode> selected) {
+		this.diff = diff;
+		this.problems = problems;
+		this.rejected = rejected;
+		int length = text.getCharCount();
+		List<Region> drawable = new ArrayList<>();
+		for (Region region : regions) {
+			Integer start = region.start();
+			Integer end = region.end();
+			if (start != null && end != null && start >= 0 && start < end && end <= length) {
+				drawable.add(region);
+			}
+		}
+		spans = drawable;
+		text.setStyleRanges(flatten(drawable, selected));
+	}
+
+	/**
+	 * Non-overlapping style ranges in order: between any two span boundaries, the span that starts last
+	 * (the shortest on a tie) is drawn, so a nested span stays visible inside its container.
+	 */
+	private StyleRange[] flatten(List<Region> regions, Set<ObjectNode> selected) {
+		record Boundary(int offset, boolean opens, int index) {
+		}
+		List<Boundary> boundaries = new ArrayList<>(regions.size() * 2);
+		for (int i = 0; i < regions.size(); i++) {
+			boundaries.add(new Boundary(regions.get(i).start(), true, i));
+			boundaries.add(new Boundary(regions.get(i).end(), false, i));
+		}
+		boundaries.sort(Comparator.comparingInt(Boundary::offset));
+		Comparator<Integer> topFirst = Comparator.<Integer>comparingInt(i -> -regions.get(i).start())
+				.thenComparingInt(i -> regions.get(i).end()).thenComparingInt(i -> i);
+		TreeSet<Integer> active = new TreeSet<>(topFirst);
+		List<StyleRange> ranges = new ArrayList<>();
+		int from = 0;
+		for (Boundary boundary : boundaries) {
+			if (!active.isEmpty() && boundary.offset() > from) {
+				Region top = regions.get(active.first());
+				StyleRange last = ranges.isEmpty() ? null : ranges.get(ranges.size() - 1);
+				StyleRange style = styleOf(top, selected);
+				if (last != null && last.start + last.length == from && last.similarTo(style)) {
+					last.length += boundary.offset() - from;
+				} else {
+					style.start = from;
+					style.length = boundary.offset() - from;
+					ranges.add(style);
+				}
+			}
+			from = boundary.offset();
+			if (boundary.opens()) {
+				active.add(boundary.index());
+			} else {
+				active.remove(boundary.index());
+			}
+		}
+		return ranges.toArray(StyleRange[]::new);
+	}
+
+	private StyleRange styleOf(Region region, Set<ObjectNode> selected) {
+		String label = firstLabel(region);
+		StyleRange style = new StyleRange();
+		style.background = colors.background(label);
+		style.foreground = colors.foreground(label);
+		AnnotationDiff.Difference difference = diff == null ? null : diff.of(region);
+		if (difference != null && difference.kind() != AnnotationDiff.Kind.SAME) {
+			style.underline = true;
+			switch (difference.kind()) {
+			case MISSING -> {
+				style.underlineStyle = SWT.UNDERLINE_SQUIGGLE;
+				style.underlineColor = colors.color(MISSING);
+			}
+			case ADDED -> {
+				style.underlineStyle = SWT.UNDERLINE_SINGLE;
+				style.underlineColor = colors.color(ADDED);
+			}
+			case LABEL -> {
+				style.underlineStyle = SWT.UNDERLINE_DOUBLE;
+				style.underlineColor = colors.color(OTHER_LABEL);
+			}
+			default -> {
+				style.underlineStyle = SWT.UNDERLINE_SINGLE;
+				style.underlineColor = colors.color(OTHER_BOUNDARY);
+			}
+			}
+		}
+		if (rejected.test(region)) {
+			style.strikeout = true;
+			style.background = null;
+			style.foreground = colors.color(REJECTED);
+		}
+		if (selected.contains(region.json())) {
+			style.borderStyle = SWT.BORDER_SOLID;
+		} else if (problems.containsKey(region.json())) {
+			style.borderStyle = SWT.BORDER_DASH;
+			style.borderColor = colors.color(MISSING);
+		}
+		return style;
+	}
+
+	/** The innermost drawn span at {@code offset}, or {@code null}. */
+	Region regionAt(int offset) {
+		Region best = null;
+		for (Region region : spans) {
+			if (region.start() <= offset && offset < region.end()
+					&& (best == null || region.end() - region.start() < best.end() - best.start())) {
+				best = region;
+			}
+		}
+		return best;
+	}
+
+	/** "DRUG · confidence 0.98 · other label in the completion · problem…" */
+	String describe(Region region) {
+		StringBuilder out = new StringBuilder(String.join(", ", region.labels()));
+		out.append(" \u00b7 \"").append(shorten(region.text())).append('"');
+		JsonNode confidence = region.value() == null ? null : region.value().get("confidence");
+		if (confidence == null) {
+			confidence = region.json().get("score");
+		}
+		if (confidence != null && confidence.isNumber()) {
+			out.append(" \u00b7 ").append(NLS.bind(Messages.TaskEditor_confidence,
+					confidence.decimalValue().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString()));
+		}
+		AnnotationDiff.Difference difference = diff == null ? null : diff.of(region);
+		if (difference != null && difference.kind() != AnnotationDiff.Kind.SAME) {
+			out.append(" \u00b7 ").append(describe(difference.kind()));
+		}
+		if (rejected.test(region)) {
+			out.append(" \u00b7 ").append(Messages.TaskEditor_rejected);
+		}
+		for (String problem : problems.getOrDefault(region.json(), List.of())) {
+			out.append("\n\u26a0 ").append(problem);
+		}
+		return out.toString();
+	}
+
+	static String describe(AnnotationDiff.Kind kind) {
+		return switch (kind) {
+		case MISSING -> Messages.TaskEditor_diffMissing;
+		case ADDED -> Messages.TaskEditor_diffAdded;
+		case LABEL -> Messages.TaskEditor_diffLabel;
+		case BOUNDARY -> Messages.TaskEditor_diffBoundary;
+		case SAME -> Messages.TaskEditor_diffSame;
+		};
+	}
+
+	static String firstLabel(Region region) {
+		List<String> labels = region.labels();
+		return labels.isEmpty() ? "" : labels.get(0);
+	}
+
+	static String shorten(String text) {
+		if (text == null) {
+			return "";
+		}
+		String oneLine = text.replace("\r", " ").replace("\n", " ");
+		return oneLine.length() > 40 ? oneLine.substring(0, 40) + "\u2026" : oneLine;
+	}
+
+	static String score(BigDecimal score) {
+		return score == null ? "\u2013" : score.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+	}
+
+	/** The drawn spans, for tests. */
+	List<Region> spans() {
+		return spans;
+	}
+}
