@@ -16,6 +16,7 @@ import io.labelbench.core.check.ResultSchema;
 import io.labelbench.core.check.TaskChecker;
 import io.labelbench.core.check.TaskProblem;
 import io.labelbench.core.io.ExportFormat;
+import io.labelbench.core.io.ExportResult;
 import io.labelbench.core.io.ImportOptions;
 import io.labelbench.core.io.ImportResult;
 import io.labelbench.core.io.TaskExporter;
@@ -49,8 +50,10 @@ public final class Labelbench {
 			        import GAL / Label Studio JSON (array, single task, flat tasks), JSON Lines, .txt files or
 			        folders of them, CSV/TSV (the text column defaults to 'text'), PDFs and images (one visual
 			        task per document: text layer, else OCR); creates the project if needed
-			  export --project DIR --format gal|labelstudio|jsonl|conll|csv|tsv --out FILE
-			        export every task with its predictions and completions
+			  export --project DIR --format gal|labelstudio|jsonl|conll|csv|tsv|coco|voc --out FILE
+			        export every task with its predictions and completions; coco (JSON) and voc (a zip of
+			        Pascal VOC XML) export the boxes of visual tasks, and a box that cannot be converted to
+			        pixels is left out with a warning
 			  list-tasks --project DIR
 			        one line per task: id, predictions, completions, best score, text preview (tab-separated)
 			  check --project DIR
@@ -177,8 +180,13 @@ public final class Labelbench {
 		ExportFormat format = ExportFormat.parse(args.required("format"));
 		Path target = Path.of(args.required("out"));
 		LabelbenchProject project = existingProject(args.project());
-		int count = new TaskExporter(project).export(format, target, new ConsoleProgress(err));
-		out.println("exported " + count + " tasks as " + format.id() + " to " + target);
+		ExportResult result = new TaskExporter(project).export(format, target, new ConsoleProgress(err));
+		result.problems().forEach(problem -> err.println("warning: " + problem));
+		if (result.problemCount() > result.problems().size()) {
+			err.println("warning: " + (result.problemCount() - result.problems().size()) + " more problems");
+		}
+		out.println("exported " + result.exported() + " tasks as " + format.id() + " to " + target
+				+ (result.skipped() > 0 ? " (" + result.skipped() + " without boxes left out)" : ""));
 		return OK;
 	}
 

@@ -83,7 +83,7 @@ class LabelbenchTest {
 		assertEquals(2, run("import", "--project"));
 		assertTrue(err().contains("--project needs a value"), err());
 		assertEquals(0, run("--help"));
-		assertTrue(out().contains("export --project DIR --format gal|labelstudio|jsonl|conll|csv|tsv --out FILE"));
+		assertTrue(out().contains("export --project DIR --format gal|labelstudio|jsonl|conll|csv|tsv|coco|voc --out FILE"));
 	}
 
 	@Test

@@ -29,6 +29,7 @@ public final class Messages extends NLS {
 	public static String ImportJob_name;
 	public static String ImportJob_problems;
 	public static String ExportJob_name;
+	public static String ExportJob_problems;
 	public static String Job_notLabelbench;
 	public static String ImportWizard_title;
 	public static String ImportWizard_description;

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.labelbench.core.model.Annotation;
 import io.labelbench.core.model.Region;
 import io.labelbench.core.model.Task;
 
@@ -19,7 +18,7 @@ import io.labelbench.core.model.Task;
  * Tokenization: a token is a run of letters, marks and digits (with inner apostrophes, periods and hyphens
  * between letters or digits, as in {@code don't}, {@code 3.5} or {@code twice-daily}), or any other single
  * non-space character. A line break ends a sentence, and so does a {@code .}, {@code !} or {@code ?} token.
- * Tags: the spans of the task's latest completion, or of its latest prediction when it has none. A token is
+ * Tags: the spans of the task's {@linkplain ExportedAnnotation#of exported annotation}. A token is
  * {@code B-L} when it is the first token overlapping a span labelled {@code L}, {@code I-L} for the following
  * tokens of that span, and {@code O} elsewhere; where spans overlap, the one starting first (the longer one on
  * a tie) wins.
@@ -83,13 +82,10 @@ final class ConllWriter {
 
 	/** Spans in precedence order, overlapping later ones dropped. */
 	private static List<Span> spansOf(Task task, int length) {
-		Annotation source = latest(task.completions());
-		if (source == null) {
-			source = latest(task.predictions());
-		}
+		ExportedAnnotation source = ExportedAnnotation.of(task);
 		List<Span> all = new ArrayList<>();
 		if (source != null) {
-			for (Region region : source.results()) {
+			for (Region region : source.annotation().results()) {
 				Integer start = region.start();
 				Integer end = region.end();
 				List<String> labels = region.labels();
@@ -109,15 +105,5 @@ final class ConllWriter {
 			}
 		}
 		return kept;
-	}
-
-	private static Annotation latest(List<Annotation> annotations) {
-		for (int i = annotations.size() - 1; i >= 0; i--) {
-			Annotation annotation = annotations.get(i);
-			if (!annotation.json().path("was_cancelled").asBoolean(false)) {
-				return annotation;
-			}
-		}
-		return null;
 	}
 }

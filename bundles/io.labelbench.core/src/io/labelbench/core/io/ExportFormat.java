@@ -1,6 +1,8 @@
 package io.labelbench.core.io;
 
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /** The formats {@link TaskExporter} writes. */
 public enum ExportFormat {
@@ -14,7 +16,11 @@ public enum ExportFormat {
 	CONLL("conll", "conll"),
 	/** One row per task: id, data fields, predictions and completions as JSON. */
 	CSV("csv", "csv"),
-	TSV("tsv", "tsv");
+	TSV("tsv", "tsv"),
+	/** COCO object detection: the boxes of visual tasks in one JSON document (see {@link CocoWriter}). */
+	COCO("coco", "json"),
+	/** Pascal VOC: the boxes of visual tasks, one XML file per page, in a zip (see {@link VocWriter}). */
+	VOC("voc", "zip");
 
 	private final String id;
 	private final String extension;
@@ -40,6 +46,11 @@ public enum ExportFormat {
 				return format;
 			}
 		}
-		throw new IllegalArgumentException("unknown export format '" + text + "' (gal, labelstudio, jsonl, conll, csv, tsv)");
+		throw new IllegalArgumentException("unknown export format '" + text + "' (" + ids() + ")");
+	}
+
+	/** The command-line names of all formats, as {@code gal, labelstudio, …}. */
+	public static String ids() {
+		return Arrays.stream(values()).map(ExportFormat::id).collect(Collectors.joining(", "));
 	}
 }

@@ -7,9 +7,11 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,6 +20,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
+import io.labelbench.core.check.TaskProblem;
 import io.labelbench.core.json.Json;
 import io.labelbench.core.model.Task;
 import io.labelbench.core.model.TaskId;
@@ -27,9 +30,13 @@ import io.labelbench.core.store.TaskStore;
 
 /**
  * Exports a project's tasks, predictions included, streaming one task at a time. The output file appears only
- * when the export is complete: a cancelled, failed or killed export leaves any earlier file untouched.
+ * when the export is complete: a cancelled, failed or killed export leaves any earlier file untouched. The task
+ * formats write every task; the box formats (COCO, Pascal VOC) write the rectangles of visual tasks only.
  */
 public final class TaskExporter {
+
+	/** Problems beyond this many are counted, not listed. */
+	public static final int MAX_REPORTED_PROBLEMS = 100;
 
 	private final LabelbenchProject project;
 
@@ -37,19 +44,39 @@ public final class TaskExporter {
 		this.project = project;
 	}
 
-	/** Exports all tasks; returns how many were written. */
-	public int export(ExportFormat format, Path out, Progress progress) throws IOException {
+	/**
+	 * Exports all tasks. Regions a format cannot hold faithfully (a COCO or Pascal VOC box without its page size)
+	 * are left out and come back as problems, one per region, rather than failing the export.
+	 */
+	public ExportResult export(ExportFormat format, Path out, Progress progress) throws IOException {
 		TaskStore store = project.tasks();
 		List<TaskId> ids = store.ids();
 		progress.begin("Exporting " + ids.size() + " tasks as " + format.id(), ids.size());
+		ProblemList problems = new ProblemList();
+		int[] exported = { ids.size() };
 		AtomicFile.write(out, stream -> {
 			switch (format) {
 			case GAL, LABEL_STUDIO, JSONL -> writeJson(format, store, ids, stream, progress);
 			case CONLL -> writeConll(store, ids, stream, progress);
 			case CSV, TSV -> writeTable(format == ExportFormat.TSV ? '\t' : ',', store, ids, stream, progress);
+			case COCO -> exported[0] = CocoWriter.write(store, ids, stream, progress, problems);
+			case VOC -> exported[0] = VocWriter.write(store, ids, stream, progress, problems);
 			}
 		});
-		return ids.size();
+		return new ExportResult(exported[0], ids.size() - exported[0], List.copyOf(problems.listed), problems.count);
+	}
+
+	/** The first {@link #MAX_REPORTED_PROBLEMS} problems, and how many there were. */
+	private static final class ProblemList implements Consumer<TaskProblem> {
+		final List<String> listed = new ArrayList<>();
+		int count;
+
+		@Override
+		public void accept(TaskProblem problem) {
+			if (count++ < MAX_REPORTED_PROBLEMS) {
+				listed.add(problem.toString());
+			}
+		}
 	}
 
 	private static void writeJson(ExportFormat format, TaskStore store, List<TaskId> ids, java.io.OutputStream stream,

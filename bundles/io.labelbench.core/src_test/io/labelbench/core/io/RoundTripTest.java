@@ -34,7 +34,7 @@ class RoundTripTest {
 		assertEquals(List.of(), result.problems(), "the sample's offsets are exact");
 
 		Path out = dir.resolve("out.json");
-		assertEquals(3, new TaskExporter(project).export(ExportFormat.GAL, out, Progress.NONE));
+		assertEquals(3, new TaskExporter(project).export(ExportFormat.GAL, out, Progress.NONE).exported());
 		assertEquals(Projects.readTree(source), Projects.readTree(out));
 		String written = Files.readString(out, StandardCharsets.UTF_8);
 		assertTrue(written.contains("0.930"), "score keeps its trailing zero");

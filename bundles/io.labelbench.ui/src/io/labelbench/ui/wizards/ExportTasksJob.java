@@ -5,17 +5,22 @@ import java.nio.file.Path;
 
 import org.eclipse.core.resources.IProject;
 import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.MultiStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.osgi.util.NLS;
 
 import io.labelbench.core.io.ExportFormat;
+import io.labelbench.core.io.ExportResult;
 import io.labelbench.core.io.TaskExporter;
 import io.labelbench.core.store.LabelbenchProject;
 import io.labelbench.ui.LabelbenchJobs;
 import io.labelbench.ui.Messages;
 import io.labelbench.ui.MonitorProgress;
 
-/** Exports a project's tasks in the background; the output file appears only when complete. */
+/**
+ * Exports a project's tasks in the background; the output file appears only when complete. Boxes the format
+ * cannot hold faithfully come back as warnings.
+ */
 public final class ExportTasksJob extends ProjectTasksJob {
 
 	private final ExportFormat format;
@@ -30,7 +35,13 @@ public final class ExportTasksJob extends ProjectTasksJob {
 
 	@Override
 	protected IStatus run(LabelbenchProject labelbench, MonitorProgress progress) throws IOException {
-		new TaskExporter(labelbench).export(format, target, progress);
-		return Status.OK_STATUS;
+		ExportResult result = new TaskExporter(labelbench).export(format, target, progress);
+		if (result.problemCount() == 0) {
+			return Status.OK_STATUS;
+		}
+		MultiStatus status = new MultiStatus(getClass(), 0,
+				NLS.bind(Messages.ExportJob_problems, result.exported(), result.problemCount()));
+		result.problems().forEach(problem -> status.add(Status.warning(problem)));
+		return status;
 	}
 }

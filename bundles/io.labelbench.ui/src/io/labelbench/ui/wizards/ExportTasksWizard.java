@@ -20,7 +20,7 @@ import org.eclipse.ui.IWorkbench;
 import io.labelbench.core.io.ExportFormat;
 import io.labelbench.ui.Messages;
 
-/** File > Export > Labelbench tasks: GAL, Label Studio, JSON Lines, CoNLL 2003, CSV, TSV. */
+/** File > Export > Labelbench tasks: every {@link ExportFormat}, from GAL JSON to COCO and Pascal VOC boxes. */
 public final class ExportTasksWizard extends Wizard implements IExportWizard {
 
 	private IStructuredSelection selection;
