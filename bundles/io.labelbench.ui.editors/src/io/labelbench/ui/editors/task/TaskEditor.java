@@ -264,7 +264,7 @@ public final class TaskEditor extends EditorPart implements IReusableEditor {
 			refresh();
 		});
 		predictionView = new AnnotationView(side, colors);
-		predictionView.text().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+		predictionView.text().setLayoutData(textLayoutData());
 		predictionView.text().addListener(SWT.MouseUp, e -> {
 			selectedPrediction = predictionView.regionAt(offsetAt(predictionView.text(), e));
 			refresh();
@@ -336,7 +336,7 @@ public final class TaskEditor extends EditorPart implements IReusableEditor {
 		submit = button(actions, Messages.TaskEditor_submit, e -> submit());
 		completionView = new AnnotationView(side, colors);
 		StyledText text = completionView.text();
-		text.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+		text.setLayoutData(textLayoutData());
 		text.addListener(SWT.MouseUp, this::pickRegion);
 		text.addListener(SWT.KeyDown, this::keyPressed);
 	}
@@ -743,6 +743,17 @@ public final class TaskEditor extends EditorPart implements IReusableEditor {
 				to.setTopPixel(from.getTopPixel());
 			}
 		});
+	}
+
+	/**
+	 * Fills the side. The size hints matter: without them every layout asks the wrapping StyledText for its
+	 * preferred size, which lays out the whole text (seconds for a 1 MB task).
+	 */
+	private static GridData textLayoutData() {
+		GridData data = new GridData(SWT.FILL, SWT.FILL, true, true);
+		data.widthHint = 200;
+		data.heightHint = 200;
+		return data;
 	}
 
 	private static Composite column(Composite parent) {
