@@ -382,6 +382,26 @@ public final class TaskEditSession {
 		return checker.check(task, annotation);
 	}
 
+	/**
+	 * Takes the predictions of a fresh read of the task (a pre-annotation job wrote new ones while the task was
+	 * open). Completions being edited stay as they are; rejections of predictions that are gone are forgotten.
+	 */
+	public void replacePredictions(Task stored) {
+		JsonNode predictions = stored.json().get(Task.PREDICTIONS);
+		if (predictions == null) {
+			task.json().remove(Task.PREDICTIONS);
+		} else {
+			task.json().set(Task.PREDICTIONS, predictions.deepCopy());
+		}
+		rejected.clear();
+	}
+
+	/** Whether the stored task holds exactly what this session would write (so a change event is our own save). */
+	public boolean matches(Task stored) {
+		return stored.json().equals(applyTo(stored.copy()).json()) && stored.json().path(Task.PREDICTIONS)
+				.equals(task.json().path(Task.PREDICTIONS));
+	}
+
 	/** Replaces the completions of {@code stored} (a fresh read of the task file) with the edited ones. */
 	public Task applyTo(Task stored) {
 		stored.json().set(Task.COMPLETIONS, completionsArray().deepCopy());

@@ -323,4 +323,21 @@ class TaskEditSessionTest {
 		assertEquals(999, regions.get(0).end(), "never moved");
 		assertEquals(unknown.json(), regions.get(2).json());
 	}
+
+	@Test
+	void predictionsLandingWhileEditingAreTakenWithoutTouchingTheCompletion() {
+		Task stored = taskWithTwoPredictions();
+		TaskEditSession session = session(stored);
+		session.applyLabel("label", "text", 8, 15, "DRUG");
+		assertFalse(session.matches(stored), "an unsaved edit");
+		Task fresh = stored.copy();
+		Annotation third = fresh.addPrediction();
+		third.json().put("id", 9).put("model_version", "ner@3").put("created_at", "2026-11-29T08:00:00Z");
+		session.replacePredictions(fresh);
+		assertEquals(List.of("ner@3", "ner@2", "ner@1"),
+				session.predictionsNewestFirst().stream().map(Annotation::modelVersion).toList());
+		assertEquals(List.of("8-15:DRUG:aspirin"), spans(session.current()));
+		assertTrue(session.isDirty());
+		assertTrue(session.matches(session.applyTo(fresh.copy())), "what a save would write");
+	}
 }

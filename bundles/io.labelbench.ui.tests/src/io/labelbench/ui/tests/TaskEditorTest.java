@@ -177,13 +177,25 @@ class TaskEditorTest {
 		key(ui.completionText(), 'x');
 		assertEquals(4, editor.session().current().results().size());
 
+		// a pre-annotation run writes a third prediction meanwhile: it shows up, the unsaved completion stays
+		LabelbenchProjects.of(project).tasks().update(TaskId.of(7), stored -> {
+			stored.addPrediction().json().put("id", 10).put("model_version", "ner_posology@3")
+					.put("created_at", "2026-11-29T08:00:00Z");
+			return stored;
+		});
+		project.getFolder(TaskStore.FOLDER).getFile(TaskId.of(7).fileName()).refreshLocal(0, null);
+		UiTesting.waitUntil("the new prediction is listed", () -> ui.predictions().getItemCount() == 3, 10_000);
+		assertTrue(ui.predictions().getItem(0).startsWith("ner_posology@3"), ui.predictions().getItem(0));
+		assertTrue(editor.isDirty());
+		select(ui.predictions(), 1);
+
 		UiTesting.screenshot(page().getWorkbenchWindow().getShell(), Path.of("target", "task-editor.png"));
 		select(ui.submit(), 0);
 		assertFalse(editor.isDirty(), "submit saves");
 		page().closeEditor(editor, false);
 
 		Task stored = LabelbenchProjects.of(project).tasks().read(TaskId.of(7));
-		assertEquals(2, stored.predictions().size(), "predictions untouched");
+		assertEquals(3, stored.predictions().size(), "the prediction written meanwhile is kept");
 		Annotation completion = stored.completions().get(0);
 		assertEquals(1, completion.json().get("copied_from").asInt());
 		assertTrue(completion.json().hasNonNull("submitted_at"));
@@ -197,6 +209,13 @@ class TaskEditorTest {
 		assertTrue(reopened.widgets().completions().getItem(0).contains("submitted"), reopened.widgets().completions().getItem(0));
 		assertEquals(4, reopened.session().current().results().size());
 		assertFalse(reopened.isDirty());
+
+		// Next moves to the following task in the same editor
+		LabelbenchProjects.of(project).tasks().write(Task.of(TaskId.of(8), "Paracetamol 500 mg."));
+		project.refreshLocal(org.eclipse.core.resources.IResource.DEPTH_INFINITE, null);
+		select(reopened.widgets().next(), 0);
+		assertEquals("Task 8", reopened.getPartName());
+		assertEquals("Paracetamol 500 mg.", reopened.widgets().completionText().getText());
 	}
 
 	@Test

@@ -44,6 +44,8 @@ public final class Messages extends NLS {
 	public static String TaskEditor_discard;
 	public static String TaskEditor_cancel;
 	public static String TaskEditor_saveFailed;
+	public static String TaskEditor_predictionsUpdated;
+	public static String TaskEditor_reloaded;
 	public static String TaskEditor_noPredictions;
 	public static String TaskEditor_diffSummary;
 	public static String TaskEditor_problems;

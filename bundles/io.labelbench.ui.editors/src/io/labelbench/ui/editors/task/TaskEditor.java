@@ -11,6 +11,10 @@ import java.util.Set;
 
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IResource;
+import org.eclipse.core.resources.IResourceChangeEvent;
+import org.eclipse.core.resources.IResourceChangeListener;
+import org.eclipse.core.resources.IResourceDelta;
+import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.jface.action.Action;
@@ -27,6 +31,7 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Group;
 import org.eclipse.swt.widgets.Label;
@@ -86,6 +91,8 @@ public final class TaskEditor extends EditorPart implements IReusableEditor {
 	private String message;
 
 	private Label title;
+	private Button previous;
+	private Button next;
 	private Label status;
 	private Combo predictionCombo;
 	private Button createCompletion;
@@ -121,10 +128,54 @@ public final class TaskEditor extends EditorPart implements IReusableEditor {
 		}
 	};
 
+	/** A pre-annotation job (or another tool) that rewrites the open task: its predictions are taken in. */
+	private final IResourceChangeListener fileListener = event -> {
+		IResourceDelta delta = event.getDelta() == null || file == null ? null : event.getDelta().findMember(file.getFullPath());
+		if (delta != null && delta.getKind() == IResourceDelta.CHANGED && (delta.getFlags() & IResourceDelta.CONTENT) != 0) {
+			Display display = getSite().getShell().getDisplay();
+			display.asyncExec(this::takeStoredChanges);
+		}
+	};
+
 	@Override
 	public void init(IEditorSite site, IEditorInput input) throws PartInitException {
 		setSite(site);
 		load(input);
+		ResourcesPlugin.getWorkspace().addResourceChangeListener(fileListener, IResourceChangeEvent.POST_CHANGE);
+	}
+
+	/**
+	 * Reads the task again after it changed on disk. Unedited, the editor shows the file as it is now; with
+	 * unsaved edits, only the predictions are taken, and saving keeps both.
+	 */
+	private void takeStoredChanges() {
+		if (title == null || title.isDisposed()) {
+			return;
+		}
+		Task stored;
+		try {
+			stored = project.tasks().read(taskId);
+		} catch (IOException e) {
+			message = NLS.bind(Messages.TaskEditor_unreadable, file.getFullPath(), e.getMessage());
+			refresh();
+			return;
+		}
+		if (session.matches(stored)) {
+			return; // our own save
+		}
+		if (session.isDirty()) {
+			session.replacePredictions(stored);
+			message = Messages.TaskEditor_predictionsUpdated;
+		} else {
+			session = new TaskEditSession(stored, config, UserPreferences.currentUser(), Clock.systemUTC());
+			selectedRegions.clear();
+			message = Messages.TaskEditor_reloaded;
+		}
+		predictions = session.predictionsNewestFirst();
+		shownPrediction = 0;
+		selectedPrediction = null;
+		firePropertyChange(PROP_DIRTY);
+		refresh();
 	}
 
 	@Override
@@ -191,8 +242,8 @@ public final class TaskEditor extends EditorPart implements IReusableEditor {
 		parent.setLayout(new GridLayout(1, false));
 
 		Composite top = row(parent, 4);
-		button(top, Messages.TaskEditor_previous, e -> navigate(-1));
-		button(top, Messages.TaskEditor_next, e -> navigate(+1));
+		previous = button(top, Messages.TaskEditor_previous, e -> navigate(-1));
+		next = button(top, Messages.TaskEditor_next, e -> navigate(+1));
 		title = new Label(top, SWT.NONE);
 		title.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
 		status = new Label(top, SWT.NONE);
@@ -825,6 +876,7 @@ public final class TaskEditor extends EditorPart implements IReusableEditor {
 
 	@Override
 	public void dispose() {
+		ResourcesPlugin.getWorkspace().removeResourceChangeListener(fileListener);
 		if (colors != null) {
 			colors.dispose();
 		}
@@ -834,13 +886,13 @@ public final class TaskEditor extends EditorPart implements IReusableEditor {
 	// --- for tests -----------------------------------------------------------------------------------------
 
 	/** The widgets a test drives, as a user would. */
-	public record Widgets(Combo predictions, Button createCompletion, Button accept, Button reject,
+	public record Widgets(Button previous, Button next, Combo predictions, Button createCompletion, Button accept, Button reject,
 			StyledText predictionText, Combo completions, Button submit, StyledText completionText,
 			List<Label> labelChips, Label status, Label diffSummary) {
 	}
 
 	public Widgets widgets() {
-		return new Widgets(predictionCombo, createCompletion, accept, reject, predictionView.text(), completionCombo,
+		return new Widgets(previous, next, predictionCombo, createCompletion, accept, reject, predictionView.text(), completionCombo,
 				submit, completionView.text(), List.copyOf(labelChips), status, diffSummary);
 	}
 
