@@ -138,6 +138,8 @@ class TaskEditorTest {
 		span(newer, "a", 8, 15, "DRUG", 0.99);
 		span(newer, "b", 16, 22, "DOSAGE", 0.95);
 		span(newer, "c", 40, 49, "DRUG", 0.91); // ibuprofen
+		newer.addResult("choices").json().put("from_name", "domain").put("to_name", "text").put("score", 0.97)
+				.putObject("value").putArray("choices").add("clinical");
 		IProject project = project("review", task);
 
 		TaskEditor editor = open(project, TaskId.of(7));
@@ -146,6 +148,7 @@ class TaskEditorTest {
 		assertTrue(ui.predictions().getItem(0).startsWith("ner_posology@2"), "newest first: " + ui.predictions().getItem(0));
 		assertEquals(TEXT, ui.predictionText().getText(), "the text as stored, CRLF included");
 		assertEquals(3, ui.predictionText().getStyleRanges().length, "the newer prediction's three spans");
+		assertEquals("Choices: domain = clinical (0.97)", ui.predictionChoices().getText());
 
 		// the older prediction, taken whole
 		select(ui.predictions(), 1);
@@ -172,6 +175,17 @@ class TaskEditorTest {
 		drug.notifyListeners(SWT.MouseUp, new Event());
 		StyleRange relabelled = styleAt(ui.completionText(), 17);
 		assertTrue(relabelled.underline && relabelled.underlineStyle == SWT.UNDERLINE_DOUBLE, "other label than predicted");
+		// Edit > Undo and Redo (Ctrl+Z, Ctrl+Y) take the last label back and again
+		org.eclipse.jface.action.IAction undo = editor.getEditorSite().getActionBars()
+				.getGlobalActionHandler(org.eclipse.ui.actions.ActionFactory.UNDO.getId());
+		org.eclipse.jface.action.IAction redo = editor.getEditorSite().getActionBars()
+				.getGlobalActionHandler(org.eclipse.ui.actions.ActionFactory.REDO.getId());
+		assertTrue(undo.isEnabled());
+		undo.run();
+		assertEquals(3, editor.session().current().results().size(), "東京 unlabelled again");
+		assertTrue(redo.isEnabled());
+		redo.run();
+		assertEquals(4, editor.session().current().results().size());
 		// a label the config lacks cannot be applied; nothing changes
 		ui.completionText().setSelection(23, 28);
 		key(ui.completionText(), 'x');

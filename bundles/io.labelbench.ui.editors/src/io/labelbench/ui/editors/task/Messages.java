@@ -17,6 +17,7 @@ public final class Messages extends NLS {
 	public static String TaskEditor_legend;
 	public static String TaskEditor_prediction;
 	public static String TaskEditor_predictionRelations;
+	public static String TaskEditor_predictionChoices;
 	public static String TaskEditor_createCompletion;
 	public static String TaskEditor_accept;
 	public static String TaskEditor_reject;

@@ -100,6 +100,7 @@ public final class TaskEditor extends EditorPart implements IReusableEditor {
 	private Button reject;
 	private AnnotationView predictionView;
 	private Label diffSummary;
+	private Label predictionChoices;
 	private org.eclipse.swt.widgets.List predictionRelations;
 	private Combo completionCombo;
 	private Button groundTruth;
@@ -333,6 +334,8 @@ public final class TaskEditor extends EditorPart implements IReusableEditor {
 		GridData summaryData = new GridData(SWT.FILL, SWT.CENTER, true, false);
 		summaryData.widthHint = 200;
 		diffSummary.setLayoutData(summaryData);
+		predictionChoices = new Label(details, SWT.WRAP);
+		predictionChoices.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
 		new Label(details, SWT.NONE).setText(Messages.TaskEditor_predictionRelations);
 		predictionRelations = new org.eclipse.swt.widgets.List(details, SWT.BORDER | SWT.V_SCROLL);
 		GridData relationsData = new GridData(SWT.FILL, SWT.TOP, true, false);
@@ -693,6 +696,7 @@ public final class TaskEditor extends EditorPart implements IReusableEditor {
 								counts.get(AnnotationDiff.Kind.LABEL), counts.get(AnnotationDiff.Kind.BOUNDARY),
 								counts.get(AnnotationDiff.Kind.ADDED) }));
 		showChoices(current);
+		predictionChoices.setText(choicesOf(shown));
 
 		createCompletion.setEnabled(shown != null);
 		accept.setEnabled(selectedPrediction != null);
@@ -760,6 +764,21 @@ public final class TaskEditor extends EditorPart implements IReusableEditor {
 			}
 			button.setSelection(chosen);
 		}
+	}
+
+	/** "Choices: domain = finance (0.97)" for the choices of a prediction, or nothing. */
+	private static String choicesOf(Annotation annotation) {
+		List<String> parts = new ArrayList<>();
+		if (annotation != null) {
+			for (Region region : annotation.results()) {
+				if (region.kind() == Region.Kind.CHOICES) {
+					com.fasterxml.jackson.databind.JsonNode score = region.json().get("score");
+					parts.add(region.fromName() + " = " + String.join(", ", region.labels())
+							+ (score != null && score.isNumber() ? " (" + AnnotationView.score(score.decimalValue()) + ")" : ""));
+				}
+			}
+		}
+		return parts.isEmpty() ? "" : NLS.bind(Messages.TaskEditor_predictionChoices, String.join(" \u00b7 ", parts));
 	}
 
 	static String describePrediction(Annotation prediction) {
@@ -887,13 +906,14 @@ public final class TaskEditor extends EditorPart implements IReusableEditor {
 
 	/** The widgets a test drives, as a user would. */
 	public record Widgets(Button previous, Button next, Combo predictions, Button createCompletion, Button accept, Button reject,
-			StyledText predictionText, Combo completions, Button submit, StyledText completionText,
+			StyledText predictionText, Label predictionChoices, Combo completions, Button submit, StyledText completionText,
 			List<Label> labelChips, Label status, Label diffSummary) {
 	}
 
 	public Widgets widgets() {
-		return new Widgets(previous, next, predictionCombo, createCompletion, accept, reject, predictionView.text(), completionCombo,
-				submit, completionView.text(), List.copyOf(labelChips), status, diffSummary);
+		return new Widgets(previous, next, predictionCombo, createCompletion, accept, reject, predictionView.text(),
+				predictionChoices, completionCombo, submit, completionView.text(), List.copyOf(labelChips), status,
+				diffSummary);
 	}
 
 	public TaskEditSession session() {
