@@ -19,7 +19,8 @@ import io.labelbench.core.model.Region;
  * as a reviewer reads them: spans the completion has and the prediction not ({@link Kind#ADDED}), spans the
  * prediction has and the completion not ({@link Kind#MISSING}), the same offsets with other labels
  * ({@link Kind#LABEL}), and overlapping spans with the same labels but other offsets ({@link Kind#BOUNDARY}).
- * Choices are compared per control. Relations and types without offsets are not compared.
+ * Choices are compared per control; boxes on a page by their place (to a hundredth of a percent), overlapping
+ * boxes with the same labels counting as another boundary. Relations and other types are not compared.
  * <p>
  * Exact matches are found by hashing, overlaps by a sweep over spans sorted by start, so comparing two
  * annotations of thousands of regions stays well under a frame.
@@ -89,9 +90,39 @@ public final class AnnotationDiff {
 				unmatchedRight.add(region);
 			}
 		}
+		matchBoxes(unmatchedLeft, unmatchedRight, differences);
 		matchBoundaries(unmatchedLeft, unmatchedRight, differences);
 		differences.sort(Comparator.comparingInt(AnnotationDiff::startOf));
 		return new AnnotationDiff(differences);
+	}
+
+	/**
+	 * Pairs overlapping boxes of one control on one page with the same labels as {@link Kind#BOUNDARY}, the
+	 * best overlap first, and takes them out of both lists. Boxes are few per page, so pairs are simply tried.
+	 */
+	private static void matchBoxes(List<Region> left, List<Region> right, List<Difference> differences) {
+		for (java.util.Iterator<Region> shownBoxes = left.iterator(); shownBoxes.hasNext();) {
+			Region shown = shownBoxes.next();
+			PageBox box = shown.kind() == Region.Kind.RECTANGLE_LABELS ? PageBox.of(shown) : null;
+			if (box == null) {
+				continue;
+			}
+			Region partner = null;
+			double best = 0;
+			for (Region candidate : right) {
+				PageBox other = candidate.kind() == Region.Kind.RECTANGLE_LABELS ? PageBox.of(candidate) : null;
+				double iou = other == null ? 0 : box.iou(other);
+				if (iou > best && Objects.equals(candidate.fromName(), shown.fromName()) && sameLabels(shown, candidate)) {
+					best = iou;
+					partner = candidate;
+				}
+			}
+			if (partner != null) {
+				right.remove(partner);
+				shownBoxes.remove();
+				differences.add(new Difference(Kind.BOUNDARY, shown, partner));
+			}
+		}
 	}
 
 	/** Pairs overlapping spans of one control with the same labels as {@link Kind#BOUNDARY}; the rest stay apart. */
@@ -142,7 +173,8 @@ public final class AnnotationDiff {
 		}
 		for (Region region : annotation.results()) {
 			boolean span = region.start() != null && region.end() != null && region.end() >= region.start();
-			if (span || region.kind() == Region.Kind.CHOICES) {
+			boolean box = region.kind() == Region.Kind.RECTANGLE_LABELS && PageBox.of(region) != null;
+			if (span || box || region.kind() == Region.Kind.CHOICES) {
 				regions.add(region);
 			}
 		}
@@ -161,11 +193,18 @@ public final class AnnotationDiff {
 		return region.start() == null ? -1 : region.start();
 	}
 
-	/** Where a region sits: its control, and its offsets for spans (choices have none). */
-	private record Key(String fromName, int start, int end) {
+	/**
+	 * Where a region sits: its control, and its offsets for spans, its page and box (to a hundredth of a percent)
+	 * for boxes; choices sit on the control alone.
+	 */
+	private record Key(String fromName, String place) {
 		static Key of(Region region) {
-			return region.start() == null ? new Key(region.fromName(), -1, -1)
-					: new Key(region.fromName(), region.start(), region.end());
+			PageBox box = region.kind() == Region.Kind.RECTANGLE_LABELS ? PageBox.of(region) : null;
+			if (box != null) {
+				return new Key(region.fromName(), "box " + box.pageNumber() + " " + Math.round(box.x() * 100) + " "
+						+ Math.round(box.y() * 100) + " " + Math.round(box.width() * 100) + " " + Math.round(box.height() * 100));
+			}
+			return new Key(region.fromName(), region.start() == null ? "" : region.start() + " " + region.end());
 		}
 	}
 

@@ -273,6 +273,56 @@ public final class TaskEditSession {
 		value.put("text", text.substring(start, end));
 	}
 
+	/**
+	 * Draws a labelled box on a page of a visual task in the current completion (a new one when there is none).
+	 * {@code text} is what the box covers (the words inside it), or {@code null}.
+	 */
+	public Region addRectangle(String fromName, String toName, PageBox box, double pageWidth, double pageHeight,
+			String text, String label) {
+		requireLabel(fromName, toName, label);
+		requireOnPage(box);
+		edit();
+		Annotation completion = current() == null ? addCompletion() : current();
+		ObjectNode json = resultArray(completion).addObject();
+		json.put("id", newRegionId());
+		json.put("from_name", fromName);
+		json.put("to_name", toName);
+		json.put("type", "rectanglelabels");
+		json.put("original_width", pageWidth);
+		json.put("original_height", pageHeight);
+		json.put("image_rotation", 0);
+		ObjectNode value = json.putObject("value");
+		box.writeTo(value);
+		value.put("rotation", 0);
+		if (text != null) {
+			value.put("text", text);
+		}
+		value.putArray("rectanglelabels").add(label);
+		return new Region(json);
+	}
+
+	/** Moves or resizes a box of the current completion; {@code text} replaces what it covers ({@code null}: none). */
+	public void reshape(Region region, PageBox box, String text) {
+		requireEditable(region);
+		if (region.kind() != Region.Kind.RECTANGLE_LABELS || region.value() == null) {
+			throw new EditRefusedException("only boxes can be moved and resized on the page");
+		}
+		requireOnPage(box);
+		edit();
+		box.writeTo(region.value());
+		if (text == null) {
+			region.value().remove("text");
+		} else {
+			region.value().put("text", text);
+		}
+	}
+
+	private static void requireOnPage(PageBox box) {
+		if (!box.isOnPage()) {
+			throw new EditRefusedException("the box must have an area and lie on the page");
+		}
+	}
+
 	/** Deletes a region of the current completion, and the relations that end at it. */
 	public void delete(Region region) {
 		requireEditable(region);

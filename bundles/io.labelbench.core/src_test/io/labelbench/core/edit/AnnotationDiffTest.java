@@ -92,4 +92,32 @@ class AnnotationDiffTest {
 		assertEquals(500, counts.get(Kind.BOUNDARY));
 		assertEquals(0, counts.get(Kind.MISSING) + counts.get(Kind.ADDED));
 	}
+
+	private static Region box(Annotation annotation, String id, int page, double x, double y, double w, double h,
+			String label) {
+		Region region = annotation.addResult("rectanglelabels");
+		region.json().put("id", id).put("from_name", "label").put("to_name", "image");
+		var value = region.json().putObject("value");
+		value.put("x", x).put("y", y).put("width", w).put("height", h).put("pageNumber", page);
+		value.putArray("rectanglelabels").add(label);
+		return region;
+	}
+
+	@Test
+	void boxesArePairedOnTheirPage() {
+		Task task = new Task(io.labelbench.core.json.Json.nodes().objectNode());
+		Annotation prediction = task.addPrediction();
+		box(prediction, "same", 1, 10, 10, 20, 5, "ORG");
+		box(prediction, "moved", 1, 50, 50, 20, 5, "ORG");
+		box(prediction, "relabelled", 2, 10, 10, 20, 5, "ORG");
+		box(prediction, "other page", 1, 10, 80, 20, 5, "DATE");
+		Annotation completion = task.addCompletion();
+		box(completion, "c-same", 1, 10, 10, 20, 5, "ORG");
+		box(completion, "c-moved", 1, 52, 50, 20, 5, "ORG");
+		box(completion, "c-relabelled", 2, 10, 10, 20, 5, "MONEY");
+		box(completion, "c-page", 2, 10, 80, 20, 5, "DATE");
+		List<String> kinds = describe(AnnotationDiff.compare(prediction, completion)).stream().sorted().toList();
+		assertEquals(List.of("ADDED -/c-page", "BOUNDARY moved/c-moved", "LABEL relabelled/c-relabelled",
+				"MISSING other page/-", "SAME same/c-same"), kinds);
+	}
 }

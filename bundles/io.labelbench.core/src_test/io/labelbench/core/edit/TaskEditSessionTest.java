@@ -340,4 +340,50 @@ class TaskEditSessionTest {
 		assertTrue(session.isDirty());
 		assertTrue(session.matches(session.applyTo(fresh.copy())), "what a save would write");
 	}
+
+	@Test
+	void boxesAreDrawnReshapedAndKeptOnThePage() {
+		ResultSchema visual = new ResultSchema() {
+			@Override
+			public boolean hasControl(String name) {
+				return name.equals("label");
+			}
+
+			@Override
+			public boolean controlTargets(String control, String object) {
+				return object.equals("image");
+			}
+
+			@Override
+			public Set<String> valuesOf(String control) {
+				return Set.of("ORG", "MONEY");
+			}
+		};
+		Task task = new Task(io.labelbench.core.json.Json.nodes().objectNode());
+		task.data().put("image", "files/report.pdf");
+		TaskEditSession session = new TaskEditSession(task, visual, "ana", clock);
+		Region box = session.addRectangle("label", "image", new PageBox(2, 10, 20, 30, 5), 612, 792, "Acme Corporation",
+				"ORG");
+		assertEquals("rectanglelabels", box.type());
+		assertEquals(List.of("ORG"), box.labels());
+		assertEquals(new PageBox(2, 10, 20, 30, 5), PageBox.of(box));
+		assertEquals(612, box.json().get("original_width").asDouble());
+		assertEquals("Acme Corporation", box.text());
+
+		session.reshape(box, new PageBox(2, 12, 20, 28, 5), "Corporation");
+		assertEquals(new PageBox(2, 12, 20, 28, 5), PageBox.of(box));
+		assertEquals("Corporation", box.text());
+		session.relabel(box, "MONEY");
+		assertEquals(List.of("MONEY"), box.labels());
+		assertThrows(EditRefusedException.class, () -> session.reshape(box, new PageBox(2, 90, 20, 30, 5), null),
+				"off the page");
+		assertThrows(EditRefusedException.class,
+				() -> session.addRectangle("label", "image", new PageBox(1, 1, 1, 0, 5), 612, 792, null, "ORG"), "no area");
+		assertThrows(EditRefusedException.class,
+				() -> session.addRectangle("label", "image", new PageBox(1, 1, 1, 5, 5), 612, 792, null, "PERSON"));
+		session.undo();
+		assertEquals(List.of("ORG"), session.current().results().get(0).labels());
+		session.undo();
+		assertEquals(new PageBox(2, 10, 20, 30, 5), PageBox.of(session.current().results().get(0)));
+	}
 }
