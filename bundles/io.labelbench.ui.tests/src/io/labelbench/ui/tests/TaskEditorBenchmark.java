@@ -69,7 +69,7 @@ class TaskEditorBenchmark {
 			TaskEditors.open(page, file);
 			TaskEditor editor = (TaskEditor) page.getActiveEditor();
 			page.setPartState(page.getReference(editor), IWorkbenchPage.STATE_MAXIMIZED);
-			StyledText editorText = editor.widgets().completionText();
+			StyledText editorText = editor.completionText();
 			settle(display, editorText);
 			editorOpen[round] = System.nanoTime() - start;
 			editorScroll[round] = scroll(display, editorText);

@@ -87,7 +87,7 @@ class TaskEditorTest {
 		TaskEditors.open(page(), file);
 		TaskEditor editor = assertInstanceOf(TaskEditor.class, page().getActiveEditor());
 		page().setPartState(page().getReference(editor), IWorkbenchPage.STATE_MAXIMIZED);
-		StyledText text = editor.widgets().predictionText();
+		StyledText text = editor.predictionText();
 		UiTesting.waitUntil("the editor is laid out", () -> text.getSize().x > 100 && text.isVisible(), 10_000);
 		return editor;
 	}
@@ -146,13 +146,13 @@ class TaskEditorTest {
 		TaskEditor.Widgets ui = editor.widgets();
 		assertEquals(2, ui.predictions().getItemCount());
 		assertTrue(ui.predictions().getItem(0).startsWith("ner_posology@2"), "newest first: " + ui.predictions().getItem(0));
-		assertEquals(TEXT, ui.predictionText().getText(), "the text as stored, CRLF included");
-		assertEquals(3, ui.predictionText().getStyleRanges().length, "the newer prediction's three spans");
-		assertEquals("Choices: domain = clinical (0.97)", ui.predictionChoices().getText());
+		assertEquals(TEXT, editor.predictionText().getText(), "the text as stored, CRLF included");
+		assertEquals(3, editor.predictionText().getStyleRanges().length, "the newer prediction's three spans");
+		assertEquals("Choices: domain = clinical (0.97)", editor.predictionChoices().getText());
 
 		// the older prediction, taken whole
 		select(ui.predictions(), 1);
-		assertEquals(2, ui.predictionText().getStyleRanges().length);
+		assertEquals(2, editor.predictionText().getStyleRanges().length);
 		select(ui.createCompletion(), 0);
 		assertEquals(1, ui.completions().getItemCount());
 		assertTrue(editor.isDirty());
@@ -160,20 +160,20 @@ class TaskEditorTest {
 
 		// ibuprofen from the newer one: shown as missing from the completion, then accepted
 		select(ui.predictions(), 0);
-		StyleRange missing = styleAt(ui.predictionText(), 42);
+		StyleRange missing = styleAt(editor.predictionText(), 42);
 		assertTrue(missing.underline && missing.underlineStyle == SWT.UNDERLINE_SQUIGGLE, "missing is underlined wavy");
-		click(ui.predictionText(), 42, 0);
+		click(editor.predictionText(), 42, 0);
 		assertTrue(ui.accept().isEnabled());
 		select(ui.accept(), 0);
 		assertTrue(ui.diffSummary().getText().contains("3 same"), ui.diffSummary().getText());
 
 		// relabel 100 mg by its hotkey, label 東京 by selecting it and clicking the DRUG chip
-		click(ui.completionText(), 17, 0);
-		key(ui.completionText(), 'f');
-		ui.completionText().setSelection(37, 39);
+		click(editor.completionText(), 17, 0);
+		key(editor.completionText(), 'f');
+		editor.completionText().setSelection(37, 39);
 		Label drug = ui.labelChips().stream().filter(chip -> "DRUG".equals(chip.getData())).findFirst().orElseThrow();
 		drug.notifyListeners(SWT.MouseUp, new Event());
-		StyleRange relabelled = styleAt(ui.completionText(), 17);
+		StyleRange relabelled = styleAt(editor.completionText(), 17);
 		assertTrue(relabelled.underline && relabelled.underlineStyle == SWT.UNDERLINE_DOUBLE, "other label than predicted");
 		// Edit > Undo and Redo (Ctrl+Z, Ctrl+Y) take the last label back and again
 		org.eclipse.jface.action.IAction undo = editor.getEditorSite().getActionBars()
@@ -187,8 +187,8 @@ class TaskEditorTest {
 		redo.run();
 		assertEquals(4, editor.session().current().results().size());
 		// a label the config lacks cannot be applied; nothing changes
-		ui.completionText().setSelection(23, 28);
-		key(ui.completionText(), 'x');
+		editor.completionText().setSelection(23, 28);
+		key(editor.completionText(), 'x');
 		assertEquals(4, editor.session().current().results().size());
 
 		// a pre-annotation run writes a third prediction meanwhile: it shows up, the unsaved completion stays
@@ -229,7 +229,7 @@ class TaskEditorTest {
 		project.refreshLocal(org.eclipse.core.resources.IResource.DEPTH_INFINITE, null);
 		select(reopened.widgets().next(), 0);
 		assertEquals("Task 8", reopened.getPartName());
-		assertEquals("Paracetamol 500 mg.", reopened.widgets().completionText().getText());
+		assertEquals("Paracetamol 500 mg.", reopened.completionText().getText());
 	}
 
 	@Test
@@ -249,9 +249,9 @@ class TaskEditorTest {
 		TaskEditor editor = open(project, TaskId.of(3));
 		TaskEditor.Widgets ui = editor.widgets();
 		assertTrue(ui.status().getText().startsWith("3 regions need attention"), ui.status().getText());
-		assertEquals(SWT.BORDER_DASH, styleAt(ui.completionText(), 17).borderStyle, "text mismatch is boxed");
-		assertEquals(SWT.BORDER_DASH, styleAt(ui.completionText(), 24).borderStyle, "unknown label is boxed");
-		assertEquals(null, styleAt(ui.completionText(), 42), "a region outside the text is not drawn anywhere");
+		assertEquals(SWT.BORDER_DASH, styleAt(editor.completionText(), 17).borderStyle, "text mismatch is boxed");
+		assertEquals(SWT.BORDER_DASH, styleAt(editor.completionText(), 24).borderStyle, "unknown label is boxed");
+		assertEquals(null, styleAt(editor.completionText(), 42), "a region outside the text is not drawn anywhere");
 		assertFalse(editor.isDirty());
 		page().closeEditor(editor, false);
 		assertEquals(before, Files.readString(LabelbenchProjects.of(project).tasks().file(TaskId.of(3))),
