@@ -185,6 +185,12 @@ final class AnnotationView {
 
 	/** "DRUG · confidence 0.98 · other label in the completion · problem…" */
 	String describe(Region region) {
+		return describe(region, diff, rejected, problems);
+	}
+
+	/** What a hover over a region tells: labels, text, confidence, how it differs, problems. */
+	static String describe(Region region, AnnotationDiff diff, Predicate<Region> rejected,
+			Map<ObjectNode, List<String>> problems) {
 		StringBuilder out = new StringBuilder(String.join(", ", region.labels()));
 		out.append(" \u00b7 \"").append(shorten(region.text())).append('"');
 		JsonNode confidence = region.value() == null ? null : region.value().get("confidence");

@@ -64,6 +64,19 @@ public final class Messages extends NLS {
 	public static String TaskEditor_diffBoundary;
 	public static String TaskEditor_diffSame;
 
+	public static String VisualEditor_legend;
+	public static String VisualEditor_previousPage;
+	public static String VisualEditor_nextPage;
+	public static String VisualEditor_zoomOut;
+	public static String VisualEditor_zoomIn;
+	public static String VisualEditor_fitWidth;
+	public static String VisualEditor_snap;
+	public static String VisualEditor_noPicture;
+	public static String VisualEditor_page;
+	public static String VisualEditor_pickLabel;
+	public static String VisualEditor_boxesOnPage;
+	public static String VisualEditor_chunkPart;
+
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);
 	}
