@@ -12,6 +12,7 @@ import io.labelbench.core.model.TaskId;
 import io.labelbench.core.store.LabelbenchProject;
 import io.labelbench.core.store.Permission;
 import io.labelbench.hub.ModelCache;
+import io.labelbench.preannotate.Annotator;
 import io.labelbench.preannotate.BulkRunner;
 import io.labelbench.preannotate.RulesAnnotator;
 import io.labelbench.preannotate.RunSummary;
@@ -70,8 +71,7 @@ final class PreannotateCommand {
 			List<TaskId> ids = selectTasks(project, args.optional("tasks", "all"));
 			int batch = parseBatch(args.optional("batch", String.valueOf(BulkRunner.DEFAULT_BATCH_SIZE)));
 			// visual tasks: the same rules on the page text, results as boxes on the page
-			VisualAnnotator visual = new VisualAnnotator(project, annotator, args.optional("from-name", "label"),
-					args.optional("to-name", "text"));
+			Annotator visual = VisualAnnotator.forProject(project, annotator, args.optional("field", "text"));
 			RunSummary summary = new BulkRunner(project.tasks(), visual, new BulkRunner.Options(batch,
 					args.flag("replace"))).run(ids, new ConsoleProgress(err));
 			summary.failures().forEach(failure -> err.println("failed: " + failure));
@@ -112,11 +112,13 @@ final class PreannotateCommand {
 					field = ServerCommand.spec(project, server.name(), false, cache).dataField();
 				}
 			}
-			ServerAnnotator annotator = new ServerAnnotator(server, args.optional("field", field),
-					Duration.ofMinutes(5));
+			String pageField = args.optional("field", field);
+			ServerAnnotator annotator = new ServerAnnotator(server, pageField, Duration.ofMinutes(5));
 			List<TaskId> ids = selectTasks(project, args.optional("tasks", "all"));
 			int batch = parseBatch(args.optional("batch", String.valueOf(BulkRunner.DEFAULT_BATCH_SIZE)));
-			RunSummary summary = new BulkRunner(project.tasks(), annotator,
+			// visual tasks: the server's models and rules on the page text, results as boxes on the page
+			Annotator visual = VisualAnnotator.forProject(project, annotator, pageField);
+			RunSummary summary = new BulkRunner(project.tasks(), visual,
 					new BulkRunner.Options(batch, args.flag("replace"))).run(ids, new ConsoleProgress(err));
 			summary.failures().forEach(failure -> err.println("failed: " + failure));
 			out.println(summary);

@@ -7,6 +7,8 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.labelbench.config.ControlTag;
+import io.labelbench.config.LabelingConfig;
 import io.labelbench.core.json.Json;
 import io.labelbench.core.model.Task;
 import io.labelbench.core.model.TaskId;
@@ -25,12 +27,44 @@ public final class VisualAnnotator implements Annotator {
 	private final Annotator text;
 	private final String fromName;
 	private final String toName;
+	private final String pageField;
 
 	public VisualAnnotator(LabelbenchProject project, Annotator text, String fromName, String toName) {
+		this(project, text, fromName, toName, "text");
+	}
+
+	/**
+	 * @param pageField the task data field the text annotator reads: each page's text is handed to it there (a
+	 *                  server deployed from a visual config reads the field of its Image object)
+	 */
+	public VisualAnnotator(LabelbenchProject project, Annotator text, String fromName, String toName, String pageField) {
 		this.project = project;
 		this.text = text;
 		this.fromName = fromName;
 		this.toName = toName;
+		this.pageField = pageField;
+	}
+
+	/**
+	 * Boxes named after the project config's first RectangleLabels control and the object it labels ({@code label}
+	 * and {@code image} when there is none or the config cannot be read).
+	 */
+	public static VisualAnnotator forProject(LabelbenchProject project, Annotator text, String pageField) {
+		String from = "label";
+		String to = "image";
+		try {
+			LabelingConfig config = LabelingConfig.read(project.configFile());
+			for (ControlTag control : config.controlTags()) {
+				if ("rectanglelabels".equals(control.type()) && !control.toNames().isEmpty()) {
+					from = control.name();
+					to = control.toNames().get(0);
+					break;
+				}
+			}
+		} catch (java.io.IOException | RuntimeException e) {
+			// no usable config: the default names, which the task checker then reports against the config
+		}
+		return new VisualAnnotator(project, text, from, to, pageField);
 	}
 
 	@Override
@@ -64,7 +98,9 @@ public final class VisualAnnotator implements Annotator {
 		for (Page page : pages) {
 			PageText pageText = page.text();
 			texts.add(pageText);
-			pageTasks.add(Task.of(id, pageText.text()));
+			Task pageTask = Task.of(id, pageText.text());
+			pageTask.data().put(pageField, pageText.text());
+			pageTasks.add(pageTask);
 		}
 		List<Output> pageOutputs = text.annotate(pageTasks);
 		List<ObjectNode> result = new ArrayList<>();

@@ -18,6 +18,7 @@ import org.eclipse.osgi.util.NLS;
 import io.labelbench.core.io.Progress;
 import io.labelbench.core.model.TaskId;
 import io.labelbench.core.store.TaskStore;
+import io.labelbench.preannotate.Annotator;
 import io.labelbench.preannotate.BulkRunner;
 import io.labelbench.preannotate.RunSummary;
 import io.labelbench.preannotate.server.ServerAnnotator;
@@ -25,6 +26,7 @@ import io.labelbench.preannotate.server.ServerException;
 import io.labelbench.preannotate.server.ServerRecord;
 import io.labelbench.ui.LabelbenchJobs;
 import io.labelbench.ui.LabelbenchProjects;
+import io.labelbench.visual.VisualAnnotator;
 
 /**
  * Pre-annotates tasks through a server: tasks streamed in batches, progress in tasks and tasks/s, cancel after
@@ -94,7 +96,9 @@ public final class PreannotateJob extends Job {
 					return monitor.isCanceled();
 				}
 			};
-			summary = new BulkRunner(store, annotator, new BulkRunner.Options(BulkRunner.DEFAULT_BATCH_SIZE, replace))
+			// visual tasks: the server's models and rules on the page text, results as boxes on the page
+			Annotator visual = VisualAnnotator.forProject(LabelbenchProjects.of(project), annotator, field);
+			summary = new BulkRunner(store, visual, new BulkRunner.Options(BulkRunner.DEFAULT_BATCH_SIZE, replace))
 					.run(ids, progress);
 		} catch (ServerException | IOException e) {
 			return Status.error(NLS.bind(Messages.PreannotateJob_failed, server.name(), e.getMessage()), e);

@@ -41,8 +41,12 @@ import io.labelbench.ui.LabelbenchJobs;
 import io.labelbench.ui.LabelbenchProjects;
 import io.labelbench.ui.hub.HubPreferences;
 import io.labelbench.ui.servers.PreAnnotateHandler;
+import io.labelbench.ui.servers.PreannotateJob;
 import io.labelbench.ui.servers.ServerCommands;
 import io.labelbench.ui.servers.ServersView;
+import io.labelbench.visual.SampleDocuments;
+import io.labelbench.visual.VisualExtractor;
+import io.labelbench.visual.VisualImporter;
 
 /**
  * Deploy a real server from a project's config (the build's posology model from the hub mirror), pre-annotate 20
@@ -157,6 +161,95 @@ class ServersWorkflowTest {
 		UiTesting.waitUntil("the server process gone", () -> ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true),
 				30_000);
 		assertTrue(ServerRegistry.defaultRegistry().list().isEmpty());
+	}
+
+	private static final String VISUAL_CONFIG = """
+			<View>
+			  <Image name="image" value="$image"/>
+			  <RectangleLabels name="box" toName="image">
+			    <Label value="DRUG" model="ner_posology_labelbench" background="#E91E63"/>
+			    <Label value="STRENGTH" model="ner_posology_labelbench" background="#FF9800"/>
+			    <Label value="FREQUENCY" model="ner_posology_labelbench" background="#3F51B5"/>
+			  </RectangleLabels>
+			</View>
+			""";
+
+	/**
+	 * A digital PDF through the same server and job as text: the posology model runs on the page text and its
+	 * entities come back as boxes, one per entity and line, exactly around the entity's words.
+	 */
+	@Test
+	void visualTasksArePreannotatedByTheServerWithWholeEntityBoxes() throws Exception {
+		List<String> lines = List.of("Give lisinopril 10 mg orally twice daily.", "Take metformin 500 mg by mouth daily.",
+				"Start warfarin 5 mg once daily.");
+		SampleDocuments.Generated generated = SampleDocuments.linesPdf(lines);
+		Path pdf = Files.write(dir.resolve("orders.pdf"), generated.pdf());
+		Path folder = dir.resolve("scans");
+		LabelbenchProject lb = LabelbenchProject.create(folder, LabelbenchProject.currentUser());
+		Files.writeString(folder.resolve(LabelbenchProject.CONFIG_FILE), VISUAL_CONFIG);
+		List<TaskId> ids = new VisualImporter(lb, VisualExtractor.Limits.DEFAULT).importDocuments(List.of(pdf), null,
+				Progress.NONE);
+		IProject project = LabelbenchProjects.openOrCreate(folder, null);
+		Shell shell = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
+		ServerCommands.deploy(project, shell, null);
+		UiTesting.waitForJobs(LabelbenchJobs.FAMILY_DEPLOY, 240_000);
+		ServerRecord server = ServerRegistry.defaultRegistry().list().get(0);
+
+		PreannotateJob job = new PreannotateJob(project, server, ids, false);
+		job.schedule();
+		UiTesting.waitForJobs(LabelbenchJobs.FAMILY_PREANNOTATE, 120_000);
+		assertEquals(1, job.summary().done(), job.summary().toString());
+
+		Task task = lb.tasks().read(ids.get(0));
+		List<Region> boxes = task.predictions().get(0).results();
+		List<SampleDocuments.Word> words = generated.pages().get(0);
+		List<String> drugs = new ArrayList<>();
+		int multiWord = 0;
+		for (Region box : boxes) {
+			assertEquals("rectanglelabels", box.type());
+			assertEquals("box", box.fromName());
+			assertEquals("image", box.toName());
+			// the box is exactly the union of the words it names, on one line
+			String text = box.value().get("text").asText();
+			assertFalse(text.contains("\n"), "one box per line: " + text);
+			io.labelbench.visual.Box expected = null;
+			int from = indexOf(words, text, box.value().get("x").asDouble() * 612 / 100,
+					box.value().get("y").asDouble() * 792 / 100);
+			assertTrue(from >= 0, "'" + text + "' is a run of words of one line");
+			for (int i = from; i < from + text.split(" ").length; i++) {
+				expected = words.get(i).box().union(expected);
+			}
+			assertEquals(expected.x0(), box.value().get("x").asDouble() * 612 / 100, 1.0, text);
+			assertEquals(expected.x1(), (box.value().get("x").asDouble() + box.value().get("width").asDouble()) * 612 / 100,
+					1.0, text);
+			if (box.labels().contains("DRUG")) {
+				drugs.add(text);
+			}
+			if (text.contains(" ")) {
+				multiWord++;
+			}
+		}
+		assertEquals(List.of("lisinopril", "metformin", "warfarin"), drugs);
+		assertTrue(multiWord >= 3, "multi-word entities (10 mg, 500 mg, 5 mg…) are one box each: " + multiWord);
+	}
+
+	/** Where the run of words of one line nearest to a point (in points) starts in the ground truth, or -1. */
+	private static int indexOf(List<SampleDocuments.Word> words, String text, double x, double y) {
+		String[] parts = text.split(" ");
+		int best = -1;
+		double bestDistance = Double.MAX_VALUE;
+		for (int i = 0; i + parts.length <= words.size(); i++) {
+			boolean match = true;
+			for (int k = 0; k < parts.length && match; k++) {
+				match = words.get(i + k).text().equals(parts[k]) && words.get(i + k).line() == words.get(i).line();
+			}
+			double distance = Math.abs(words.get(i).box().x0() - x) + Math.abs(words.get(i).box().y0() - y);
+			if (match && distance < bestDistance) {
+				best = i;
+				bestDistance = distance;
+			}
+		}
+		return best;
 	}
 
 	private static <T extends Control> T find(Composite parent, Class<T> type, String text) {
