@@ -144,7 +144,7 @@ public final class Labelbench {
 			if (!Files.exists(source)) {
 				throw new IOException(operand + ": no such file or folder");
 			}
-			(isDocument(source) ? documents : sources).add(source);
+			(VisualImporter.isDocument(source) ? documents : sources).add(source);
 		}
 		LabelbenchProject project = LabelbenchProject.create(args.project(), LabelbenchProject.currentUser());
 		if (!documents.isEmpty()) {
@@ -166,14 +166,6 @@ public final class Labelbench {
 		out.println("imported " + result.imported() + " tasks" + (result.unchanged() > 0
 				? ", " + result.unchanged() + " already present unchanged" : "") + " into " + project.folder());
 		return OK;
-	}
-
-	/** PDFs and images, told by content; task files keep their own readers whatever they contain. */
-	private static boolean isDocument(Path source) {
-		String name = source.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-		boolean taskFile = name.endsWith(".json") || name.endsWith(".jsonl") || name.endsWith(".txt")
-				|| name.endsWith(".csv") || name.endsWith(".tsv");
-		return !taskFile && VisualImporter.isVisual(source);
 	}
 
 	private int export(Arguments args) throws IOException {

@@ -19,6 +19,8 @@ import io.labelbench.core.store.LabelbenchProject;
 import io.labelbench.ui.LabelbenchJobs;
 import io.labelbench.ui.Messages;
 import io.labelbench.ui.MonitorProgress;
+import io.labelbench.visual.VisualExtractor;
+import io.labelbench.visual.VisualImporter;
 
 /** Imports task files into a Labelbench project in the background; content problems come back as warnings. */
 public final class ImportTasksJob extends ProjectTasksJob {
@@ -34,7 +36,16 @@ public final class ImportTasksJob extends ProjectTasksJob {
 
 	@Override
 	protected IStatus run(LabelbenchProject labelbench, MonitorProgress progress) throws IOException {
-		ImportResult result = new TaskImporter(labelbench).importFiles(sources, options, progress);
+		// PDFs and images become visual tasks, their pages extracted in parallel; the rest are task files
+		List<Path> documents = sources.stream().filter(VisualImporter::isDocument).toList();
+		List<Path> taskFiles = sources.stream().filter(source -> !documents.contains(source)).toList();
+		if (!documents.isEmpty()) {
+			new VisualImporter(labelbench, VisualExtractor.Limits.DEFAULT).importDocuments(documents, null, progress);
+			if (taskFiles.isEmpty()) {
+				return Status.OK_STATUS;
+			}
+		}
+		ImportResult result = new TaskImporter(labelbench).importFiles(taskFiles, options, progress);
 		if (result.problemCount() == 0) {
 			return Status.OK_STATUS;
 		}

@@ -109,7 +109,8 @@ public final class ImportTasksWizard extends Wizard implements IImportWizard {
 
 		private void addFiles() {
 			FileDialog dialog = new FileDialog(getShell(), SWT.OPEN | SWT.MULTI);
-			dialog.setFilterExtensions(new String[] { "*.json;*.jsonl;*.txt;*.csv;*.tsv", "*.*" });
+			dialog.setFilterExtensions(new String[] { "*.json;*.jsonl;*.txt;*.csv;*.tsv;*.pdf;*.png;*.jpg;*.jpeg;*.tif;*.tiff",
+					"*.pdf;*.png;*.jpg;*.jpeg;*.tif;*.tiff", "*.*" });
 			if (dialog.open() != null) {
 				for (String name : dialog.getFileNames()) {
 					append(Path.of(dialog.getFilterPath(), name).toString());
