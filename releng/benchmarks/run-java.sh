@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs a benchmark main class from a bundle's test classes: releng/benchmarks/run-java.sh BUNDLE CLASS [ARGS…]
 # Builds the bundle (and core) first when its classes are missing. The class path is the bundles' classes
-# plus the Jackson jars of the local Maven repository.
+# plus the Jackson jars of the local Maven repository, plus BENCH_CLASSPATH when set.
 set -euo pipefail
 cd -- "$(dirname -- "$(readlink -f -- "${BASH_SOURCE[0]}")")/../.."
 bundle=$1 main=$2
@@ -18,4 +18,4 @@ done
 for b in bundles/*/target; do
 	cp="$cp:$b/classes"
 done
-exec java ${BENCH_VMARGS:-} -cp "bundles/$bundle/target/test-classes$cp" "$main" "$@"
+exec java ${BENCH_VMARGS:-} -cp "bundles/$bundle/target/test-classes$cp${BENCH_CLASSPATH:+:$BENCH_CLASSPATH}" "$main" "$@"
