@@ -175,20 +175,22 @@ class ServersWorkflowTest {
 			""";
 
 	/**
-	 * A digital PDF through the same server and job as text: the posology model runs on the page text and its
-	 * entities come back as boxes, one per entity and line, exactly around the entity's words.
+	 * A digital PDF and its scan through the same server and job as text: the posology model runs on the page text
+	 * (text layer, OCR) and its entities come back as boxes, one per entity and line, around the entity's words.
 	 */
 	@Test
 	void visualTasksArePreannotatedByTheServerWithWholeEntityBoxes() throws Exception {
 		List<String> lines = List.of("Give lisinopril 10 mg orally twice daily.", "Take metformin 500 mg by mouth daily.",
 				"Start warfarin 5 mg once daily.");
 		SampleDocuments.Generated generated = SampleDocuments.linesPdf(lines);
-		Path pdf = Files.write(dir.resolve("orders.pdf"), generated.pdf());
+		Path digital = Files.write(dir.resolve("orders.pdf"), generated.pdf());
+		Path scanned = Files.write(dir.resolve("orders-scanned.pdf"),
+				SampleDocuments.imagePdf(SampleDocuments.rasterize(generated.pdf(), 300), 300));
 		Path folder = dir.resolve("scans");
 		LabelbenchProject lb = LabelbenchProject.create(folder, LabelbenchProject.currentUser());
 		Files.writeString(folder.resolve(LabelbenchProject.CONFIG_FILE), VISUAL_CONFIG);
-		List<TaskId> ids = new VisualImporter(lb, VisualExtractor.Limits.DEFAULT).importDocuments(List.of(pdf), null,
-				Progress.NONE);
+		List<TaskId> ids = new VisualImporter(lb, VisualExtractor.Limits.DEFAULT).importDocuments(
+				List.of(digital, scanned), null, Progress.NONE);
 		IProject project = LabelbenchProjects.openOrCreate(folder, null);
 		Shell shell = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
 		ServerCommands.deploy(project, shell, null);
@@ -198,18 +200,22 @@ class ServersWorkflowTest {
 		PreannotateJob job = new PreannotateJob(project, server, ids, false);
 		job.schedule();
 		UiTesting.waitForJobs(LabelbenchJobs.FAMILY_PREANNOTATE, 120_000);
-		assertEquals(1, job.summary().done(), job.summary().toString());
+		assertEquals(2, job.summary().done(), job.summary().toString());
 
-		Task task = lb.tasks().read(ids.get(0));
+		// the text layer's boxes are the words' own; OCR boxes hug the ink, a point or two inside them
+		assertWholeEntityBoxes(lb.tasks().read(ids.get(0)), generated.pages().get(0), 1.0);
+		assertWholeEntityBoxes(lb.tasks().read(ids.get(1)), generated.pages().get(0), 3.0);
+	}
+
+	private static void assertWholeEntityBoxes(Task task, List<SampleDocuments.Word> words, double tolerance) {
 		List<Region> boxes = task.predictions().get(0).results();
-		List<SampleDocuments.Word> words = generated.pages().get(0);
 		List<String> drugs = new ArrayList<>();
 		int multiWord = 0;
 		for (Region box : boxes) {
 			assertEquals("rectanglelabels", box.type());
 			assertEquals("box", box.fromName());
 			assertEquals("image", box.toName());
-			// the box is exactly the union of the words it names, on one line
+			// the box is the union of the words it names, on one line
 			String text = box.value().get("text").asText();
 			assertFalse(text.contains("\n"), "one box per line: " + text);
 			io.labelbench.visual.Box expected = null;
@@ -219,9 +225,9 @@ class ServersWorkflowTest {
 			for (int i = from; i < from + text.split(" ").length; i++) {
 				expected = words.get(i).box().union(expected);
 			}
-			assertEquals(expected.x0(), box.value().get("x").asDouble() * 612 / 100, 1.0, text);
+			assertEquals(expected.x0(), box.value().get("x").asDouble() * 612 / 100, tolerance, text);
 			assertEquals(expected.x1(), (box.value().get("x").asDouble() + box.value().get("width").asDouble()) * 612 / 100,
-					1.0, text);
+					tolerance, text);
 			if (box.labels().contains("DRUG")) {
 				drugs.add(text);
 			}
@@ -229,7 +235,7 @@ class ServersWorkflowTest {
 				multiWord++;
 			}
 		}
-		assertEquals(List.of("lisinopril", "metformin", "warfarin"), drugs);
+		assertEquals(List.of("lisinopril", "metformin", "warfarin"), drugs, task.toString());
 		assertTrue(multiWord >= 3, "multi-word entities (10 mg, 500 mg, 5 mg…) are one box each: " + multiWord);
 	}
 
