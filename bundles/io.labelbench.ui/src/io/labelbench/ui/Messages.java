@@ -55,6 +55,10 @@ public final class Messages extends NLS {
 	public static String UserPreferencePage_description;
 	public static String UserPreferencePage_user;
 
+	public static String ImportJob_password;
+	public static String ImportJob_wrongPassword;
+	public static String ImportJob_passwordTitle;
+
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);
 	}

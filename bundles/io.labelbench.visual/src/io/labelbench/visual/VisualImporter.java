@@ -111,6 +111,9 @@ public final class VisualImporter {
 					for (int p = 0; p < document.pageCount(); p++) {
 						units.add(new Unit(d, p));
 					}
+				} catch (VisualExtractor.PasswordRequiredException e) {
+					throw new VisualExtractor.PasswordRequiredException(e.document(),
+							documents.get(d) + ": " + e.getMessage(), e);
 				} catch (IOException e) {
 					throw new VisualExtractor.RejectedException(documents.get(d) + ": " + e.getMessage(), e);
 				}

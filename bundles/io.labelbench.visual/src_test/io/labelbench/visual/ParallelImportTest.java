@@ -110,4 +110,27 @@ class ParallelImportTest {
 		assertTrue(rejected.getMessage().contains("scanned.pdf, page "), rejected.getMessage());
 		assertEquals(List.of(), project.tasks().ids());
 	}
+
+	@Test
+	void anEncryptedPdfAsksForItsPasswordAndWritesNothingUntilItOpens() throws Exception {
+		Path pdf = dir.resolve("secret.pdf");
+		try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader
+				.loadPDF(SampleDocuments.digitalPdf(4, 1).pdf())) {
+			var policy = new org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy("owner", "user",
+					new org.apache.pdfbox.pdmodel.encryption.AccessPermission());
+			policy.setEncryptionKeyLength(256);
+			doc.protect(policy);
+			doc.save(pdf.toFile());
+		}
+		Path plain = Files.write(dir.resolve("plain.pdf"), SampleDocuments.digitalPdf(5, 1).pdf());
+		LabelbenchProject project = LabelbenchProject.create(dir.resolve("p"), "ana");
+		VisualImporter importer = new VisualImporter(project, VisualExtractor.Limits.DEFAULT, 2);
+		VisualExtractor.PasswordRequiredException asked = assertThrows(VisualExtractor.PasswordRequiredException.class,
+				() -> importer.importDocuments(List.of(plain, pdf), null, Progress.NONE));
+		assertEquals(pdf, asked.document());
+		assertEquals(List.of(), project.tasks().ids(), "the plain document waits for the encrypted one");
+		assertThrows(VisualExtractor.PasswordRequiredException.class,
+				() -> importer.importDocuments(List.of(plain, pdf), "guess", Progress.NONE));
+		assertEquals(2, importer.importDocuments(List.of(plain, pdf), "user", Progress.NONE).size());
+	}
 }

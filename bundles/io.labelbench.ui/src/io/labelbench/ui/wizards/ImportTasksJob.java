@@ -10,7 +10,11 @@ import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.MultiStatus;
 import org.eclipse.core.runtime.Status;
+import org.eclipse.jface.dialogs.InputDialog;
+import org.eclipse.jface.window.Window;
 import org.eclipse.osgi.util.NLS;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Display;
 
 import io.labelbench.core.io.ImportOptions;
 import io.labelbench.core.io.ImportResult;
@@ -40,7 +44,7 @@ public final class ImportTasksJob extends ProjectTasksJob {
 		List<Path> documents = sources.stream().filter(VisualImporter::isDocument).toList();
 		List<Path> taskFiles = sources.stream().filter(source -> !documents.contains(source)).toList();
 		if (!documents.isEmpty()) {
-			new VisualImporter(labelbench, VisualExtractor.Limits.DEFAULT).importDocuments(documents, null, progress);
+			importDocuments(labelbench, documents, progress);
 			if (taskFiles.isEmpty()) {
 				return Status.OK_STATUS;
 			}
@@ -53,6 +57,42 @@ public final class ImportTasksJob extends ProjectTasksJob {
 				NLS.bind(Messages.ImportJob_problems, result.total(), result.problemCount()));
 		result.problems().forEach(problem -> status.add(Status.warning(problem)));
 		return status;
+	}
+
+	/**
+	 * Imports PDFs and images; an encrypted PDF makes the job ask for its password (on the UI thread) and try
+	 * again, until it opens or the user cancels. Nothing is written before every document is extracted.
+	 */
+	private void importDocuments(LabelbenchProject labelbench, List<Path> documents, MonitorProgress progress)
+			throws IOException {
+		String password = null;
+		while (true) {
+			try {
+				new VisualImporter(labelbench, VisualExtractor.Limits.DEFAULT).importDocuments(documents, password,
+						progress);
+				return;
+			} catch (VisualExtractor.PasswordRequiredException e) {
+				String[] answer = new String[1];
+				String prompt = NLS.bind(password == null ? Messages.ImportJob_password : Messages.ImportJob_wrongPassword,
+						e.document().getFileName());
+				Display.getDefault().syncExec(() -> {
+					InputDialog dialog = new InputDialog(Display.getDefault().getActiveShell(), Messages.ImportJob_passwordTitle,
+							prompt, "", null) {
+						@Override
+						protected int getInputTextStyle() {
+							return super.getInputTextStyle() | SWT.PASSWORD;
+						}
+					};
+					if (dialog.open() == Window.OK) {
+						answer[0] = dialog.getValue();
+					}
+				});
+				if (answer[0] == null) {
+					throw e;
+				}
+				password = answer[0];
+			}
+		}
 	}
 
 	@Override
