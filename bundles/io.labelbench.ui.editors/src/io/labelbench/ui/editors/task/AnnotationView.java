@@ -14,7 +14,6 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.StyleRange;
 import org.eclipse.swt.custom.StyledText;
 import org.eclipse.swt.graphics.Point;
-import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.widgets.Composite;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,12 +29,6 @@ import io.labelbench.core.model.Region;
  * tells its labels, confidence, difference and problems.
  */
 final class AnnotationView {
-
-	private static final RGB MISSING = new RGB(0xD3, 0x2F, 0x2F);
-	private static final RGB ADDED = new RGB(0x2E, 0x7D, 0x32);
-	private static final RGB OTHER_LABEL = new RGB(0xEF, 0x6C, 0x00);
-	private static final RGB OTHER_BOUNDARY = new RGB(0x15, 0x65, 0xC0);
-	private static final RGB REJECTED = new RGB(0x75, 0x75, 0x75);
 
 	private final StyledText text;
 	private final LabelColors colors;
@@ -138,35 +131,23 @@ final class AnnotationView {
 		AnnotationDiff.Difference difference = diff == null ? null : diff.of(region);
 		if (difference != null && difference.kind() != AnnotationDiff.Kind.SAME) {
 			style.underline = true;
-			switch (difference.kind()) {
-			case MISSING -> {
-				style.underlineStyle = SWT.UNDERLINE_SQUIGGLE;
-				style.underlineColor = colors.color(MISSING);
-			}
-			case ADDED -> {
-				style.underlineStyle = SWT.UNDERLINE_SINGLE;
-				style.underlineColor = colors.color(ADDED);
-			}
-			case LABEL -> {
-				style.underlineStyle = SWT.UNDERLINE_DOUBLE;
-				style.underlineColor = colors.color(OTHER_LABEL);
-			}
-			default -> {
-				style.underlineStyle = SWT.UNDERLINE_SINGLE;
-				style.underlineColor = colors.color(OTHER_BOUNDARY);
-			}
-			}
+			style.underlineColor = colors.color(DiffMarks.of(difference.kind()));
+			style.underlineStyle = switch (difference.kind()) {
+			case MISSING -> SWT.UNDERLINE_SQUIGGLE;
+			case LABEL -> SWT.UNDERLINE_DOUBLE;
+			default -> SWT.UNDERLINE_SINGLE;
+			};
 		}
 		if (rejected.test(region)) {
 			style.strikeout = true;
 			style.background = null;
-			style.foreground = colors.color(REJECTED);
+			style.foreground = colors.color(DiffMarks.REJECTED);
 		}
 		if (selected.contains(region.json())) {
 			style.borderStyle = SWT.BORDER_SOLID;
 		} else if (problems.containsKey(region.json())) {
 			style.borderStyle = SWT.BORDER_DASH;
-			style.borderColor = colors.color(MISSING);
+			style.borderColor = colors.color(DiffMarks.PROBLEM);
 		}
 		return style;
 	}

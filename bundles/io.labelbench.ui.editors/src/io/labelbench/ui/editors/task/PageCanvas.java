@@ -44,11 +44,6 @@ final class PageCanvas {
 	}
 
 	private static final int HANDLE = 5;
-	private static final RGB MISSING = new RGB(0xD3, 0x2F, 0x2F);
-	private static final RGB ADDED = new RGB(0x2E, 0x7D, 0x32);
-	private static final RGB OTHER_LABEL = new RGB(0xEF, 0x6C, 0x00);
-	private static final RGB OTHER_BOUNDARY = new RGB(0x15, 0x65, 0xC0);
-	private static final RGB REJECTED = new RGB(0x75, 0x75, 0x75);
 
 	private final ScrolledComposite scroll;
 	private final Canvas canvas;
@@ -206,7 +201,7 @@ final class PageCanvas {
 			Rectangle r = region == dragged && dragBox != null ? dragBox : toCanvas(PageBox.of(region));
 			String label = AnnotationView.firstLabel(region);
 			boolean isRejected = rejected.test(region);
-			Color color = isRejected ? colors.color(REJECTED) : colors.background(label);
+			Color color = isRejected ? colors.color(DiffMarks.REJECTED) : colors.background(label);
 			gc.setAlpha(isRejected ? 30 : 60);
 			gc.setBackground(color);
 			gc.fillRectangle(r);
@@ -241,19 +236,10 @@ final class PageCanvas {
 	/** The colour of the dashed frame that marks a difference or a problem; {@code null} for none. */
 	private RGB mark(Region region) {
 		if (problems.containsKey(region.json())) {
-			return MISSING;
+			return DiffMarks.PROBLEM;
 		}
 		AnnotationDiff.Difference difference = diff == null ? null : diff.of(region);
-		if (difference == null) {
-			return null;
-		}
-		return switch (difference.kind()) {
-		case MISSING -> MISSING;
-		case ADDED -> ADDED;
-		case LABEL -> OTHER_LABEL;
-		case BOUNDARY -> OTHER_BOUNDARY;
-		case SAME -> null;
-		};
+		return difference == null ? null : DiffMarks.of(difference.kind());
 	}
 
 	private static Point[] corners(Rectangle r) {
