@@ -9,13 +9,16 @@ import org.eclipse.core.commands.AbstractHandler;
 import org.eclipse.core.commands.ExecutionEvent;
 import org.eclipse.core.resources.IProject;
 import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.jface.viewers.ISelection;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.window.Window;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.custom.BusyIndicator;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.ISources;
 import org.eclipse.ui.IWorkbenchPart;
+import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.handlers.HandlerUtil;
 
 import io.labelbench.config.LabelingConfig;
@@ -48,6 +51,20 @@ public final class PreAnnotateHandler extends AbstractHandler {
 		open(shell, project, part instanceof TasksView tasks ? tasks : null, HandlerUtil.getCurrentSelection(event)
 				instanceof IStructuredSelection s ? s : null);
 		return null;
+	}
+
+	/** Enabled only where the current user is an Owner or a Manager of the project the command would act on. */
+	@Override
+	public void setEnabled(Object evaluationContext) {
+		Object part = HandlerUtil.getVariable(evaluationContext, ISources.ACTIVE_PART_NAME);
+		Object selection = HandlerUtil.getVariable(evaluationContext, ISources.ACTIVE_CURRENT_SELECTION_NAME);
+		Object window = HandlerUtil.getVariable(evaluationContext, ISources.ACTIVE_WORKBENCH_WINDOW_NAME);
+		IWorkbenchPage page = window instanceof IWorkbenchWindow w ? w.getActivePage() : null;
+		IProject project = part instanceof TasksView tasks ? tasks.project()
+				: ServerCommands.projectFor(selection instanceof ISelection s ? s : null, page);
+		LabelbenchProject labelbench = project == null ? null : LabelbenchProjects.of(project);
+		// without a project the command explains itself when run
+		setBaseEnabled(labelbench == null || mayPreannotate(labelbench));
 	}
 
 	/** The whole flow; public for the UI tests, which drive the dialog it opens. */

@@ -28,7 +28,7 @@ import io.labelbench.core.model.Region;
  * One side of the visual task editor: a page picture, zoomed, in a scrolled pane, with the boxes of one annotation
  * on that page in their label colours. Differences from the other side are dashed in the colours of the text
  * editor's underlines. When editable, boxes are selected by a click (Ctrl+click adds), moved by dragging, resized
- * by their corner handles, and new ones are drawn by dragging on empty page.
+ * by their corner handles, and new ones are drawn by dragging on empty page. The middle button pans.
  */
 final class PageCanvas {
 
@@ -64,6 +64,9 @@ final class PageCanvas {
 	private int corner;
 	private Point dragStart;
 	private Rectangle dragBox;
+	// a pan with the middle button: where it was grabbed (display coordinates) and the origin then
+	private Point panFrom;
+	private Point panOrigin;
 
 	PageCanvas(Composite parent, LabelColors colors, boolean editable) {
 		this.colors = colors;
@@ -253,6 +256,12 @@ final class PageCanvas {
 	}
 
 	private void mouseDown(Event event) {
+		if (event.button == 2) {
+			// pan: remember where the page was grabbed, in display coordinates (the canvas moves under the mouse)
+			panFrom = canvas.toDisplay(event.x, event.y);
+			panOrigin = scroll.getOrigin();
+			return;
+		}
 		if (event.button != 1 || gestures == null) {
 			return;
 		}
@@ -284,6 +293,12 @@ final class PageCanvas {
 	}
 
 	private void mouseMove(Event event) {
+		if (panFrom != null && (event.stateMask & SWT.BUTTON2) != 0) {
+			Point at = canvas.toDisplay(event.x, event.y);
+			scroll.setOrigin(panOrigin.x - (at.x - panFrom.x), panOrigin.y - (at.y - panFrom.y));
+			scroll.getHorizontalBar().notifyListeners(SWT.Selection, new Event());
+			return;
+		}
 		if (dragStart == null || !editable || (event.stateMask & SWT.BUTTON1) == 0) {
 			return;
 		}
@@ -305,6 +320,10 @@ final class PageCanvas {
 	}
 
 	private void mouseUp(Event event) {
+		if (event.button == 2) {
+			panFrom = null;
+			return;
+		}
 		if (dragStart == null || gestures == null) {
 			return;
 		}
