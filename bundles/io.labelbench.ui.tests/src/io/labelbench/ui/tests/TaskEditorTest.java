@@ -246,8 +246,16 @@ class TaskEditorTest {
 		IProject project = project("flagged", task);
 		String before = Files.readString(LabelbenchProjects.of(project).tasks().file(TaskId.of(3)));
 
-		TaskEditor editor = open(project, TaskId.of(3));
+		// opened from the Tasks view, by a double-click on its row
+		io.labelbench.ui.tasks.TasksView tasks = (io.labelbench.ui.tasks.TasksView) page()
+				.showView(io.labelbench.ui.tasks.TasksView.ID);
+		tasks.setProject(project);
+		UiTesting.waitUntil("the Tasks view lists task 3", () -> tasks.shownIds().equals(List.of(TaskId.of(3))), 10_000);
+		tasks.table().select(0);
+		tasks.table().notifyListeners(SWT.DefaultSelection, new Event());
+		TaskEditor editor = assertInstanceOf(TaskEditor.class, page().getActiveEditor());
 		TaskEditor.Widgets ui = editor.widgets();
+		assertEquals("Task 3", editor.getPartName());
 		assertTrue(ui.status().getText().startsWith("3 regions need attention"), ui.status().getText());
 		assertEquals(SWT.BORDER_DASH, styleAt(editor.completionText(), 17).borderStyle, "text mismatch is boxed");
 		assertEquals(SWT.BORDER_DASH, styleAt(editor.completionText(), 24).borderStyle, "unknown label is boxed");
