@@ -44,12 +44,35 @@ public final class ServerAnnotator implements Annotator {
 		return modelVersion;
 	}
 
+	/**
+	 * Texts per request are kept under this many UTF-8 bytes, half of what a server accepts by default, so that a
+	 * large batch of long tasks goes as several requests rather than being refused whole.
+	 */
+	static final long REQUEST_BUDGET_BYTES = 4L << 20;
+
 	@Override
 	public List<Output> annotate(List<Task> tasks) throws AnnotatorException {
-		List<String> texts = new ArrayList<>(tasks.size());
+		List<Output> out = new ArrayList<>(tasks.size());
+		List<String> texts = new ArrayList<>();
+		long bytes = 0;
 		for (Task task : tasks) {
-			texts.add(task.dataText(dataField));
+			String text = task.dataText(dataField);
+			long size = text == null ? 4 : 3L * text.length(); // UTF-8 needs at most 3 bytes per UTF-16 unit
+			if (!texts.isEmpty() && bytes + size > REQUEST_BUDGET_BYTES) {
+				out.addAll(predict(texts));
+				texts.clear();
+				bytes = 0;
+			}
+			texts.add(text);
+			bytes += size;
 		}
+		if (!texts.isEmpty()) {
+			out.addAll(predict(texts));
+		}
+		return out;
+	}
+
+	private List<Output> predict(List<String> texts) throws AnnotatorException {
 		ServerClient.Prediction prediction;
 		try {
 			prediction = client.predict(texts);
@@ -62,7 +85,7 @@ public final class ServerAnnotator implements Annotator {
 			throw new AnnotatorUnavailableException("the server " + server.name() + " now runs "
 					+ prediction.modelVersion() + ", not " + modelVersion + ": it was redeployed", null);
 		}
-		List<Output> out = new ArrayList<>(tasks.size());
+		List<Output> out = new ArrayList<>(texts.size());
 		for (ObjectNode result : prediction.results()) {
 			List<ObjectNode> regions = new ArrayList<>();
 			result.path("result").forEach(r -> regions.add((ObjectNode) r));

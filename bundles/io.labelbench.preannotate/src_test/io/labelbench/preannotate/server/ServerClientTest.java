@@ -150,4 +150,36 @@ class ServerClientTest {
 			assertEquals("aspirin", task.text().substring(region.start(), region.end()));
 		}
 	}
+
+	@Test
+	void aBatchOfLongTasksGoesAsSeveralRequestsUnderTheBudget() throws Exception {
+		List<Integer> requestSizes = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+		URI base = serve(ex -> {
+			if (ex.getRequestURI().getPath().equals("/info")) {
+				answer(ex, 200, "{\"modelVersion\":\"m@1\"}");
+				return;
+			}
+			JsonNode texts = Json.mapper().readTree(ex.getRequestBody()).get("texts");
+			requestSizes.add(texts.size());
+			StringBuilder results = new StringBuilder();
+			for (JsonNode t : texts) {
+				results.append(results.length() == 0 ? "" : ",").append("{\"result\":[],\"score\":")
+						.append(t.asText().length()).append('}');
+			}
+			answer(ex, 200, "{\"results\":[" + results + "],\"model_version\":\"m@1\"}");
+		});
+		ServerRecord server = new ServerRecord("s1", "test", null, base, "t", 0, null, null, List.of(), List.of(), 0,
+				Instant.now(), dir);
+		// 600,000 UTF-16 units count as 1.8 MB of UTF-8 at most: two fit the 4 MB budget, a third does not
+		List<Task> tasks = new java.util.ArrayList<>();
+		for (int i = 1; i <= 5; i++) {
+			tasks.add(Task.of(TaskId.of(i), String.valueOf((char) ('a' + i)).repeat(600_000 + i)));
+		}
+		List<io.labelbench.preannotate.Annotator.Output> outputs = new ServerAnnotator(server, "text",
+				Duration.ofSeconds(30)).annotate(tasks);
+		assertEquals(List.of(2, 2, 1), requestSizes);
+		for (int i = 0; i < 5; i++) {
+			assertEquals(600_001 + i, outputs.get(i).score().intValue(), "outputs stay in task order");
+		}
+	}
 }
