@@ -8,11 +8,12 @@ import java.util.List;
  * Finds every occurrence of many terms in one pass over the text (Aho–Corasick), in time linear in the text
  * whatever the number of terms.
  * <p>
- * Layout, for speed on large dictionaries: states are numbered breadth-first, so the shallow states where most
- * of the text is read come first. Those get dense rows over the dictionary's own alphabet with the failure
- * links already followed (a DFA: one array read per character); deeper states keep their transitions sorted
- * in one contiguous slice of two shared arrays. A character no term contains sends the matcher straight back
- * to the start. (A hash table of transitions spends most of its time on cache misses at 100,000 terms.)
+ * Layout, for speed on large dictionaries: the shallow states, where most of the text is read, are numbered
+ * breadth-first and come first. Those get dense rows over the dictionary's own alphabet with the failure
+ * links already followed (a DFA: one array read per character); deeper states, numbered depth-first so that
+ * the states along one term are neighbours in memory, keep their transitions sorted in one contiguous slice of
+ * two shared arrays. A character no term contains sends the matcher straight back to the start. (A hash table
+ * of transitions spends most of its time on cache misses at 100,000 terms.)
  * <p>
  * Case-insensitive matching folds each UTF-16 unit with {@link Character#toLowerCase(char)}, so offsets stay
  * those of the original text.
@@ -93,54 +94,61 @@ public final class DictionaryMatcher {
 	 *                       instead of transitions with the failure links followed
 	 */
 	public DictionaryMatcher(List<String> terms, boolean caseSensitive, boolean wholeWords) {
+		this(terms, caseSensitive, wholeWords, MAX_DENSE_ENTRIES);
+	}
+
+	/**
+	 * @param maxDenseEntries {@link #MAX_DENSE_ENTRIES}; smaller in tests, so that small dictionaries also have
+	 *                            sparse, depth-first numbered states
+	 */
+	DictionaryMatcher(List<String> terms, boolean caseSensitive, boolean wholeWords, int maxDenseEntries) {
 		this.caseSensitive = caseSensitive;
 		this.wholeWords = wholeWords;
 		Trie trie = new Trie();
 		for (int t = 0; t < terms.size(); t++) {
 			trie.add(fold(terms.get(t)), t);
 		}
+		trie.sortTransitions();
 		int states = trie.size();
-		// breadth-first numbering
-		int[] order = new int[states];
-		int[] newId = new int[states];
-		int head = 0;
-		int tail = 1;
-		while (head < tail) {
-			int old = order[head++];
-			for (int child : trie.targets.get(old)) {
-				newId[child] = tail;
-				order[tail++] = child;
+		int symbols = 0;
+		for (StringBuilder chars : trie.chars) {
+			for (int k = 0; k < chars.length(); k++) {
+				if (alphabet[chars.charAt(k)] == 0) {
+					alphabet[chars.charAt(k)] = (char) ++symbols;
+				}
 			}
 		}
-		edgeStart = new int[states + 1];
-		int edges = 0;
-		for (int s = 0; s < states; s++) {
-			edges += trie.chars.get(order[s]).length();
+		alphabetSize = symbols + 1;
+		denseStates = Math.max(1, Math.min(states, maxDenseEntries / alphabetSize));
+		int[] breadthFirst = trie.breadthFirst();
+		int[] newId = number(trie, breadthFirst, denseStates);
+		int[] oldId = new int[states];
+		for (int old = 0; old < states; old++) {
+			oldId[newId[old]] = old;
 		}
-		edgeChar = new char[edges];
-		edgeTarget = new int[edges];
+		edgeStart = new int[states + 1];
+		int edgeCount = 0;
+		for (StringBuilder chars : trie.chars) {
+			edgeCount += chars.length();
+		}
+		edgeChar = new char[edgeCount];
+		edgeTarget = new int[edgeCount];
 		depth = new int[states];
 		termAt = new int[states];
 		moreTerms = new int[states][];
 		int e = 0;
 		for (int s = 0; s < states; s++) {
-			int old = order[s];
+			int old = oldId[s];
 			edgeStart[s] = e;
 			StringBuilder chars = trie.chars.get(old);
 			List<Integer> targets = trie.targets.get(old);
-			Integer[] sorted = new Integer[chars.length()];
-			for (int i = 0; i < sorted.length; i++) {
-				sorted[i] = i;
-			}
-			Arrays.sort(sorted, (a, b) -> Character.compare(chars.charAt(a), chars.charAt(b)));
-			for (int i : sorted) {
-				edgeChar[e] = chars.charAt(i);
-				edgeTarget[e] = newId[targets.get(i)];
-				depth[edgeTarget[e]] = depth[s] + 1;
+			for (int k = 0; k < chars.length(); k++) {
+				int target = newId[targets.get(k)];
+				edgeChar[e] = chars.charAt(k);
+				edgeTarget[e++] = target;
 				if (s == 0) {
-					rootNext[chars.charAt(i)] = edgeTarget[e];
+					rootNext[chars.charAt(k)] = target;
 				}
-				e++;
 			}
 			List<Integer> ending = trie.terms.get(old);
 			termAt[s] = ending == null ? -1 : ending.get(0);
@@ -149,19 +157,14 @@ public final class DictionaryMatcher {
 			}
 		}
 		edgeStart[states] = e;
-		int symbols = 0;
-		for (int edge = 0; edge < e; edge++) {
-			if (alphabet[edgeChar[edge]] == 0) {
-				alphabet[edgeChar[edge]] = (char) ++symbols;
-			}
-		}
-		alphabetSize = symbols + 1;
 		fail = new int[states];
 		outputLink = new int[states];
-		// breadth-first order is also the order failure links can be computed in
-		for (int s = 0; s < states; s++) {
+		// in breadth-first order a state's failure state, being shallower, is complete before the state
+		for (int old : breadthFirst) {
+			int s = newId[old];
 			for (int edge = edgeStart[s]; edge < edgeStart[s + 1]; edge++) {
 				int child = edgeTarget[edge];
+				depth[child] = depth[s] + 1;
 				if (s == 0) {
 					fail[child] = 0;
 				} else {
@@ -226,9 +229,9 @@ public final class DictionaryMatcher {
 			}
 		}
 		jumpChars = words.toString().toCharArray();
-		denseStates = Math.min(states, MAX_DENSE_ENTRIES / alphabetSize);
 		dense = new int[denseStates * alphabetSize];
-		// breadth-first again: a state's failure state comes before it, so its row is complete
+		// the dense states are numbered breadth-first: a state's failure state comes before it, so its row is
+		// complete
 		if (wholeWords) {
 			Arrays.fill(dense, -1);
 		}
@@ -241,6 +244,41 @@ public final class DictionaryMatcher {
 				dense[row + alphabet[edgeChar[edge]]] = edgeTarget[edge];
 			}
 		}
+	}
+
+	/**
+	 * New state numbers: the first {@code denseStates} states in breadth-first order (the shallow ones, given
+	 * dense rows), then each remaining subtree depth-first, children in character order. A walk down a term past
+	 * the dense states then mostly moves to the next state number, whose edges and terms lie in the same or the
+	 * next cache line, instead of jumping across arrays of megabytes.
+	 */
+	private static int[] number(Trie trie, int[] breadthFirst, int denseStates) {
+		int[] newId = new int[trie.size()];
+		Arrays.fill(newId, -1);
+		for (int b = 0; b < denseStates; b++) {
+			newId[breadthFirst[b]] = b;
+		}
+		int next = denseStates;
+		int[] stack = new int[trie.size()];
+		for (int b = 0; b < denseStates; b++) {
+			List<Integer> children = trie.targets.get(breadthFirst[b]);
+			for (int child : children) {
+				if (newId[child] >= 0) {
+					continue;
+				}
+				int top = 0;
+				stack[top++] = child;
+				while (top > 0) {
+					int old = stack[--top];
+					newId[old] = next++;
+					List<Integer> below = trie.targets.get(old);
+					for (int k = below.size() - 1; k >= 0; k--) {
+						stack[top++] = below.get(k);
+					}
+				}
+			}
+		}
+		return newId;
 	}
 
 	private String fold(String term) {
@@ -412,7 +450,9 @@ public final class DictionaryMatcher {
 
 	/** The terms ending at {@code state}, when {@code end} is a word end. */
 	private void report(CharSequence text, int start, int end, int state, HitConsumer consumer) {
-		if (termAt[state] >= 0 && (end == text.length() || !isWordChar(text.charAt(end)))) {
+		// the word-end test first: it reads the text at hand, whereas termAt[state] is a likely cache miss, and
+		// most steps of a walk are inside a word
+		if ((end == text.length() || !isWordChar(text.charAt(end))) && termAt[state] >= 0) {
 			consumer.hit(start, end, termAt[state]);
 			if (moreTerms[state] != null) {
 				for (int more : moreTerms[state]) {
@@ -448,6 +488,39 @@ public final class DictionaryMatcher {
 
 		int size() {
 			return chars.size();
+		}
+
+		/** Orders each state's transitions by character. */
+		void sortTransitions() {
+			for (int state = 0; state < size(); state++) {
+				StringBuilder stateChars = chars.get(state);
+				List<Integer> stateTargets = targets.get(state);
+				Integer[] byChar = new Integer[stateChars.length()];
+				for (int k = 0; k < byChar.length; k++) {
+					byChar[k] = k;
+				}
+				Arrays.sort(byChar, (a, b) -> Character.compare(stateChars.charAt(a), stateChars.charAt(b)));
+				StringBuilder sortedChars = new StringBuilder(byChar.length);
+				List<Integer> sortedTargets = new ArrayList<>(byChar.length);
+				for (int k : byChar) {
+					sortedChars.append(stateChars.charAt(k));
+					sortedTargets.add(stateTargets.get(k));
+				}
+				chars.set(state, sortedChars);
+				targets.set(state, sortedTargets);
+			}
+		}
+
+		/** The states in breadth-first order, the start state first. */
+		int[] breadthFirst() {
+			int[] order = new int[size()];
+			int tail = 1;
+			for (int head = 0; head < tail; head++) {
+				for (int child : targets.get(order[head])) {
+					order[tail++] = child;
+				}
+			}
+			return order;
 		}
 
 		private int newState() {

@@ -1,7 +1,7 @@
 package io.labelbench.rules;
 
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -52,35 +52,46 @@ public final class RuleEngine {
 				c.dictionary.find(text, (start, end, term) -> add(c, text, start, end, spans));
 			}
 		}
-		List<RuleMatch> kept = new ArrayList<>();
 		if (spans.inOrderWithoutOverlaps()) {
-			// the common case (one rule, terms that do not nest): nothing to choose between
+			// one rule whose terms do not nest: nothing to choose between
+			List<RuleMatch> kept = new ArrayList<>(spans.size);
 			for (int k = 0; k < spans.size; k++) {
 				kept.add(match(text, spans, k));
 			}
 			return kept;
 		}
-		Integer[] order = new Integer[spans.size];
-		for (int k = 0; k < order.length; k++) {
-			order[k] = k;
-		}
-		java.util.Arrays.sort(order, Comparator.comparingInt((Integer k) -> spans.start(k) - spans.end(k))
-				.thenComparingInt(spans::start).thenComparingInt(spans::order));
+		return resolveOverlaps(text, spans);
+	}
+
+	/**
+	 * The overlap policy: candidates in order of priority, each kept when none of its characters is taken yet.
+	 * With a large dictionary almost every text has nested hits ("new" inside "new york"), so this runs for
+	 * nearly every text: primitive arrays only, no boxed indices or comparator chains.
+	 */
+	private List<RuleMatch> resolveOverlaps(String text, Spans spans) {
 		boolean[] taken = new boolean[text.length()];
-		for (int k : order) {
-			boolean free = true;
-			for (int i = spans.start(k); i < spans.end(k) && free; i++) {
-				free = !taken[i];
+		// kept spans as (start << 32 | index): they are non-empty and do not overlap, so their starts differ and
+		// sorting these longs puts them in text order
+		long[] kept = new long[spans.size];
+		int keptCount = 0;
+		for (int k : spans.byPriority()) {
+			int start = spans.start(k);
+			int end = spans.end(k);
+			int i = start;
+			while (i < end && !taken[i]) {
+				i++;
 			}
-			if (free) {
-				for (int i = spans.start(k); i < spans.end(k); i++) {
-					taken[i] = true;
-				}
-				kept.add(match(text, spans, k));
+			if (i == end) {
+				Arrays.fill(taken, start, end, true);
+				kept[keptCount++] = (long) start << 32 | k;
 			}
 		}
-		kept.sort(Comparator.comparingInt(RuleMatch::start));
-		return kept;
+		Arrays.sort(kept, 0, keptCount);
+		List<RuleMatch> matches = new ArrayList<>(keptCount);
+		for (int m = 0; m < keptCount; m++) {
+			matches.add(match(text, spans, (int) kept[m]));
+		}
+		return matches;
 	}
 
 	private RuleMatch match(String text, Spans spans, int k) {
@@ -96,7 +107,7 @@ public final class RuleEngine {
 
 		void add(int start, int end, int order) {
 			if (3 * size == values.length) {
-				values = java.util.Arrays.copyOf(values, values.length * 2);
+				values = Arrays.copyOf(values, values.length * 2);
 			}
 			values[3 * size] = start;
 			values[3 * size + 1] = end;
@@ -114,6 +125,53 @@ public final class RuleEngine {
 
 		int order(int k) {
 			return values[3 * k + 2];
+		}
+
+		/**
+		 * The indices by priority: longest first, then the one that starts first, then the rule listed first. A
+		 * stable bottom-up merge sort of plain ints; equal spans keep the order they were found in.
+		 */
+		int[] byPriority() {
+			int[] sorted = new int[size];
+			for (int k = 0; k < size; k++) {
+				sorted[k] = k;
+			}
+			int[] merged = new int[size];
+			for (int width = 1; width < size; width *= 2) {
+				for (int low = 0; low < size; low += 2 * width) {
+					int middle = Math.min(low + width, size);
+					int high = Math.min(low + 2 * width, size);
+					int left = low;
+					int right = middle;
+					int out = low;
+					while (left < middle && right < high) {
+						merged[out++] = before(sorted[right], sorted[left]) ? sorted[right++] : sorted[left++];
+					}
+					while (left < middle) {
+						merged[out++] = sorted[left++];
+					}
+					while (right < high) {
+						merged[out++] = sorted[right++];
+					}
+				}
+				int[] swap = sorted;
+				sorted = merged;
+				merged = swap;
+			}
+			return sorted;
+		}
+
+		/** Span j has strictly higher priority than span k. */
+		private boolean before(int j, int k) {
+			int lengthJ = end(j) - start(j);
+			int lengthK = end(k) - start(k);
+			if (lengthJ != lengthK) {
+				return lengthJ > lengthK;
+			}
+			if (start(j) != start(k)) {
+				return start(j) < start(k);
+			}
+			return order(j) < order(k);
 		}
 
 		boolean inOrderWithoutOverlaps() {
