@@ -77,17 +77,32 @@ public final class VisualAnnotator implements Annotator {
 		return text.modelVersion();
 	}
 
+	/** Text tasks of the batch go to the text annotator together, in one call; visual tasks page by page. */
 	@Override
 	public List<Output> annotate(List<Task> tasks) throws AnnotatorException {
-		List<Output> outputs = new ArrayList<>(tasks.size());
-		for (Task task : tasks) {
+		List<Output> outputs = new ArrayList<>(java.util.Collections.nCopies(tasks.size(), (Output) null));
+		List<Task> textTasks = new ArrayList<>();
+		List<Integer> textPositions = new ArrayList<>();
+		for (int i = 0; i < tasks.size(); i++) {
+			Task task = tasks.get(i);
 			List<Page> pages;
 			try {
 				pages = VisualImporter.pagesOf(project, task);
 			} catch (java.io.IOException e) {
 				throw new AnnotatorException(e.getMessage(), e);
 			}
-			outputs.add(pages.isEmpty() ? text.annotate(List.of(task)).get(0) : annotatePages(task.id(), pages));
+			if (pages.isEmpty()) {
+				textTasks.add(task);
+				textPositions.add(i);
+			} else {
+				outputs.set(i, annotatePages(task.id(), pages));
+			}
+		}
+		if (!textTasks.isEmpty()) {
+			List<Output> textOutputs = text.annotate(textTasks);
+			for (int k = 0; k < textPositions.size(); k++) {
+				outputs.set(textPositions.get(k), textOutputs.get(k));
+			}
 		}
 		return outputs;
 	}

@@ -92,4 +92,43 @@ class VisualPreannotationTest {
 					|| f.startsWith(project.tasks().folder()) && Files.isRegularFile(f)).toList());
 		}
 	}
+
+	/**
+	 * Text tasks mixed with a visual one: the text annotator gets the text tasks of a batch in one call (a server
+	 * gets one request, not one a task), and the outputs stay in task order.
+	 */
+	@Test
+	void textTasksOfABatchGoToTheTextAnnotatorInOneCall() throws Exception {
+		Path pdf = Files.write(dir.resolve("one.pdf"), SampleDocuments.digitalPdf(6, 1).pdf());
+		LabelbenchProject project = LabelbenchProject.create(dir.resolve("p"), "ana");
+		TaskId visualId = new VisualImporter(project, VisualExtractor.Limits.DEFAULT).importDocuments(List.of(pdf), null,
+				Progress.NONE).get(0);
+		List<Integer> calls = new ArrayList<>();
+		io.labelbench.preannotate.Annotator counting = new io.labelbench.preannotate.Annotator() {
+			@Override
+			public String author() {
+				return "test";
+			}
+
+			@Override
+			public String modelVersion() {
+				return "count@1";
+			}
+
+			@Override
+			public List<Output> annotate(List<Task> tasks) {
+				calls.add(tasks.size());
+				return tasks.stream().map(t -> new Output(List.of(), new java.math.BigDecimal(t.text().length())))
+						.toList();
+			}
+		};
+		List<Task> batch = List.of(Task.of(TaskId.of(10), "a"), project.tasks().read(visualId), Task.of(TaskId.of(11), "bbb"),
+				Task.of(TaskId.of(12), "cc"));
+		List<io.labelbench.preannotate.Annotator.Output> outputs = new VisualAnnotator(project, counting, "label", "image")
+				.annotate(batch);
+		assertEquals(List.of(1, 3), calls, "the document's one page, then the three text tasks in one call");
+		assertEquals(1, outputs.get(0).score().intValue());
+		assertEquals(3, outputs.get(2).score().intValue());
+		assertEquals(2, outputs.get(3).score().intValue());
+	}
 }
