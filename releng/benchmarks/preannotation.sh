@@ -3,7 +3,7 @@
 # bare Spark NLP LightPipeline on the same model and texts, measured in the same run; the ratio is printed last.
 # Target: >= 0.8.
 #
-#   releng/benchmarks/preannotation.sh [TASKS]        default 10,000 tasks
+#   releng/benchmarks/preannotation.sh [TASKS]        default 10,000 tasks; BATCH=N (default 256, the product's)
 #   MEMORY=1 releng/benchmarks/preannotation.sh 100000
 #       also samples the resident memory of the command line (-Xmx512m) and of the server (-Xmx2g) every 2 s and
 #       prints peak, first-quarter and last-quarter means of both: flat memory means the last quarter is not
@@ -12,7 +12,7 @@
 set -euo pipefail
 root=$(cd -- "$(dirname -- "$(readlink -f -- "${BASH_SOURCE[0]}")")/../.." && pwd)
 tasks=${1:-10000}
-batch=${BATCH:-64}
+batch=${BATCH:-256}
 work=$(mktemp -d "${TMPDIR:-/tmp}/bench-preannotation.XXXXXX")
 export LABELBENCH_VMARGS="-Dlabelbench.models.cache=$work/models -Dlabelbench.servers=$work/servers -Xmx512m"
 export LABELBENCH_HUB=$root/server/target/hub-mirror
