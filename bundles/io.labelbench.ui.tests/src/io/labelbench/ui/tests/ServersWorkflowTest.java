@@ -175,8 +175,9 @@ class ServersWorkflowTest {
 			""";
 
 	/**
-	 * A digital PDF and its scan through the same server and job as text: the posology model runs on the page text
-	 * (text layer, OCR) and its entities come back as boxes, one per entity and line, around the entity's words.
+	 * A digital PDF, its scan and the scanned page as a PNG through the same server and job as text: the posology
+	 * model runs on the page text (text layer, OCR) and its entities come back as boxes, one per entity and line,
+	 * around the entity's words.
 	 */
 	@Test
 	void visualTasksArePreannotatedByTheServerWithWholeEntityBoxes() throws Exception {
@@ -184,13 +185,15 @@ class ServersWorkflowTest {
 				"Start warfarin 5 mg once daily.");
 		SampleDocuments.Generated generated = SampleDocuments.linesPdf(lines);
 		Path digital = Files.write(dir.resolve("orders.pdf"), generated.pdf());
-		Path scanned = Files.write(dir.resolve("orders-scanned.pdf"),
-				SampleDocuments.imagePdf(SampleDocuments.rasterize(generated.pdf(), 300), 300));
+		List<java.awt.image.BufferedImage> scans = SampleDocuments.rasterize(generated.pdf(), 300);
+		Path scanned = Files.write(dir.resolve("orders-scanned.pdf"), SampleDocuments.imagePdf(scans, 300));
+		Path image = dir.resolve("orders.png"); // no resolution in the file: read as 300 dpi
+		javax.imageio.ImageIO.write(scans.get(0), "png", image.toFile());
 		Path folder = dir.resolve("scans");
 		LabelbenchProject lb = LabelbenchProject.create(folder, LabelbenchProject.currentUser());
 		Files.writeString(folder.resolve(LabelbenchProject.CONFIG_FILE), VISUAL_CONFIG);
 		List<TaskId> ids = new VisualImporter(lb, VisualExtractor.Limits.DEFAULT).importDocuments(
-				List.of(digital, scanned), null, Progress.NONE);
+				List.of(digital, scanned, image), null, Progress.NONE);
 		IProject project = LabelbenchProjects.openOrCreate(folder, null);
 		Shell shell = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
 		ServerCommands.deploy(project, shell, null);
@@ -200,11 +203,12 @@ class ServersWorkflowTest {
 		PreannotateJob job = new PreannotateJob(project, server, ids, false);
 		job.schedule();
 		UiTesting.waitForJobs(LabelbenchJobs.FAMILY_PREANNOTATE, 120_000);
-		assertEquals(2, job.summary().done(), job.summary().toString());
+		assertEquals(3, job.summary().done(), job.summary().toString());
 
 		// the text layer's boxes are the words' own; OCR boxes hug the ink, a point or two inside them
 		assertWholeEntityBoxes(lb.tasks().read(ids.get(0)), generated.pages().get(0), 1.0);
 		assertWholeEntityBoxes(lb.tasks().read(ids.get(1)), generated.pages().get(0), 3.0);
+		assertWholeEntityBoxes(lb.tasks().read(ids.get(2)), generated.pages().get(0), 3.0);
 	}
 
 	private static void assertWholeEntityBoxes(Task task, List<SampleDocuments.Word> words, double tolerance) {
