@@ -165,6 +165,14 @@ class VisualTaskEditorTest {
 				+ canvas.getSize());
 		assertEquals(word.box().x0() * 100 / 612, PageBox.of(drawn).x(), 0.5, "snapped to the word's left edge");
 		assertTrue(editor.isDirty());
+		// with the label still armed, a click on a word labels that word
+		SampleDocuments.Word clicked = words.get(lastOfLine0 + 5);
+		mouse(canvas, SWT.MouseDown, (int) ((clicked.box().x0() + clicked.box().x1()) / 2 * pixelsPerPoint),
+				(int) ((clicked.box().y0() + clicked.box().y1()) / 2 * pixelsPerPoint), 0);
+		mouse(canvas, SWT.MouseUp, (int) ((clicked.box().x0() + clicked.box().x1()) / 2 * pixelsPerPoint),
+				(int) ((clicked.box().y0() + clicked.box().y1()) / 2 * pixelsPerPoint), 0);
+		assertEquals(List.of(word.text(), clicked.text()), editor.completionBoxes().stream()
+				.filter(r -> r.labels().contains("WORD")).map(Region::text).toList());
 
 		UiTesting.screenshot(page().getWorkbenchWindow().getShell(), Path.of("target", "visual-task-editor.png"));
 		select(ui.submit());
@@ -174,12 +182,12 @@ class VisualTaskEditorTest {
 		Task stored = created.tasks().read(TaskId.of(1));
 		Annotation completion = stored.completions().get(0);
 		assertTrue(completion.json().hasNonNull("copied_from"));
-		assertEquals(4, completion.results().size());
+		assertEquals(5, completion.results().size());
 		VisualTaskEditor reopened = open(project);
-		assertEquals(4, reopened.completionBoxes().size());
+		assertEquals(5, reopened.completionBoxes().size());
 		Region reopenedPhrase = labelled(reopened.completionBoxes(), "PHRASE");
 		assertEquals(PageBox.of(phrase), PageBox.of(reopenedPhrase));
-		assertEquals(word.text(), labelled(reopened.completionBoxes(), "WORD").text());
+		assertEquals(word.text(), labelled(reopened.completionBoxes(), "WORD").text(), "the first WORD box");
 		assertFalse(reopened.isDirty());
 	}
 

@@ -41,6 +41,9 @@ final class PageCanvas {
 		void reshaped(Region region, PageBox box);
 
 		void doubleClicked(Region region);
+
+		/** A click on the page outside every box, at a point (a box of no size). */
+		void clickedPage(PageBox point);
 	}
 
 	private static final int HANDLE = 5;
@@ -348,7 +351,7 @@ final class PageCanvas {
 		} else if (region == null && moved && box != null) {
 			gestures.drawn(toPage(box));
 		} else if (region == null) {
-			gestures.selected(null, false);
+			gestures.clickedPage(toPage(new Rectangle(event.x, event.y, 0, 0)));
 		}
 		canvas.redraw();
 	}

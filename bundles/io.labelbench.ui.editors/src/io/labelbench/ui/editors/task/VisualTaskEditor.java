@@ -36,7 +36,7 @@ import io.labelbench.visual.VisualImporter;
  * The task editor for PDFs and images: the page picture with the prediction's boxes on the left and the
  * completion's on the right, zoomed and scrolled together, page by page. A box is drawn by clicking a label and
  * dragging on the page; with "Snap to words" it takes exactly the words it touches, as a reviewer selects words
- * to label them. Boxes are moved by dragging and resized by their corners; their text follows the words inside.
+ * to label them, and a click on a word labels that word. Boxes are moved by dragging and resized by their corners; their text follows the words inside.
  */
 public final class VisualTaskEditor extends TaskEditorBase {
 
@@ -142,6 +142,11 @@ public final class VisualTaskEditor extends TaskEditorBase {
 				selectedPrediction = region;
 				acceptSelected();
 			}
+
+			@Override
+			public void clickedPage(PageBox point) {
+				// read-only
+			}
 		});
 	}
 
@@ -168,6 +173,16 @@ public final class VisualTaskEditor extends TaskEditorBase {
 			@Override
 			public void doubleClicked(Region region) {
 				// nothing: a double click on one's own box is a click
+			}
+
+			@Override
+			public void clickedPage(PageBox point) {
+				Words word = armed == null ? null : wordAt(point);
+				if (word == null) {
+					select(null, false);
+				} else {
+					draw(word.box());
+				}
 			}
 		});
 		completionPage.canvas().addListener(SWT.KeyDown, e -> {
@@ -273,6 +288,25 @@ public final class VisualTaskEditor extends TaskEditorBase {
 				100 * union.y0() / current.height(), 100 * union.width() / current.width(),
 				100 * union.height() / current.height());
 		return new Words(snapped, text.toString());
+	}
+
+	/** The word under a point of the current page, as its box and text; {@code null} off the words. */
+	Words wordAt(PageBox point) {
+		Page current = page - 1 < pages.size() ? pages.get(page - 1) : null;
+		if (current == null) {
+			return null;
+		}
+		double x = point.x() * current.width() / 100;
+		double y = point.y() * current.height() / 100;
+		for (Token token : current.tokens()) {
+			Box word = token.box();
+			if (x >= word.x0() && x <= word.x1() && y >= word.y0() && y <= word.y1()) {
+				return new Words(new PageBox(point.pageNumber(), 100 * word.x0() / current.width(),
+						100 * word.y0() / current.height(), 100 * word.width() / current.width(),
+						100 * word.height() / current.height()), token.text());
+			}
+		}
+		return null;
 	}
 
 	private void draw(PageBox drawn) {
