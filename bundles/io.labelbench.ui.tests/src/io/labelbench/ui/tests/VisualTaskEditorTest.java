@@ -189,6 +189,25 @@ class VisualTaskEditorTest {
 		assertEquals(PageBox.of(phrase), PageBox.of(reopenedPhrase));
 		assertEquals(word.text(), labelled(reopened.completionBoxes(), "WORD").text(), "the first WORD box");
 		assertFalse(reopened.isDirty());
+
+		// a prediction box is rejected (greyed, the completion untouched), another accepted by a double-click
+		Canvas predictions = reopened.predictionCanvas();
+		Region wrapped = labelled(reopened.predictionBoxes(), "WRAPPED");
+		Rectangle at = reopened.onCanvas(wrapped);
+		mouse(predictions, SWT.MouseDown, at.x + at.width / 2, at.y + at.height / 2, 0);
+		mouse(predictions, SWT.MouseUp, at.x + at.width / 2, at.y + at.height / 2, 0);
+		select(reopened.widgets().reject());
+		assertTrue(reopened.session().isRejected(wrapped));
+		assertFalse(reopened.isDirty(), "rejecting changes no completion");
+		Region predictedPhrase = labelled(reopened.predictionBoxes(), "PHRASE");
+		at = reopened.onCanvas(predictedPhrase);
+		Event doubleClick = new Event();
+		doubleClick.x = at.x + at.width / 2;
+		doubleClick.y = at.y + at.height / 2;
+		doubleClick.button = 1;
+		predictions.notifyListeners(SWT.MouseDoubleClick, doubleClick);
+		assertEquals(6, reopened.completionBoxes().size(), "the predicted phrase box taken beside the resized one");
+		assertTrue(reopened.isDirty());
 	}
 
 	private static void select(org.eclipse.swt.widgets.Button button) {
