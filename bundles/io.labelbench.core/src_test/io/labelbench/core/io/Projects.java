@@ -47,4 +47,34 @@ final class Projects {
 	static JsonNode readTree(Path file) throws IOException {
 		return Json.mapper().readTree(file.toFile());
 	}
+
+	/** Progress that asks to cancel once {@code units} units are done. */
+	static Progress cancelAfter(long units) {
+		return new Progress() {
+			long done;
+
+			@Override
+			public void begin(String task, long total) {
+			}
+
+			@Override
+			public void worked(long worked) {
+				done += worked;
+			}
+
+			@Override
+			public boolean isCanceled() {
+				return done >= units;
+			}
+		};
+	}
+
+	/** A cancelled export left the earlier file as it was, and no temporary file beside it. */
+	static void assertEarlierExportKept(Path dir, Path out) throws IOException {
+		org.junit.jupiter.api.Assertions.assertEquals("earlier export", java.nio.file.Files.readString(out));
+		try (var files = java.nio.file.Files.list(dir)) {
+			org.junit.jupiter.api.Assertions.assertFalse(
+					files.anyMatch(f -> f.getFileName().toString().startsWith(".lb-tmp-")), "temp file removed");
+		}
+	}
 }

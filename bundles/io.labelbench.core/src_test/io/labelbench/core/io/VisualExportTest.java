@@ -1,7 +1,6 @@
 package io.labelbench.core.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -191,31 +190,11 @@ class VisualExportTest {
 		LabelbenchProject project = projectWith(first, second);
 		Path out = dir.resolve("out.zip");
 		Files.writeString(out, "earlier export");
-		Progress cancelAfterOne = new Progress() {
-			long done;
-
-			@Override
-			public void begin(String task, long total) {
-			}
-
-			@Override
-			public void worked(long units) {
-				done += units;
-			}
-
-			@Override
-			public boolean isCanceled() {
-				return done >= 1;
-			}
-		};
+		Progress cancelAfterOne = Projects.cancelAfter(1);
 
 		assertThrows(CancellationException.class,
 				() -> new TaskExporter(project).export(ExportFormat.VOC, out, cancelAfterOne));
-
-		assertEquals("earlier export", Files.readString(out));
-		try (var files = Files.list(dir)) {
-			assertFalse(files.anyMatch(f -> f.getFileName().toString().startsWith(".lb-tmp-")), "temp file removed");
-		}
+		Projects.assertEarlierExportKept(dir, out);
 	}
 
 	@Test
