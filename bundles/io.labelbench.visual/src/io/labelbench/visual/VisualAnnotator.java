@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.labelbench.config.ControlTag;
 import io.labelbench.config.LabelingConfig;
+import io.labelbench.core.edit.PageBox;
 import io.labelbench.core.json.Json;
 import io.labelbench.core.model.Task;
 import io.labelbench.core.model.TaskId;
@@ -153,11 +154,11 @@ public final class VisualAnnotator implements Annotator {
 		region.put("original_height", page.height());
 		region.put("image_rotation", 0);
 		ObjectNode value = region.putObject("value");
-		Box box = segment.box();
-		value.put("x", 100 * box.x0() / page.width());
-		value.put("y", 100 * box.y0() / page.height());
-		value.put("width", 100 * box.width() / page.width());
-		value.put("height", 100 * box.height() / page.height());
+		PageBox box = page.percentOf(segment.box());
+		value.put("x", box.x());
+		value.put("y", box.y());
+		value.put("width", box.width());
+		value.put("height", box.height());
 		value.put("rotation", 0);
 		value.put("pageNumber", page.index() + 1);
 		value.put("text", segment.text());

@@ -69,6 +69,15 @@ public final class TaskChecker {
 		return problems;
 	}
 
+	/**
+	 * The task data field whose text the regions of object {@code toName} refer to: the field the config's object
+	 * shows, else {@code text}.
+	 */
+	public static String dataFieldOf(ResultSchema schema, String toName) {
+		String field = schema == null || toName == null ? null : schema.dataFieldOf(toName);
+		return field == null ? DEFAULT_FIELD : field;
+	}
+
 	private static Set<String> regionIds(List<Region> results) {
 		Set<String> regionIds = new HashSet<>();
 		for (Region region : results) {
@@ -131,8 +140,8 @@ public final class TaskChecker {
 	}
 
 	private void checkOffsets(Task task, Region region, List<String> messages) {
-		String field = schema == null || region.toName() == null ? null : schema.dataFieldOf(region.toName());
-		String text = task.dataText(field == null ? DEFAULT_FIELD : field);
+		String field = dataFieldOf(schema, region.toName());
+		String text = task.dataText(field);
 		Integer start = region.start();
 		Integer end = region.end();
 		if (start == null || end == null) {
@@ -140,7 +149,7 @@ public final class TaskChecker {
 			return;
 		}
 		if (text == null) {
-			messages.add("offsets [" + start + ", " + end + ") but the task has no text in data." + (field == null ? DEFAULT_FIELD : field));
+			messages.add("offsets [" + start + ", " + end + ") but the task has no text in data." + field);
 			return;
 		}
 		if (start < 0 || end < start || end > text.length()) {

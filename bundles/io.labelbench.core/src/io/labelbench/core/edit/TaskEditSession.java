@@ -89,8 +89,7 @@ public final class TaskEditSession {
 
 	/** The text a region of object {@code toName} refers to ({@code data.text} when unknown). */
 	public String text(String toName) {
-		String field = schema == null || toName == null ? null : schema.dataFieldOf(toName);
-		String text = task.dataText(field == null ? "text" : field);
+		String text = task.dataText(TaskChecker.dataFieldOf(schema, toName));
 		return text == null ? "" : text;
 	}
 

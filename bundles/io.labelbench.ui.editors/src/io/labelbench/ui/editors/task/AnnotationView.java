@@ -222,8 +222,4 @@ final class AnnotationView {
 		return score == null ? "\u2013" : score.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
 	}
 
-	/** The drawn spans, for tests. */
-	List<Region> spans() {
-		return spans;
-	}
 }

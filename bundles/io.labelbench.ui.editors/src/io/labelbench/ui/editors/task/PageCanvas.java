@@ -160,9 +160,9 @@ final class PageCanvas {
 
 	/** Where a box is drawn on the canvas. */
 	Rectangle toCanvas(PageBox box) {
-		Rectangle page = canvas.getSize().x == 0 ? new Rectangle(0, 0, 1, 1) : new Rectangle(0, 0, canvas.getSize().x, canvas.getSize().y);
-		return new Rectangle((int) Math.round(box.x() * page.width / 100), (int) Math.round(box.y() * page.height / 100),
-				(int) Math.round(box.width() * page.width / 100), (int) Math.round(box.height() * page.height / 100));
+		Point page = canvas.getSize();
+		return new Rectangle((int) Math.round(box.x() * page.x / 100), (int) Math.round(box.y() * page.y / 100),
+				(int) Math.round(box.width() * page.x / 100), (int) Math.round(box.height() * page.y / 100));
 	}
 
 	/** The page box (percent) of a rectangle on the canvas, clipped to the page. */

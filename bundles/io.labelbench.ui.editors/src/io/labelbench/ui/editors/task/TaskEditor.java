@@ -255,15 +255,16 @@ public final class TaskEditor extends TaskEditorBase {
 	// --- showing -------------------------------------------------------------------------------------------
 
 	@Override
-	protected void render(Annotation shown, Annotation current, AnnotationDiff diff) {
+	protected void render(Annotation shown, Annotation current, AnnotationDiff diff,
+			Map<ObjectNode, List<String>> currentProblems) {
 		String text = session.text(toName);
 		predictionView.showText(text);
 		completionView.showText(text);
 		Set<ObjectNode> predictionSelection = selectedPrediction == null ? Set.of() : Set.of(selectedPrediction.json());
 		predictionView.render(shown == null ? List.of() : shown.results(), diff,
 				shown == null ? Map.of() : session.problems(shown), session::isRejected, predictionSelection);
-		completionView.render(current == null ? List.of() : current.results(), diff,
-				current == null ? Map.of() : session.problems(current), region -> false, selectedRegions);
+		completionView.render(current == null ? List.of() : current.results(), diff, currentProblems, region -> false,
+				selectedRegions);
 		fillRelations(predictionRelations, null, shown);
 		fillRelations(relations, relationRegions, current);
 		showChoices(current);

@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.eclipse.core.resources.IFile;
@@ -389,8 +390,12 @@ public abstract class TaskEditorBase extends EditorPart implements IReusableEdit
 	protected void inputChanged() {
 	}
 
-	/** Shows the shown prediction and the current completion, compared. */
-	protected abstract void render(Annotation shown, Annotation current, AnnotationDiff diff);
+	/**
+	 * Shows the shown prediction and the current completion, compared; {@code currentProblems} are the
+	 * completion's regions that do not fit the text or the config.
+	 */
+	protected abstract void render(Annotation shown, Annotation current, AnnotationDiff diff,
+			Map<ObjectNode, List<String>> currentProblems);
 
 	// --- actions -------------------------------------------------------------------------------------------
 
@@ -548,7 +553,8 @@ public abstract class TaskEditorBase extends EditorPart implements IReusableEdit
 						new Object[] { counts.get(AnnotationDiff.Kind.SAME), counts.get(AnnotationDiff.Kind.MISSING),
 								counts.get(AnnotationDiff.Kind.LABEL), counts.get(AnnotationDiff.Kind.BOUNDARY),
 								counts.get(AnnotationDiff.Kind.ADDED) }));
-		render(shown, current, diff);
+		Map<ObjectNode, List<String>> currentProblems = current == null ? Map.of() : session.problems(current);
+		render(shown, current, diff, currentProblems);
 
 		createCompletion.setEnabled(shown != null);
 		accept.setEnabled(selectedPrediction != null);
@@ -561,7 +567,7 @@ public abstract class TaskEditorBase extends EditorPart implements IReusableEdit
 		undo.setEnabled(session.canUndo());
 		redo.setEnabled(session.canRedo());
 
-		int problems = current == null ? 0 : session.problems(current).size();
+		int problems = currentProblems.size();
 		status.setText(message != null ? message : problems == 0 ? "" : NLS.bind(Messages.TaskEditor_problems, problems));
 		status.setForeground(message != null || problems > 0 ? status.getDisplay().getSystemColor(SWT.COLOR_DARK_RED) : null);
 		title.getParent().getParent().layout(true, true);

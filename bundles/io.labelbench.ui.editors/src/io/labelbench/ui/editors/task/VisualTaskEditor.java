@@ -260,8 +260,13 @@ public final class VisualTaskEditor extends TaskEditorBase {
 	record Words(PageBox box, String text) {
 	}
 
+	/** The extracted words of the shown page, or {@code null} when the page cache lacks them. */
+	private Page currentPage() {
+		return page - 1 < pages.size() ? pages.get(page - 1) : null;
+	}
+
 	Words wordsIn(PageBox box) {
-		Page current = page - 1 < pages.size() ? pages.get(page - 1) : null;
+		Page current = currentPage();
 		if (current == null) {
 			return new Words(box, null);
 		}
@@ -284,15 +289,12 @@ public final class VisualTaskEditor extends TaskEditorBase {
 		if (union == null) {
 			return new Words(box, null);
 		}
-		PageBox snapped = new PageBox(box.pageNumber(), 100 * union.x0() / current.width(),
-				100 * union.y0() / current.height(), 100 * union.width() / current.width(),
-				100 * union.height() / current.height());
-		return new Words(snapped, text.toString());
+		return new Words(current.percentOf(union), text.toString());
 	}
 
 	/** The word under a point of the current page, as its box and text; {@code null} off the words. */
 	Words wordAt(PageBox point) {
-		Page current = page - 1 < pages.size() ? pages.get(page - 1) : null;
+		Page current = currentPage();
 		if (current == null) {
 			return null;
 		}
@@ -301,9 +303,7 @@ public final class VisualTaskEditor extends TaskEditorBase {
 		for (Token token : current.tokens()) {
 			Box word = token.box();
 			if (x >= word.x0() && x <= word.x1() && y >= word.y0() && y <= word.y1()) {
-				return new Words(new PageBox(point.pageNumber(), 100 * word.x0() / current.width(),
-						100 * word.y0() / current.height(), 100 * word.width() / current.width(),
-						100 * word.height() / current.height()), token.text());
+				return new Words(current.percentOf(word), token.text());
 			}
 		}
 		return null;
@@ -316,7 +316,7 @@ public final class VisualTaskEditor extends TaskEditorBase {
 		}
 		Words words = wordsIn(drawn);
 		PageBox box = snap.getSelection() && words.text() != null ? words.box() : drawn;
-		Page current = page - 1 < pages.size() ? pages.get(page - 1) : null;
+		Page current = currentPage();
 		double width = current == null ? 100 : current.width();
 		double height = current == null ? 100 : current.height();
 		Region[] created = new Region[1];
@@ -329,24 +329,25 @@ public final class VisualTaskEditor extends TaskEditorBase {
 	// --- showing -------------------------------------------------------------------------------------------
 
 	@Override
-	protected void render(Annotation shown, Annotation current, AnnotationDiff diff) {
+	protected void render(Annotation shown, Annotation current, AnnotationDiff diff,
+			Map<ObjectNode, List<String>> currentProblems) {
 		Set<ObjectNode> predictionSelection = selectedPrediction == null ? Set.of() : Set.of(selectedPrediction.json());
-		predictionPage.render(shown == null ? List.of() : shown.results(), diff,
-				shown == null ? Map.of() : session.problems(shown), session::isRejected, predictionSelection);
-		completionPage.render(current == null ? List.of() : current.results(), diff,
-				current == null ? Map.of() : session.problems(current), region -> false, selectedRegions);
+		Map<ObjectNode, List<String>> shownProblems = shown == null ? Map.of() : session.problems(shown);
+		predictionPage.render(shown == null ? List.of() : shown.results(), diff, shownProblems, session::isRejected,
+				predictionSelection);
+		completionPage.render(current == null ? List.of() : current.results(), diff, currentProblems, region -> false,
+				selectedRegions);
 		predictionInfo.setText(selectedPrediction == null ? NLS.bind(Messages.VisualEditor_boxesOnPage,
-				predictionPage.boxes().size()) : describe(selectedPrediction, diff));
+				predictionPage.boxes().size()) : describe(selectedPrediction, diff, shownProblems));
 		List<Region> regions = selected();
-		completionInfo.setText(regions.size() == 1 ? describe(regions.get(0), diff)
+		completionInfo.setText(regions.size() == 1 ? describe(regions.get(0), diff, currentProblems)
 				: NLS.bind(Messages.VisualEditor_boxesOnPage, completionPage.boxes().size()));
 		deleteRegion.setEnabled(!regions.isEmpty());
 	}
 
 	/** The hover text plus which part of a chunk split over lines the box is. */
-	private String describe(Region region, AnnotationDiff diff) {
-		String text = AnnotationView.describe(region, diff, session::isRejected,
-				session.current() == null ? Map.of() : session.problems(session.current()));
+	private String describe(Region region, AnnotationDiff diff, Map<ObjectNode, List<String>> problems) {
+		String text = AnnotationView.describe(region, diff, session::isRejected, problems);
 		JsonNode meta = region.json().get("meta");
 		if (meta != null && meta.has("chunk")) {
 			text += " \u00b7 " + NLS.bind(Messages.VisualEditor_chunkPart, new Object[] { meta.path("part").asInt(),
