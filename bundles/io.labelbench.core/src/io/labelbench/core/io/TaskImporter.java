@@ -2,6 +2,7 @@ package io.labelbench.core.io;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -25,6 +26,8 @@ import io.labelbench.core.model.Task;
 import io.labelbench.core.model.TaskId;
 import io.labelbench.core.store.AtomicFile;
 import io.labelbench.core.store.LabelbenchProject;
+import io.labelbench.core.store.ProcessLock;
+import io.labelbench.core.store.TaskConflictException;
 import io.labelbench.core.store.TaskStore;
 
 /**
@@ -32,7 +35,8 @@ import io.labelbench.core.store.TaskStore;
  * stops at the first fault (malformed JSON, wrong types, duplicate ids, an id already used by a different
  * task) with nothing written. The second pass writes each task atomically. A journal in {@code .labelbench/}
  * fixes the ids given to tasks without one, so an import that was cancelled or killed can simply be run
- * again: tasks already written are recognised as unchanged and the rest are written.
+ * again: tasks already written are recognised as unchanged and the rest are written; the ids a journal gave out
+ * are not given to other imports.
  */
 public final class TaskImporter {
 
@@ -52,7 +56,20 @@ public final class TaskImporter {
 		this.schema = schema;
 	}
 
+	/**
+	 * Imports while holding the project's lock for new tasks, so that imports into one project from this and
+	 * other processes (the workbench, command lines) run one after the other: each sees the ids the one before
+	 * gave out. A task file that another writer creates meanwhile at an id this import gives out is never
+	 * replaced: the import stops with a {@link io.labelbench.core.store.TaskConflictException}.
+	 */
 	public ImportResult importFiles(List<Path> sources, ImportOptions options, Progress progress) throws IOException {
+		try (ProcessLock lock = project.tasks().lockForNewTasks(progress::isCanceled,
+				() -> progress.begin("Waiting for another import into " + project.folder().getFileName(), -1))) {
+			return importLocked(sources, options, progress);
+		}
+	}
+
+	private ImportResult importLocked(List<Path> sources, ImportOptions options, Progress progress) throws IOException {
 		TaskStore store = project.tasks();
 		progress.begin("Checking " + describe(sources), -1);
 		Plan plan = plan(sources, options, progress);
@@ -60,8 +77,9 @@ public final class TaskImporter {
 		Path journal = journalFile(sources);
 		long firstNewId = readJournal(journal);
 		if (firstNewId <= 0) {
-			firstNewId = Math.max(store.maxNumericId(), plan.maxExplicitId) + 1;
-			writeJournal(journal, sources, firstNewId);
+			firstNewId = Math.max(Math.max(store.maxNumericId(), plan.maxExplicitId), reservedByOtherImports(journal))
+					+ 1;
+			writeJournal(journal, sources, firstNewId, plan.newIds);
 		}
 		progress.begin("Importing " + plan.count + " tasks", plan.count);
 		TaskChecker checker = new TaskChecker(schema);
@@ -78,11 +96,14 @@ public final class TaskImporter {
 					if (options.renumber() || task.id() == null) {
 						task.setId(TaskId.of(nextNewId++));
 					}
-					if (sameAsStored(store, task)) {
+					Stored stored = stored(store, task);
+					if (stored == Stored.SAME) {
 						unchanged++;
-					} else {
-						store.write(task);
+					} else if (stored == Stored.ABSENT) {
+						store.create(task); // refused if another writer creates it meanwhile
 						imported++;
+					} else { // the first pass saw no such task: another writer created it meanwhile
+						throw new TaskConflictException(store.file(task.id()), task.id());
 					}
 					for (TaskProblem problem : checker.check(task)) {
 						if (problemCount++ < MAX_REPORTED_PROBLEMS) {
@@ -97,8 +118,25 @@ public final class TaskImporter {
 		return new ImportResult(imported, unchanged, List.copyOf(problems), problemCount);
 	}
 
-	/** What the first pass learnt: how many tasks, and the highest numeric id the sources bring. */
-	private record Plan(int count, long maxExplicitId) {
+	private enum Stored {
+		ABSENT, SAME, DIFFERENT, DAMAGED
+	}
+
+	private static Stored stored(TaskStore store, Task task) throws IOException {
+		try {
+			return store.read(task.id()).equals(task) ? Stored.SAME : Stored.DIFFERENT;
+		} catch (NoSuchFileException e) {
+			return Stored.ABSENT;
+		} catch (TaskFormatException e) {
+			return Stored.DAMAGED;
+		}
+	}
+
+	/**
+	 * What the first pass learnt: how many tasks, the highest numeric id the sources bring, and how many tasks get
+	 * a new id.
+	 */
+	private record Plan(int count, long maxExplicitId, int newIds) {
 	}
 
 	/** The first pass: reads everything, writes nothing, stops at the first fault. */
@@ -106,6 +144,7 @@ public final class TaskImporter {
 		TaskStore store = project.tasks();
 		Map<String, String> seen = new HashMap<>();
 		int count = 0;
+		int newIds = 0;
 		long maxExplicitId = 0;
 		for (Path source : sources) {
 			try (TaskSource tasks = TaskSource.open(source, options)) {
@@ -122,28 +161,21 @@ public final class TaskImporter {
 						if (id.numeric()) {
 							maxExplicitId = Math.max(maxExplicitId, id.number());
 						}
-						if (store.exists(id) && !sameAsStored(store, task)) {
+						Stored stored = stored(store, task);
+						if (stored != Stored.ABSENT && stored != Stored.SAME) {
 							throw new TaskFormatException(tasks.position(), "task " + id
 									+ " already exists in the project with different content;"
 									+ " import with renumbering to add these tasks under new ids");
 						}
+					} else {
+						newIds++;
 					}
 					count++;
 					progress.worked(1);
 				}
 			}
 		}
-		return new Plan(count, maxExplicitId);
-	}
-
-	private static boolean sameAsStored(TaskStore store, Task task) throws IOException {
-		try {
-			return store.read(task.id()).equals(task);
-		} catch (NoSuchFileException e) {
-			return false;
-		} catch (TaskFormatException e) {
-			return false; // a damaged stored copy is replaced by the import
-		}
+		return new Plan(count, maxExplicitId, newIds);
 	}
 
 	private static String describe(List<Path> sources) {
@@ -171,18 +203,49 @@ public final class TaskImporter {
 	}
 
 	private static long readJournal(Path journal) {
+		return readJournalField(journal, "firstNewId");
+	}
+
+	private static long readJournalField(Path journal, String field) {
 		try {
 			JsonNode node = Json.mapper().readTree(journal.toFile());
-			JsonNode first = node == null ? null : node.get("firstNewId");
-			return first != null && first.canConvertToLong() ? first.longValue() : 0;
+			JsonNode value = node == null ? null : node.get(field);
+			return value != null && value.canConvertToLong() ? value.longValue() : 0;
 		} catch (IOException e) {
 			return 0; // no journal, or a damaged one: start afresh
 		}
 	}
 
-	private static void writeJournal(Path journal, List<Path> sources, long firstNewId) throws IOException {
+	/**
+	 * The highest id that the journals of other imports (killed or cancelled, to be run again) have given out:
+	 * a new import starts above it, so that running those again neither collides with it nor is refused.
+	 */
+	private long reservedByOtherImports(Path ownJournal) throws IOException {
+		Path folder = ownJournal.getParent();
+		if (!Files.isDirectory(folder)) {
+			return 0;
+		}
+		long max = 0;
+		try (DirectoryStream<Path> journals = Files.newDirectoryStream(folder, "*.json")) {
+			for (Path journal : journals) {
+				if (journal.equals(ownJournal) || AtomicFile.isTemporary(journal)) {
+					continue;
+				}
+				long first = readJournal(journal);
+				long reserved = readJournalField(journal, "reserved");
+				if (first > 0) {
+					max = Math.max(max, first + Math.max(reserved, 1) - 1);
+				}
+			}
+		}
+		return max;
+	}
+
+	private static void writeJournal(Path journal, List<Path> sources, long firstNewId, int reserved)
+			throws IOException {
 		ObjectNode json = Json.nodes().objectNode();
 		json.put("firstNewId", firstNewId);
+		json.put("reserved", reserved);
 		sources.forEach(source -> json.withArray("sources").add(source.toAbsolutePath().toString()));
 		AtomicFile.write(journal, out -> Json.mapper().writeValue(out, json));
 	}

@@ -3,6 +3,7 @@ package io.labelbench.core.store;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -10,8 +11,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -27,21 +31,31 @@ import io.labelbench.core.model.TaskId;
 /**
  * The tasks of a project, one JSON file per task in {@code tasks/<id>.json}. Tasks are read one at a time (a
  * project of 100,000 tasks is never in memory as a whole), every write is atomic, writes of different tasks
- * run concurrently and writes of one task are serialized.
+ * run concurrently and writes of one task are serialized (within this JVM, whichever store object they use).
+ * Creating tasks under new ids is serialized across processes by {@link #lockForNewTasks}, and never replaces a
+ * task another writer created meanwhile ({@link #create}).
  */
 public final class TaskStore {
 
 	public static final String FOLDER = "tasks";
+	/** In the project's {@code .labelbench/}: held by whoever gives out ids and creates tasks. */
+	public static final String NEW_TASKS_LOCK = "tasks.lock";
 	private static final int LOCK_STRIPES = 64;
+	/** The lock stripes of every store folder this JVM has used: all store objects of one folder share them. */
+	private static final Map<Path, ReentrantLock[]> STRIPES = new ConcurrentHashMap<>();
 
 	private final Path folder;
-	private final ReentrantLock[] locks = new ReentrantLock[LOCK_STRIPES];
+	private final ReentrantLock[] locks;
 
 	public TaskStore(Path folder) {
 		this.folder = folder;
-		for (int i = 0; i < locks.length; i++) {
-			locks[i] = new ReentrantLock();
-		}
+		this.locks = STRIPES.computeIfAbsent(folder.toAbsolutePath().normalize(), key -> {
+			ReentrantLock[] stripes = new ReentrantLock[LOCK_STRIPES];
+			for (int i = 0; i < stripes.length; i++) {
+				stripes[i] = new ReentrantLock();
+			}
+			return stripes;
+		});
 	}
 
 	public Path folder() {
@@ -122,6 +136,35 @@ public final class TaskStore {
 	}
 
 	/**
+	 * Writes a new task; when a task of that id exists, even one another process created a moment ago, this fails
+	 * with a {@link TaskConflictException} and the existing task is left as it is.
+	 */
+	public void create(Task task) throws IOException {
+		TaskId id = requireId(task);
+		ReentrantLock lock = lockOf(id);
+		lock.lock();
+		try {
+			AtomicFile.create(file(id), contentOf(task.json()));
+		} catch (FileAlreadyExistsException e) {
+			throw new TaskConflictException(file(id), id);
+		} finally {
+			lock.unlock();
+		}
+	}
+
+	/**
+	 * The lock for giving out new ids and creating tasks, shared by this JVM's threads and by other processes
+	 * (the workbench and command lines): hold it from reading the highest id until the new tasks are written.
+	 *
+	 * @param canceled asked while another holder is waited for
+	 * @param waiting  run once when the lock is held by another
+	 */
+	public ProcessLock lockForNewTasks(BooleanSupplier canceled, Runnable waiting) throws IOException {
+		Path meta = folder.toAbsolutePath().normalize().resolveSibling(LabelbenchProject.META_FOLDER);
+		return ProcessLock.acquire(meta.resolve(NEW_TASKS_LOCK), canceled, waiting);
+	}
+
+	/**
 	 * Reads, changes and writes one task while holding its lock, so that concurrent updates of the same task
 	 * (a pre-annotation job and an editor save) never lose each other's change.
 	 */
@@ -190,12 +233,16 @@ public final class TaskStore {
 	}
 
 	private void writeUnlocked(TaskId id, JsonNode json) throws IOException {
-		AtomicFile.write(file(id), out -> {
+		AtomicFile.write(file(id), contentOf(json));
+	}
+
+	private static AtomicFile.Content contentOf(JsonNode json) {
+		return out -> {
 			try (JsonGenerator generator = Json.mapper().createGenerator(out)) {
 				generator.useDefaultPrettyPrinter();
 				Json.mapper().writeTree(generator, json);
 			}
-		});
+		};
 	}
 
 	private ReentrantLock lockOf(TaskId id) {

@@ -61,6 +61,21 @@ class TaskStoreTest {
 	}
 
 	@Test
+	void creatingATaskThatExistsMeanwhileIsRefusedAndOverwritesNothing() throws IOException {
+		TaskStore store = new TaskStore(dir.resolve("tasks"));
+		store.create(Task.of(TaskId.of(7), "first"));
+		new TaskStore(dir.resolve("tasks")).write(Task.of(TaskId.of(8), "another writer"));
+		TaskConflictException refused = assertThrows(TaskConflictException.class,
+				() -> store.create(Task.of(TaskId.of(8), "second")));
+		assertTrue(refused.getMessage().contains("task 8 already exists"), refused.getMessage());
+		assertEquals("another writer", store.read(TaskId.of(8)).text());
+		assertEquals("first", store.read(TaskId.of(7)).text());
+		try (var files = Files.list(store.folder())) {
+			assertEquals(2, files.count(), "no temporary files left");
+		}
+	}
+
+	@Test
 	void idsAreSortedNumericallyAndIgnoreForeignFiles() throws IOException {
 		TaskStore store = new TaskStore(dir.resolve("tasks"));
 		for (long id : new long[] { 10, 9, 100 }) {
