@@ -87,6 +87,37 @@ class LabelbenchTest {
 	}
 
 	@Test
+	void anExportIntoTheProjectIsRefusedWithExitTwoAndWritesNothing() throws IOException {
+		Path project = dir.resolve("project");
+		assertEquals(0, run("import", "--project", project.toString(), tasksFile().toString()));
+		Path task = project.resolve("tasks/1.json");
+		String before = Files.readString(task);
+		for (Path out : List.of(task, project.resolve("labeling-config.xml"), project.resolve(".labelbench/project.json"),
+				dir.resolve("project/files/../tasks/2.json"))) {
+			assertEquals(2, run("export", "--project", project.toString(), "--format", "gal", "--out", out.toString()));
+			assertTrue(err().startsWith("labelbench: export: " + out + ": inside the project"), err());
+			assertEquals(1, err().lines().count(), err());
+		}
+		assertEquals(before, Files.readString(task));
+		assertFalse(Files.exists(project.resolve("labeling-config.xml")), "no config written");
+		assertEquals(List.of("1.json", "2.json"), listTasks(project).stream().sorted().toList());
+	}
+
+	@Test
+	void anExportErrorNamesTheOutPathNotATemporaryFile() throws IOException {
+		Path project = dir.resolve("project");
+		assertEquals(0, run("import", "--project", project.toString(), tasksFile().toString()));
+		Path folder = Files.createDirectories(dir.resolve("exports"));
+		Files.writeString(folder.resolve("earlier.json"), "[]");
+		assertEquals(2, run("export", "--project", project.toString(), "--format", "gal", "--out", folder.toString()));
+		assertTrue(err().startsWith("labelbench: export: " + folder + ": is a folder"), err());
+		assertFalse(err().contains(".lb-tmp-"), err());
+		try (var files = Files.list(folder)) {
+			assertEquals(List.of(folder.resolve("earlier.json")), files.toList(), "no temporary file left");
+		}
+	}
+
+	@Test
 	void preannotateWithProjectRules() throws IOException {
 		Path project = dir.resolve("project");
 		assertEquals(0, run("import", "--project", project.toString(), tasksFile().toString()));

@@ -6,8 +6,12 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -31,7 +35,8 @@ import io.labelbench.core.store.TaskStore;
 /**
  * Exports a project's tasks, predictions included, streaming one task at a time. The output file appears only
  * when the export is complete: a cancelled, failed or killed export leaves any earlier file untouched. The task
- * formats write every task; the box formats (COCO, Pascal VOC) write the rectangles of visual tasks only.
+ * formats write every task; the box formats (COCO, Pascal VOC) write the rectangles of visual tasks only. An
+ * export into the project's own storage (tasks, config, settings, files) is refused before anything is written.
  */
 public final class TaskExporter {
 
@@ -49,6 +54,7 @@ public final class TaskExporter {
 	 * are left out and come back as problems, one per region, rather than failing the export.
 	 */
 	public ExportResult export(ExportFormat format, Path out, Progress progress) throws IOException {
+		refuseTargetInsideProject(out);
 		TaskStore store = project.tasks();
 		List<TaskId> ids = store.ids();
 		progress.begin("Exporting " + ids.size() + " tasks as " + format.id(), ids.size());
@@ -64,6 +70,45 @@ public final class TaskExporter {
 			}
 		});
 		return new ExportResult(exported[0], ids.size() - exported[0], List.copyOf(problems.listed), problems.count);
+	}
+
+	/** What an export must never overwrite: the files and folders the project keeps its content in. */
+	private static final List<String> STORAGE = List.of(TaskStore.FOLDER + "/", LabelbenchProject.CONFIG_FILE,
+			LabelbenchProject.META_FOLDER + "/", LabelbenchProject.FILES_FOLDER + "/", "rules/", ".project");
+
+	/**
+	 * Refuses a folder as target, and a target in the project's storage (or the project folder itself), compared
+	 * after resolving links and {@code ..}, so that no spelling of a task, config or settings file gets overwritten.
+	 */
+	private void refuseTargetInsideProject(Path out) throws IOException {
+		Path target = realPath(out);
+		Path root = realPath(project.folder());
+		for (String stored : STORAGE) {
+			Path storage = root.resolve(stored.endsWith("/") ? stored.substring(0, stored.length() - 1) : stored);
+			if (target.startsWith(storage) || target.equals(root)) {
+				throw new FileSystemException(out.toString(), null, "inside the project (" + (target.equals(root)
+						? "its folder" : stored) + "): an export there would overwrite the project's own files;"
+						+ " choose a file outside tasks/, files/, .labelbench/ and labeling-config.xml");
+			}
+		}
+		if (Files.isDirectory(out)) {
+			throw new FileSystemException(out.toString(), null, "is a folder; name the file to export to");
+		}
+	}
+
+	/** The real path of a file that may not exist yet: its nearest existing folder resolved, then the rest. */
+	static Path realPath(Path path) throws IOException {
+		Path existing = path.toAbsolutePath();
+		Deque<Path> rest = new ArrayDeque<>();
+		while (existing.getParent() != null && !Files.exists(existing)) {
+			rest.push(existing.getFileName());
+			existing = existing.getParent();
+		}
+		Path real = Files.exists(existing) ? existing.toRealPath() : existing;
+		while (!rest.isEmpty()) {
+			real = real.resolve(rest.pop());
+		}
+		return real.normalize();
 	}
 
 	/** The first {@link #MAX_REPORTED_PROBLEMS} problems, and how many there were. */

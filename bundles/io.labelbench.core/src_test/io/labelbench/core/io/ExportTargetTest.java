@@ -129,16 +129,4 @@ class ExportTargetTest {
 		Files.setLastModifiedTime(file, modified);
 		return file;
 	}
-
-	@Test
-	void anExportErrorNamesTheTargetNotATempFile() throws IOException {
-		LabelbenchProject project = project();
-		Path out = Files.createDirectories(dir.resolve("a-folder"));
-		Files.writeString(out.resolve("keep.txt"), "x");
-		IOException failed = assertThrows(IOException.class,
-				() -> new TaskExporter(project).export(ExportFormat.GAL, out, Progress.NONE));
-		assertTrue(failed.getMessage().startsWith(out.toString()), failed.getMessage());
-		assertFalse(failed.getMessage().contains(".lb-tmp-"), failed.getMessage());
-		assertEquals("x", Files.readString(out.resolve("keep.txt")));
-	}
 }
