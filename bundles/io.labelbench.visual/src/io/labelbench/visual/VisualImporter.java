@@ -15,11 +15,13 @@ import java.util.concurrent.atomic.AtomicReference;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.labelbench.core.io.Progress;
+import io.labelbench.core.io.TaskImporter;
 import io.labelbench.core.json.Json;
 import io.labelbench.core.model.Task;
 import io.labelbench.core.model.TaskId;
 import io.labelbench.core.store.AtomicFile;
 import io.labelbench.core.store.LabelbenchProject;
+import io.labelbench.core.store.ProcessLock;
 
 /**
  * Imports PDFs and images (type detected from content) as visual tasks, one task per document: the document
@@ -64,8 +66,16 @@ public final class VisualImporter {
 	/** @param password for encrypted PDFs, or {@code null} */
 	public List<TaskId> importDocuments(List<Path> documents, String password, Progress progress) throws IOException {
 		List<List<Page>> extracted = extractAll(documents, password, progress);
+		// ids are given out and tasks created under the lock that imports in other processes take too
+		try (ProcessLock lock = project.tasks().lockForNewTasks(progress::isCanceled,
+				() -> progress.begin("Waiting for another import into " + project.folder().getFileName(), -1))) {
+			return createTasks(documents, extracted);
+		}
+	}
+
+	private List<TaskId> createTasks(List<Path> documents, List<List<Page>> extracted) throws IOException {
 		PagesCache cache = new PagesCache(project);
-		long nextId = project.tasks().maxNumericId() + 1;
+		long nextId = new TaskImporter(project).firstFreeId();
 		List<TaskId> ids = new ArrayList<>();
 		for (int i = 0; i < documents.size(); i++) {
 			Path document = documents.get(i);
@@ -82,7 +92,7 @@ public final class VisualImporter {
 			json.putObject(Task.DATA).put("image", LabelbenchProject.FILES_FOLDER + "/" + stored)
 					.put("title", document.getFileName().toString()).put("pages", extracted.get(i).size())
 					.put("sha256", sha);
-			project.tasks().write(new Task(json));
+			project.tasks().create(new Task(json)); // never replaces a task another writer created
 			ids.add(id);
 		}
 		return ids;

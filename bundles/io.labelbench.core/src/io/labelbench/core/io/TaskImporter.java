@@ -77,8 +77,7 @@ public final class TaskImporter {
 		Path journal = journalFile(sources);
 		long firstNewId = readJournal(journal);
 		if (firstNewId <= 0) {
-			firstNewId = Math.max(Math.max(store.maxNumericId(), plan.maxExplicitId), reservedByOtherImports(journal))
-					+ 1;
+			firstNewId = Math.max(firstFreeId(journal), plan.maxExplicitId + 1);
 			writeJournal(journal, sources, firstNewId, plan.newIds);
 		}
 		progress.begin("Importing " + plan.count + " tasks", plan.count);
@@ -124,7 +123,10 @@ public final class TaskImporter {
 
 	private static Stored stored(TaskStore store, Task task) throws IOException {
 		try {
-			return store.read(task.id()).equals(task) ? Stored.SAME : Stored.DIFFERENT;
+			Task storedTask = store.read(task.id());
+			// a given id is a long node, the stored one reads back as an int node: compare as read back
+			return storedTask.equals(task) || storedTask.json().equals(Json.mapper()
+					.readTree(Json.mapper().writeValueAsBytes(task.json()))) ? Stored.SAME : Stored.DIFFERENT;
 		} catch (NoSuchFileException e) {
 			return Stored.ABSENT;
 		} catch (TaskFormatException e) {
@@ -217,11 +219,24 @@ public final class TaskImporter {
 	}
 
 	/**
+	 * The first id to give a new task: above every task and every id that an unfinished import (killed or
+	 * cancelled, to be run again) has given out. Call it while holding {@link TaskStore#lockForNewTasks} and create
+	 * the new tasks before releasing it.
+	 */
+	public long firstFreeId() throws IOException {
+		return firstFreeId(null);
+	}
+
+	private long firstFreeId(Path ownJournal) throws IOException {
+		return Math.max(project.tasks().maxNumericId(), reservedByOtherImports(ownJournal)) + 1;
+	}
+
+	/**
 	 * The highest id that the journals of other imports (killed or cancelled, to be run again) have given out:
 	 * a new import starts above it, so that running those again neither collides with it nor is refused.
 	 */
 	private long reservedByOtherImports(Path ownJournal) throws IOException {
-		Path folder = ownJournal.getParent();
+		Path folder = project.metaFolder().resolve(JOURNAL_FOLDER);
 		if (!Files.isDirectory(folder)) {
 			return 0;
 		}

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -138,6 +139,30 @@ class ConcurrentImportTest {
 		assertTrue(refused.getMessage().contains("already exists"), refused.getMessage());
 		assertEquals("created meanwhile", project.tasks().read(TaskId.of(2)).text(), "never overwritten");
 		assertEquals("before 1", project.tasks().read(TaskId.of(1)).text());
+	}
+
+	@Test
+	void idsGivenOutByAnUnfinishedImportAreNotGivenToTheNext() throws IOException {
+		LabelbenchProject project = LabelbenchProject.create(dir.resolve("p"), "ana");
+		project.tasks().write(Task.of(TaskId.of(1), "before 1"));
+		Path first = source("first.jsonl", 0, false);
+		Path second = source("second.jsonl", 1, false);
+		// the first pass counts 200 units: cancelled after 100 of the 200 tasks are written
+		assertThrows(CancellationException.class, () -> new TaskImporter(project).importFiles(List.of(first),
+				ImportOptions.DEFAULT, Projects.cancelAfter(TASKS_EACH + TASKS_EACH / 2)));
+		assertEquals(1 + TASKS_EACH / 2, project.tasks().ids().size());
+
+		new TaskImporter(project).importFiles(List.of(second), ImportOptions.DEFAULT, Progress.NONE);
+		assertEquals(text(1, 1), project.tasks().read(TaskId.of(2 + TASKS_EACH)).text(),
+				"the second import starts above the ids the first one gave out");
+		ImportResult rerun = new TaskImporter(project).importFiles(List.of(first), ImportOptions.DEFAULT, Progress.NONE);
+		assertEquals(TASKS_EACH / 2, rerun.imported());
+		assertEquals(TASKS_EACH / 2, rerun.unchanged());
+		for (int i = 1; i <= TASKS_EACH; i++) {
+			assertEquals(text(0, i), project.tasks().read(TaskId.of(1 + i)).text());
+			assertEquals(text(1, i), project.tasks().read(TaskId.of(1 + TASKS_EACH + i)).text());
+		}
+		assertEquals(1 + 2 * TASKS_EACH, project.tasks().ids().size());
 	}
 
 	private static String text(int process, int task) {
