@@ -68,7 +68,12 @@ public final class AtomicFile {
 
 	/** Writes {@code target}, replacing the file there if any. */
 	public static void write(Path target, Content content) throws IOException {
-		commit(target, content, true);
+		commit(target, content, true, false);
+	}
+
+	/** Writes {@code target} readable and writable by its owner only (0600), for files that hold secrets. */
+	public static void writePrivate(Path target, Content content) throws IOException {
+		commit(target, content, true, true);
 	}
 
 	/**
@@ -76,14 +81,14 @@ public final class AtomicFile {
 	 * makes this fail with a {@link FileAlreadyExistsException} naming the target, and is left as it is.
 	 */
 	public static void create(Path target, Content content) throws IOException {
-		commit(target, content, false);
+		commit(target, content, false, false);
 	}
 
 	public static boolean isTemporary(Path file) {
 		return file.getFileName().toString().startsWith(TEMP_PREFIX);
 	}
 
-	private static void commit(Path target, Content content, boolean replace) throws IOException {
+	private static void commit(Path target, Content content, boolean replace, boolean ownerOnly) throws IOException {
 		Path folder = target.toAbsolutePath().getParent();
 		Files.createDirectories(folder);
 		sweepStaleTemporaries(folder);
@@ -92,6 +97,9 @@ public final class AtomicFile {
 		try {
 			temp = createTemporary(folder, target);
 			Set<PosixFilePermission> finalMode = existingMode != null ? existingMode : modeOf(temp);
+			if (ownerOnly && finalMode != null) {
+				finalMode = OWNER_ONLY;
+			}
 			if (finalMode != null) {
 				// only the owner reads a half-written file; the final mode is set when the content is complete
 				Files.setPosixFilePermissions(temp, OWNER_ONLY);

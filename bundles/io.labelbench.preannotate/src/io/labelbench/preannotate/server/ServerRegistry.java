@@ -288,7 +288,8 @@ public final class ServerRegistry {
 	}
 
 	private static void save(ServerRecord server) throws IOException {
-		AtomicFile.write(server.folder().resolve(ServerRecord.FILE),
+		// holds the server's bearer token: for its owner's eyes only
+		AtomicFile.writePrivate(server.folder().resolve(ServerRecord.FILE),
 				out -> Json.mapper().writeValue(out, server.toJson()));
 	}
 
