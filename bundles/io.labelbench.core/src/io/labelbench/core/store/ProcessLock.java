@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -43,7 +44,9 @@ public final class ProcessLock implements AutoCloseable {
 	 * @param waiting  run once when the lock is not free at once, to tell the user what the wait is for
 	 */
 	public static ProcessLock acquire(Path lockFile, BooleanSupplier canceled, Runnable waiting) throws IOException {
-		Path key = lockFile.toAbsolutePath().normalize();
+		Path folder = Files.createDirectories(lockFile.toAbsolutePath().getParent());
+		// one in-process lock per file, however its path is spelt (links, ..)
+		Path key = folder.toRealPath().resolve(lockFile.getFileName());
 		ReentrantLock local = IN_PROCESS.computeIfAbsent(key, k -> new ReentrantLock());
 		boolean[] told = { false };
 		Runnable wait = () -> {
@@ -68,10 +71,9 @@ public final class ProcessLock implements AutoCloseable {
 		}
 		FileChannel channel = null;
 		try {
-			Files.createDirectories(key.getParent());
 			channel = FileChannel.open(key, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
 			FileLock lock;
-			while ((lock = channel.tryLock()) == null) {
+			while ((lock = tryLock(channel)) == null) {
 				wait.run();
 				Thread.sleep(POLL_MILLIS);
 			}
@@ -100,6 +102,14 @@ public final class ProcessLock implements AutoCloseable {
 			}
 		} finally {
 			local.unlock();
+		}
+	}
+
+	private static FileLock tryLock(FileChannel channel) throws IOException {
+		try {
+			return channel.tryLock();
+		} catch (OverlappingFileLockException e) {
+			return null; // a hard link to the lock file, held by another thread of this JVM
 		}
 	}
 

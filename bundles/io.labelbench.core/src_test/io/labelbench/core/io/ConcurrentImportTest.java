@@ -14,6 +14,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -163,6 +167,39 @@ class ConcurrentImportTest {
 			assertEquals(text(1, i), project.tasks().read(TaskId.of(1 + TASKS_EACH + i)).text());
 		}
 		assertEquals(1 + 2 * TASKS_EACH, project.tasks().ids().size());
+	}
+
+	@Test
+	void anImportWaitingForAnotherSaysSoAndCanBeCancelled() throws Exception {
+		LabelbenchProject project = LabelbenchProject.create(dir.resolve("p"), "ana");
+		Path source = source("source.jsonl", 0, false);
+		List<String> phases = new CopyOnWriteArrayList<>();
+		Progress cancelsWhileWaiting = new Progress() {
+			@Override
+			public void begin(String task, long total) {
+				phases.add(task);
+			}
+
+			@Override
+			public void worked(long units) {
+			}
+
+			@Override
+			public boolean isCanceled() {
+				return phases.stream().anyMatch(phase -> phase.startsWith("Waiting"));
+			}
+		};
+		try (var otherImport = project.tasks().lockForNewTasks(() -> false, () -> {
+		})) {
+			ExecutorService waiting = Executors.newSingleThreadExecutor();
+			var outcome = waiting.submit(() -> new TaskImporter(project).importFiles(List.of(source),
+					ImportOptions.DEFAULT, cancelsWhileWaiting));
+			ExecutionException failure = assertThrows(ExecutionException.class, outcome::get);
+			assertTrue(failure.getCause() instanceof CancellationException, failure.getCause().toString());
+			waiting.shutdown();
+		}
+		assertEquals(List.of("Waiting for another import into p"), phases);
+		assertEquals(0, project.tasks().ids().size(), "nothing written");
 	}
 
 	private static String text(int process, int task) {
