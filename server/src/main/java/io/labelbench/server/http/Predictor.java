@@ -133,8 +133,10 @@ public final class Predictor {
 		List<Map<String, List<IAnnotation>>> annotated = new ArrayList<>(all.size());
 		for (int from = 0; from < all.size(); from += BATCH_PIECES) {
 			checkStop(stop, from, all.size());
-			annotated.addAll(light.fullAnnotateJava(new ArrayList<>(all.subList(from, Math.min(all.size(),
-					from + BATCH_PIECES)))));
+			for (Map<String, List<IAnnotation>> piece : light.fullAnnotateJava(new ArrayList<>(all.subList(from,
+					Math.min(all.size(), from + BATCH_PIECES))))) {
+				annotated.add(outputsOnly(piece));
+			}
 		}
 		List<ObjectNode> out = new ArrayList<>(texts.size());
 		int next = 0;
@@ -145,6 +147,21 @@ public final class Predictor {
 			next += count;
 		}
 		return out;
+	}
+
+	/**
+	 * The models' output columns of one piece: the others (tokens, word vectors) would hold hundreds of MB for
+	 * a long text until the request is answered.
+	 */
+	private Map<String, List<IAnnotation>> outputsOnly(Map<String, List<IAnnotation>> piece) {
+		Map<String, List<IAnnotation>> kept = new HashMap<>();
+		for (Output output : outputs) {
+			List<IAnnotation> list = piece.get(output.column());
+			if (list != null) {
+				kept.put(output.column(), list);
+			}
+		}
+		return kept;
 	}
 
 	private static void checkStop(BooleanSupplier stop, int done, int total) throws Abandoned {
