@@ -35,13 +35,19 @@ public final class ModelDownloader {
 	private final ModelCache cache;
 	private final SafeZip unzip;
 
+	/** With the zip limits for models and embeddings ({@link SafeZip.Limits#MODELS}). */
 	public ModelDownloader(ModelCache cache) {
-		this(cache, SafeZip.DEFAULT_MAX_BYTES, SafeZip.DEFAULT_MAX_ENTRIES);
+		this(cache, SafeZip.Limits.MODELS);
 	}
 
 	ModelDownloader(ModelCache cache, long maxUnzippedBytes, int maxEntries) {
 		this.cache = cache;
 		this.unzip = new SafeZip(maxUnzippedBytes, maxEntries);
+	}
+
+	public ModelDownloader(ModelCache cache, SafeZip.Limits zipLimits) {
+		this.cache = cache;
+		this.unzip = new SafeZip(zipLimits);
 	}
 
 	/** Downloads the entry unless the cache has it; returns the model's folder. */

@@ -131,6 +131,34 @@ class ModelDownloaderTest {
 	}
 
 	@Test
+	void aZipBombUnderTheSizeLimitsIsRefusedByItsCompressionRatio() throws IOException {
+		HubLocation location = HubLocation.folder(hub());
+		HubFixtures.publish(hub(), "m", "2026-11-20T10:00:00.000Z", HubFixtures.NER_METADATA, 1000);
+		HubEntry entry = only(location);
+		Path zip = hub().resolve("public/models").resolve(entry.key() + ".zip");
+		// 256 MB of zeros in a quarter of a MB, made here by streaming
+		try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+			out.putNextEntry(new java.util.zip.ZipEntry("tensorflow"));
+			byte[] zeros = new byte[1 << 20];
+			for (int i = 0; i < 256; i++) {
+				out.write(zeros);
+			}
+		}
+		HubEntry bomb = rewritten(entry, zip);
+		IOException e = assertThrows(IOException.class,
+				() -> new ModelDownloader(cache()).download(location, bomb, Progress.NONE));
+		assertTrue(e.getMessage().equals(zip.getFileName() + ".part: entry 'tensorflow' inflates to more than 100 times"
+				+ " its compressed size of " + compressedSize(zip) + " bytes; refused as a zip bomb"), e.getMessage());
+		assertEquals(List.of(), cacheFiles());
+	}
+
+	private static long compressedSize(Path zip) throws IOException {
+		try (java.util.zip.ZipFile file = new java.util.zip.ZipFile(zip.toFile())) {
+			return file.entries().nextElement().getCompressedSize();
+		}
+	}
+
+	@Test
 	void cancelledDownloadLeavesNothingBehind() throws IOException {
 		HubFixtures.publish(hub(), "m", "2026-11-20T10:00:00.000Z", HubFixtures.NER_METADATA, 500_000);
 		HubLocation location = HubLocation.folder(hub());

@@ -18,13 +18,10 @@ import io.labelbench.core.store.AtomicFile;
 
 /**
  * The workspace-wide rules library: rule files shared by all projects, exchanged as zip files. An import is
- * unpacked into a scratch folder with the zip limits, every rule is read and checked, and only then are the
+ * unpacked into a scratch folder with the zip limits of {@link SafeZip.Limits#LIBRARIES}, every rule is read and checked, and only then are the
  * files copied in; a bad archive changes nothing.
  */
 public final class RulesLibrary {
-
-	static final long MAX_ZIP_BYTES = 512L * 1024 * 1024;
-	static final int MAX_ZIP_ENTRIES = 10_000;
 
 	private final Path folder;
 
@@ -74,7 +71,7 @@ public final class RulesLibrary {
 	public List<String> importZip(Path zip, Progress progress) throws IOException, RuleException {
 		Path scratch = Files.createTempDirectory("labelbench-rules-import");
 		try {
-			new SafeZip(MAX_ZIP_BYTES, MAX_ZIP_ENTRIES).unzip(zip, scratch, progress);
+			new SafeZip(SafeZip.Limits.LIBRARIES).unzip(zip, scratch, progress);
 			List<Path> files;
 			try (Stream<Path> walk = Files.walk(scratch)) {
 				files = walk.filter(Files::isRegularFile).sorted().toList();

@@ -211,4 +211,26 @@ class RuleEngineTest {
 		assertTrue(Files.notExists(dir.resolve("escape.json")));
 		assertEquals(List.of("drugs"), other.rules().stream().map(Rule::name).toList(), "library unchanged");
 	}
+
+	@Test
+	void aZipBombIsRefusedBeforeItFillsTheDisk() throws Exception {
+		RulesLibrary library = new RulesLibrary(dir.resolve("library"));
+		RuleFiles.write(library.folder().resolve("clinical.json"),
+				List.of(Rule.dictionary("drugs", "DRUG", List.of("aspirin"), false, true)));
+		Path bomb = dir.resolve("bomb.zip");
+		// 300 MB of spaces in a third of a MB, under the library's 512 MB in all, made here by streaming
+		try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(bomb))) {
+			out.putNextEntry(new ZipEntry("dictionary.json"));
+			byte[] spaces = new byte[1 << 20];
+			java.util.Arrays.fill(spaces, (byte) ' ');
+			for (int i = 0; i < 300; i++) {
+				out.write(spaces);
+			}
+		}
+		IOException e = assertThrows(IOException.class, () -> library.importZip(bomb, Progress.NONE));
+		assertTrue(e.getMessage().startsWith("bomb.zip: entry 'dictionary.json' unpacks to more than 256 MB")
+				|| e.getMessage().startsWith("bomb.zip: entry 'dictionary.json' inflates to more than 100 times"),
+				e.getMessage());
+		assertEquals(List.of("drugs"), library.rules().stream().map(Rule::name).toList(), "library unchanged");
+	}
 }

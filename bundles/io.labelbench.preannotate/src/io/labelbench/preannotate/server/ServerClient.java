@@ -22,6 +22,13 @@ import io.labelbench.core.json.Json;
  */
 public final class ServerClient {
 	private static final Duration CONNECT = Duration.ofSeconds(5);
+	/** Tells the server how long this client waits, so that it drops work nobody waits for any more. */
+	static final String TIMEOUT_HEADER = "X-Labelbench-Timeout-Ms";
+	/**
+	 * Extra waiting time per million characters of a request, on top of the base timeout: a server reads about
+	 * 50,000 characters a second on two shared cores, so this leaves room for a machine a few times slower.
+	 */
+	static final Duration PER_MILLION_CHARS = Duration.ofMinutes(1);
 
 	private final URI base;
 	private final String token;
@@ -60,7 +67,9 @@ public final class ServerClient {
 		ObjectNode request = Json.nodes().objectNode();
 		var array = request.putArray("texts");
 		texts.forEach(array::add);
-		JsonNode answer = send(HttpRequest.newBuilder(base.resolve("/predict")).timeout(predictTimeout)
+		Duration timeout = predictTimeout(texts);
+		JsonNode answer = send(HttpRequest.newBuilder(base.resolve("/predict")).timeout(timeout)
+				.header(TIMEOUT_HEADER, String.valueOf(timeout.toMillis()))
 				.header("Content-Type", "application/json")
 				.POST(HttpRequest.BodyPublishers.ofString(request.toString())));
 		JsonNode results = answer.get("results");
@@ -76,6 +85,15 @@ public final class ServerClient {
 			out.add((ObjectNode) r);
 		}
 		return new Prediction(out, answer.path("model_version").asText(null));
+	}
+
+	/** The base timeout plus {@link #PER_MILLION_CHARS} for the texts' length: long tasks take longer. */
+	Duration predictTimeout(List<String> texts) {
+		long chars = 0;
+		for (String text : texts) {
+			chars += text == null ? 0 : text.length();
+		}
+		return predictTimeout.plus(PER_MILLION_CHARS.multipliedBy(chars).dividedBy(1_000_000));
 	}
 
 	/** Asks the server to exit. */

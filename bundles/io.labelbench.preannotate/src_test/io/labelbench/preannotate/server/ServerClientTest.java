@@ -182,4 +182,19 @@ class ServerClientTest {
 			assertEquals(600_001 + i, outputs.get(i).score().intValue(), "outputs stay in task order");
 		}
 	}
+
+	@Test
+	void theServerIsToldHowLongTheClientWaitsAndLongTextsGetMoreTime() throws Exception {
+		List<String> timeouts = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+		URI base = serve(ex -> {
+			timeouts.add(ex.getRequestHeaders().getFirst(ServerClient.TIMEOUT_HEADER));
+			int n = Json.mapper().readTree(ex.getRequestBody()).get("texts").size();
+			answer(ex, 200, "{\"results\":[" + String.join(",", java.util.Collections.nCopies(n, "{\"result\":[]}"))
+					+ "],\"model_version\":\"m@1\"}");
+		});
+		ServerClient client = new ServerClient(base, "t", Duration.ofSeconds(30));
+		client.predict(List.of("Give aspirin 81 mg."));
+		client.predict(List.of("a".repeat(1_000_000), "b".repeat(1_000_000)));
+		assertEquals(List.of("30001", String.valueOf(30_000 + 2 * 60_000)), timeouts); // 19 characters add 1 ms
+	}
 }

@@ -55,12 +55,22 @@ import io.labelbench.server.nlp.SparkSupport;
  * </pre>
  *
  * Errors are JSON {"error": "..."} with 400 (bad JSON or fields), 401 (token), 404, 405, 413 (over the request
- * limit) or 500. Usage: {@code PreannotationServer --spec FILE [--host 127.0.0.1] [--port 0] [--ready-file F]
- * [--max-request-mb 8]}; port 0 takes a free port, written with the pid to the ready file once healthy.
+ * limit), 503 (a prediction abandoned at its deadline) or 500. Usage: {@code PreannotationServer --spec FILE
+ * [--host 127.0.0.1] [--port 0] [--ready-file F] [--max-request-mb 8] [--max-request-seconds 600]}; port 0 takes a
+ * free port, written with the pid to the ready file once healthy.
+ * <p>
+ * <b>Work per request is bounded</b>: by the body limit, {@value #MAX_TEXTS} texts, and a deadline. A client
+ * sends how long it waits in {@value #TIMEOUT_HEADER} (milliseconds); the JDK HTTP server cannot see a client
+ * hang up, so the server instead stops a prediction when that time has passed since the request arrived, or
+ * after {@code --max-request-seconds}, whichever comes first. It checks between batches of text pieces (a few
+ * seconds of work each, see {@link Predictor}) and drops the rest: a client that gave up no longer keeps the
+ * server busy.
  */
 public final class PreannotationServer {
 	public static final String TOKEN_ENV = "LABELBENCH_SERVER_TOKEN";
 	public static final int MAX_TEXTS = 10_000;
+	/** Request header: how many milliseconds the client waits for the answer. */
+	public static final String TIMEOUT_HEADER = "X-Labelbench-Timeout-Ms";
 	public static final String SPARK_NLP_VERSION = "5.5.3";
 
 	private final ObjectMapper json = new ObjectMapper();
@@ -70,6 +80,7 @@ public final class PreannotationServer {
 	private final List<ObjectNode> modelInfo;
 	private final byte[] token;
 	private final long maxRequestBytes;
+	private final long maxRequestMillis;
 	private final AtomicInteger busy = new AtomicInteger();
 	private final AtomicLong tasksDone = new AtomicLong();
 	private final AtomicLong lastUsed = new AtomicLong(System.currentTimeMillis());
@@ -77,13 +88,14 @@ public final class PreannotationServer {
 	};
 
 	PreannotationServer(ServerSpec spec, String specHash, Predictor predictor, List<ObjectNode> modelInfo,
-			String token, long maxRequestBytes) {
+			String token, long maxRequestBytes, long maxRequestMillis) {
 		this.spec = spec;
 		this.specHash = specHash;
 		this.predictor = predictor;
 		this.modelInfo = modelInfo;
 		this.token = ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
 		this.maxRequestBytes = maxRequestBytes;
+		this.maxRequestMillis = maxRequestMillis;
 	}
 
 	public static void main(String[] args) throws Exception {
@@ -102,6 +114,7 @@ public final class PreannotationServer {
 		String host = options.getOrDefault("host", "127.0.0.1");
 		int port = Integer.parseInt(options.getOrDefault("port", "0"));
 		long maxRequest = Long.parseLong(options.getOrDefault("max-request-mb", "8")) * 1024 * 1024;
+		long maxRequestMillis = Long.parseLong(options.getOrDefault("max-request-seconds", "600")) * 1000;
 		String token = System.getenv(TOKEN_ENV);
 		if (token == null || token.isBlank()) {
 			token = HexFormat.of().formatHex(SecureRandom.getInstanceStrong().generateSeed(16));
@@ -139,7 +152,8 @@ public final class PreannotationServer {
 			}
 		}
 		Predictor predictor = new Predictor(spec, light, outputs);
-		PreannotationServer app = new PreannotationServer(spec, specHash, predictor, modelInfo, token, maxRequest);
+		PreannotationServer app = new PreannotationServer(spec, specHash, predictor, modelInfo, token, maxRequest,
+				maxRequestMillis);
 
 		ExecutorService pool = Executors.newFixedThreadPool(Integer.getInteger("threads", 2));
 		http.setExecutor(pool);
@@ -225,6 +239,9 @@ public final class PreannotationServer {
 	}
 
 	private ObjectNode predict(HttpExchange ex) throws Exception {
+		long received = System.currentTimeMillis();
+		long waitMillis = clientWaitMillis(ex);
+		long deadline = received + Math.min(waitMillis, maxRequestMillis);
 		JsonNode body = json.readTree(readBody(ex));
 		JsonNode texts = body == null ? null : body.get("texts");
 		if (texts == null || !texts.isArray() || texts.size() > MAX_TEXTS) {
@@ -240,7 +257,16 @@ public final class PreannotationServer {
 		busy.incrementAndGet();
 		try {
 			long t0 = System.nanoTime();
-			List<ObjectNode> results = predictor.predict(list);
+			List<ObjectNode> results;
+			try {
+				results = predictor.predict(list, () -> System.currentTimeMillis() > deadline);
+			} catch (Predictor.Abandoned e) {
+				throw new Abandoned("prediction of " + list.size() + " texts abandoned after "
+						+ (System.currentTimeMillis() - received) / 1000 + " s, "
+						+ (waitMillis <= maxRequestMillis ? "the time the client waits"
+								: "the server's limit per request")
+						+ " (" + e.getMessage() + "); send fewer or shorter texts per request");
+			}
 			ObjectNode out = json.createObjectNode();
 			out.putArray("results").addAll(results);
 			out.put("model_version", spec.modelVersion());
@@ -250,6 +276,25 @@ public final class PreannotationServer {
 		} finally {
 			lastUsed.set(System.currentTimeMillis());
 			busy.decrementAndGet();
+		}
+	}
+
+	/** The client's {@value #TIMEOUT_HEADER}, or no limit when it sends none (or garbage). */
+	private static long clientWaitMillis(HttpExchange ex) {
+		String header = ex.getRequestHeaders().getFirst(TIMEOUT_HEADER);
+		try {
+			return header == null ? Long.MAX_VALUE : Math.max(0, Long.parseLong(header.trim()));
+		} catch (NumberFormatException e) {
+			return Long.MAX_VALUE;
+		}
+	}
+
+	/** Thrown when a prediction passed its deadline: the client has given up, or the request took too long. */
+	private static final class Abandoned extends Exception {
+		private static final long serialVersionUID = 1L;
+
+		Abandoned(String message) {
+			super(message);
 		}
 	}
 
@@ -311,6 +356,10 @@ public final class PreannotationServer {
 		} catch (TooLarge e) {
 			status = 413;
 			result = error(e.getMessage());
+		} catch (Abandoned e) {
+			status = 503;
+			result = error(e.getMessage());
+			System.err.println("WARN " + e.getMessage());
 		} catch (IllegalArgumentException | JacksonException e) {
 			status = 400;
 			result = error(e instanceof JacksonException j ? "bad JSON: " + j.getOriginalMessage() : e.getMessage());
@@ -343,7 +392,7 @@ public final class PreannotationServer {
 		for (int i = 0; i < args.length; i++) {
 			if (!args[i].startsWith("--") || i + 1 >= args.length) {
 				throw new IllegalArgumentException("usage: --spec FILE [--host H] [--port N] [--ready-file F]"
-						+ " [--max-request-mb N]; bad argument " + args[i]);
+						+ " [--max-request-mb N] [--max-request-seconds N]; bad argument " + args[i]);
 			}
 			out.put(args[i].substring(2), args[++i]);
 		}

@@ -2,9 +2,12 @@ package io.labelbench.server.http;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -21,10 +24,19 @@ import io.labelbench.server.nlp.Chunks;
 import io.labelbench.server.nlp.Chunks.Chunk;
 import io.labelbench.server.nlp.PipelineAssembler.Output;
 import io.labelbench.server.nlp.SavedModel;
+import io.labelbench.server.nlp.TextPieces;
+import io.labelbench.server.nlp.TextPieces.Piece;
 
 /**
- * Turns texts into GAL prediction results: every model of the spec through one LightPipeline call, then the
- * rules, then the overlap policy.
+ * Turns texts into GAL prediction results: every model of the spec through the LightPipeline, then the rules,
+ * then the overlap policy.
+ * <p>
+ * <b>Long texts</b> go through the models in pieces of at most a few thousand characters, cut at sentence ends
+ * ({@link TextPieces}): the pipeline's time grows faster than the length of one document. The pieces of all texts
+ * of a request go in batches of {@value #BATCH_PIECES}, and between batches the caller can stop the work. Entity
+ * offsets are shifted back into the whole text, exactly; a classifier's answer for a text of several pieces is
+ * the label with the highest score averaged over the pieces, weighted by their length. Rules always run on the
+ * whole text.
  * <p>
  * <b>Overlapping spans</b> (same {@code from_name}): the longer span wins; of two equally long spans the one with
  * the higher confidence wins; then the source listed first in the spec (models before rules). Spans that only
@@ -58,12 +70,20 @@ public final class Predictor {
 	private final List<Output> outputs;
 	private final List<ModelSpec> models;
 	private final List<RuleGroup> ruleGroups = new ArrayList<>();
+	private final int maxPieceLength;
 
 	/**
 	 * @param light   the assembled pipeline (null when the spec has rules only)
 	 * @param outputs the pipeline's outputs, in the order of {@code spec.models()}
 	 */
 	public Predictor(ServerSpec spec, LightPipeline light, List<Output> outputs) throws RuleException {
+		this(spec, light, outputs, TextPieces.DEFAULT_MAX_LENGTH);
+	}
+
+	/** @param maxPieceLength texts longer than this go through the models in pieces ({@link TextPieces}) */
+	public Predictor(ServerSpec spec, LightPipeline light, List<Output> outputs, int maxPieceLength)
+			throws RuleException {
+		this.maxPieceLength = maxPieceLength;
 		this.light = light;
 		this.outputs = List.copyOf(outputs);
 		this.models = spec.models();
@@ -77,47 +97,99 @@ public final class Predictor {
 		}
 	}
 
+	/** Thrown when a request is abandoned between two batches of pieces (its deadline passed). */
+	public static final class Abandoned extends Exception {
+		private static final long serialVersionUID = 1L;
+
+		Abandoned(String message) {
+			super(message);
+		}
+	}
+
+	/** At most this many pieces go to the pipeline in one call; the deadline is checked between calls. */
+	static final int BATCH_PIECES = 32;
+
 	/** One result object per text: {"result": [...], "score": 0.97}. Blank texts get an empty result. */
 	public List<ObjectNode> predict(List<String> texts) throws RuleException {
-		ArrayList<String> nonBlank = new ArrayList<>();
+		try {
+			return predict(texts, () -> false);
+		} catch (Abandoned e) {
+			throw new IllegalStateException(e); // nothing asks to stop
+		}
+	}
+
+	/**
+	 * As {@link #predict(List)}, checking {@code stop} between batches of pieces and between texts: once it says
+	 * true, the rest of the work is dropped and {@link Abandoned} thrown.
+	 */
+	public List<ObjectNode> predict(List<String> texts, BooleanSupplier stop) throws RuleException, Abandoned {
+		List<List<Piece>> pieces = new ArrayList<>(texts.size());
+		ArrayList<String> all = new ArrayList<>();
 		for (String t : texts) {
-			if (t != null && !t.isBlank()) {
-				nonBlank.add(t);
+			List<Piece> split = light == null ? List.of() : TextPieces.split(t, maxPieceLength);
+			pieces.add(split);
+			split.forEach(p -> all.add(p.text()));
+		}
+		List<Map<String, List<IAnnotation>>> annotated = new ArrayList<>(all.size());
+		for (int from = 0; from < all.size(); from += BATCH_PIECES) {
+			checkStop(stop, from, all.size());
+			for (Map<String, List<IAnnotation>> piece : light.fullAnnotateJava(new ArrayList<>(all.subList(from,
+					Math.min(all.size(), from + BATCH_PIECES))))) {
+				annotated.add(outputsOnly(piece));
 			}
 		}
-		List<Map<String, List<IAnnotation>>> annotated = light == null || nonBlank.isEmpty() ? null
-				: light.fullAnnotateJava(nonBlank);
 		List<ObjectNode> out = new ArrayList<>(texts.size());
-		int j = 0;
-		for (String text : texts) {
-			boolean blank = text == null || text.isBlank();
-			out.add(predictOne(text, blank || annotated == null ? Map.of() : annotated.get(j)));
-			if (!blank) {
-				j++;
-			}
+		int next = 0;
+		for (int i = 0; i < texts.size(); i++) {
+			checkStop(stop, all.size(), all.size());
+			int count = pieces.get(i).size();
+			out.add(predictOne(texts.get(i), pieces.get(i), annotated.subList(next, next + count)));
+			next += count;
 		}
 		return out;
 	}
 
-	private ObjectNode predictOne(String text, Map<String, List<IAnnotation>> annotated) throws RuleException {
+	/**
+	 * The models' output columns of one piece: the others (tokens, word vectors) would hold hundreds of MB for
+	 * a long text until the request is answered.
+	 */
+	private Map<String, List<IAnnotation>> outputsOnly(Map<String, List<IAnnotation>> piece) {
+		Map<String, List<IAnnotation>> kept = new HashMap<>();
+		for (Output output : outputs) {
+			List<IAnnotation> list = piece.get(output.column());
+			if (list != null) {
+				kept.put(output.column(), list);
+			}
+		}
+		return kept;
+	}
+
+	private static void checkStop(BooleanSupplier stop, int done, int total) throws Abandoned {
+		if (stop.getAsBoolean()) {
+			throw new Abandoned("stopped after " + done + " of " + total + " pieces of text");
+		}
+	}
+
+	private ObjectNode predictOne(String text, List<Piece> pieces, List<Map<String, List<IAnnotation>>> annotated)
+			throws RuleException {
 		List<Span> spans = new ArrayList<>();
 		List<ObjectNode> choices = new ArrayList<>();
 		for (int k = 0; k < outputs.size(); k++) {
 			Output output = outputs.get(k);
 			ModelSpec model = models.get(k);
 			if (output.kind() == SavedModel.Kind.NER) {
-				for (Chunk c : Chunks.of(annotated, output.column())) {
-					if (allowed(model, c.label())) {
-						spans.add(new Span(c.start(), c.end(), c.text(), c.label(),
-								c.confidence() == null ? 0 : c.confidence(), model.fromName(), model.toName(), k));
+				for (int p = 0; p < pieces.size(); p++) {
+					for (Chunk c : Chunks.of(annotated.get(p), output.column(), pieces.get(p).start())) {
+						if (allowed(model, c.label())) {
+							spans.add(new Span(c.start(), c.end(), c.text(), c.label(),
+									c.confidence() == null ? 0 : c.confidence(), model.fromName(), model.toName(), k));
+						}
 					}
 				}
 			} else {
-				for (IAnnotation ia : annotated.getOrDefault(output.column(), List.of())) {
-					JavaAnnotation a = (JavaAnnotation) ia;
-					if (allowed(model, a.result())) {
-						choices.add(choice(model, a.result(), parse(a.metadata().get(a.result()))));
-					}
+				ObjectNode choice = classify(model, output, pieces, annotated);
+				if (choice != null) {
+					choices.add(choice);
 				}
 			}
 		}
@@ -166,14 +238,56 @@ public final class Predictor {
 		order.sort(Comparator.comparingInt(Span::length).reversed()
 				.thenComparing(Comparator.comparingDouble(Span::confidence).reversed())
 				.thenComparingInt(Span::source).thenComparingInt(Span::start));
+		// per control the kept spans by start: they never overlap, so the one starting last before a candidate's end
+		// is the only one that can reach into it (a long text has 100,000s of spans: no pairwise comparison)
+		Map<String, TreeMap<Integer, Span>> keptByControl = new HashMap<>();
 		List<Span> kept = new ArrayList<>();
 		for (Span s : order) {
-			if (kept.stream().noneMatch(s::overlaps)) {
+			if (s.length() <= 0) {
+				continue; // models and rules give no empty spans; one would have no text to label
+			}
+			TreeMap<Integer, Span> control = keptByControl.computeIfAbsent(s.fromName(), n -> new TreeMap<>());
+			Map.Entry<Integer, Span> before = control.lowerEntry(s.end());
+			if (before == null || !before.getValue().overlaps(s)) {
+				control.put(s.start(), s);
 				kept.add(s);
 			}
 		}
 		kept.sort(Comparator.comparingInt(Span::start).thenComparing(Span::fromName));
 		return kept;
+	}
+
+	/**
+	 * The class of a text from the classes of its pieces: each label's score averaged over the pieces, weighted by
+	 * their length (as the classifier itself averages word vectors over a document), and the best label kept when
+	 * the model's labels allow it. A text of one piece keeps the classifier's own answer. Null when the text is
+	 * blank or its class is not allowed.
+	 */
+	private static ObjectNode classify(ModelSpec model, Output output, List<Piece> pieces,
+			List<Map<String, List<IAnnotation>>> annotated) {
+		Map<String, Double> weighted = new LinkedHashMap<>();
+		double total = 0;
+		for (int p = 0; p < pieces.size(); p++) {
+			double weight = pieces.size() == 1 ? 1 : pieces.get(p).end() - pieces.get(p).start();
+			for (IAnnotation ia : annotated.get(p).getOrDefault(output.column(), List.of())) {
+				JavaAnnotation a = (JavaAnnotation) ia;
+				total += weight;
+				if (pieces.size() == 1) {
+					weighted.merge(a.result(), parse(a.metadata().get(a.result())), Double::sum);
+					continue;
+				}
+				for (String label : output.labels()) {
+					weighted.merge(label, weight * parse(a.metadata().get(label)), Double::sum);
+				}
+			}
+		}
+		String best = null;
+		for (Map.Entry<String, Double> e : weighted.entrySet()) {
+			if (best == null || e.getValue() > weighted.get(best)) {
+				best = e.getKey();
+			}
+		}
+		return best == null || !allowed(model, best) ? null : choice(model, best, weighted.get(best) / total);
 	}
 
 	private static boolean allowed(ModelSpec model, String label) {

@@ -119,7 +119,13 @@ class ServerIT {
 	}
 
 	private static HttpResponse<String> send(String path, String body, String token) throws Exception {
-		HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
+		return send(path, body, token, Duration.ofSeconds(60), Map.of());
+	}
+
+	private static HttpResponse<String> send(String path, String body, String token, Duration timeout,
+			Map<String, String> headers) throws Exception {
+		HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout);
+		headers.forEach(b::header);
 		if (token != null) {
 			b.header("Authorization", "Bearer " + token);
 		}
@@ -215,5 +221,75 @@ class ServerIT {
 		assertTrue(labels.contains("class:clinical"), labels.toString());
 		assertTrue(body.path("results").get(2).path("result").isEmpty());
 		assertTrue(body.path("results").get(0).path("score").isNumber());
+	}
+
+	/**
+	 * About 2 MB (UTF-16 units) of clinical text in one task: sentences with an emoji and CR LF line ends,
+	 * paragraphs, and one long run without any sentence end (cut at whitespace).
+	 */
+	static String twoMegabyteTask() {
+		List<String> sentences = List.of("😀 Give amoxicillin 875 mg PO every 12 hours for 10 days.\r\n",
+				"The patient was started on metformin 500 mg orally twice daily for three months. ",
+				"Insulin glargine 22 units subcutaneously at night.\r\n\r\n");
+		StringBuilder text = new StringBuilder();
+		for (int i = 0; text.length() < 2 * 1024 * 1024; i++) {
+			text.append(i == 100 ? "run on text without any stop ".repeat(400) + "\r\n" : sentences.get(i % 3));
+		}
+		text.append("Finally give amoxicillin 875 mg PO every 12 hours for 10 days.");
+		return text.toString();
+	}
+
+	private static String predictRequest(String text) throws Exception {
+		ObjectNode request = JSON.createObjectNode();
+		request.putArray("texts").add(text);
+		return JSON.writeValueAsString(request);
+	}
+
+	@Test
+	void aTwoMegabyteTaskIsPreannotatedWithExactOffsetsInBoundedTime() throws Exception {
+		String text = twoMegabyteTask();
+		// a hang guard, not a speed test: in one piece this text got no answer in 600 s; in pieces it takes about as
+		// long as 2 MB of short texts (70 s on two cores shared with a dozen busy processes)
+		HttpResponse<String> r = send("/predict", predictRequest(text), TOKEN, Duration.ofSeconds(180), Map.of());
+		assertEquals(200, r.statusCode(), r.body());
+		JsonNode result = JSON.readTree(r.body()).path("results").get(0).path("result");
+		int strengths = 0;
+		int last = -1;
+		for (JsonNode region : result) {
+			JsonNode v = region.path("value");
+			if (!region.path("type").asText().equals("labels")) {
+				continue;
+			}
+			int start = v.path("start").asInt();
+			int end = v.path("end").asInt();
+			assertEquals(v.path("text").asText(), text.substring(start, end), region.toString());
+			assertTrue(start >= last, "regions in text order: " + region);
+			last = end;
+			if (v.path("labels").get(0).asText().equals("STRENGTH")) {
+				strengths++;
+			}
+		}
+		long sentencesWithStrength = text.split(" mg ", -1).length - 1;
+		assertTrue(strengths >= 0.9 * sentencesWithStrength, strengths + " strengths of " + sentencesWithStrength);
+		int finalStrength = text.lastIndexOf("875 mg");
+		assertTrue(result.toString().contains("\"start\":" + finalStrength + ",\"end\":" + (finalStrength + 6)),
+				"the last sentence, 2 MB into the text, is found at its exact offset");
+		List<String> classes = new ArrayList<>();
+		for (JsonNode region : result) {
+			if (region.path("type").asText().equals("choices")) {
+				classes.add(region.path("value").path("choices").get(0).asText());
+			}
+		}
+		assertEquals(List.of("clinical"), classes, "one class for the whole long text");
+	}
+
+	@Test
+	void workIsAbandonedOnceTheClientsTimeoutHasPassed() throws Exception {
+		HttpResponse<String> r = send("/predict", predictRequest(twoMegabyteTask()), TOKEN, Duration.ofSeconds(180),
+				Map.of(PreannotationServer.TIMEOUT_HEADER, "500"));
+		assertEquals(503, r.statusCode(), r.body());
+		assertTrue(JSON.readTree(r.body()).path("error").asText().contains("abandoned"), r.body());
+		JsonNode info = JSON.readTree(send("/info", null, TOKEN).body());
+		assertEquals(false, info.path("busy").asBoolean(), "nothing runs on: " + info);
 	}
 }
