@@ -94,11 +94,14 @@ public final class TaskImporter {
 			}
 		}
 		Files.deleteIfExists(journal);
-		return new ImportResult(imported, unchanged, List.copyOf(problems), problemCount);
+		return new ImportResult(imported, unchanged, List.copyOf(problems), problemCount, plan.skipped);
 	}
 
-	/** What the first pass learnt: how many tasks, and the highest numeric id the sources bring. */
-	private record Plan(int count, long maxExplicitId) {
+	/**
+	 * What the first pass learnt: how many tasks, the highest numeric id the sources bring, and the entries of
+	 * folders left out.
+	 */
+	private record Plan(int count, long maxExplicitId, List<SkippedFile> skipped) {
 	}
 
 	/** The first pass: reads everything, writes nothing, stops at the first fault. */
@@ -107,8 +110,10 @@ public final class TaskImporter {
 		Map<String, String> seen = new HashMap<>();
 		int count = 0;
 		long maxExplicitId = 0;
+		List<SkippedFile> skipped = new ArrayList<>();
 		for (Path source : sources) {
 			try (TaskSource tasks = TaskSource.open(source, options)) {
+				skipped.addAll(tasks.skipped());
 				Task task;
 				while ((task = tasks.next()) != null) {
 					progress.checkCanceled();
@@ -133,7 +138,7 @@ public final class TaskImporter {
 				}
 			}
 		}
-		return new Plan(count, maxExplicitId);
+		return new Plan(count, maxExplicitId, List.copyOf(skipped));
 	}
 
 	private static boolean sameAsStored(TaskStore store, Task task) throws IOException {
