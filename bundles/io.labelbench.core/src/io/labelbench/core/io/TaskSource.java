@@ -263,19 +263,31 @@ abstract class TaskSource implements Closeable {
 			CsvSchema schema = CsvSchema.emptySchema().withHeader().withColumnSeparator(separator);
 			// decoded here rather than by Jackson, so that a file that is not UTF-8 is named with line, column and byte
 			Reader text = new StrictUtf8Reader(path, Files.newInputStream(path));
+			MappingIterator<Map<String, String>> opened = null;
+			CsvSchema header = null;
 			try {
-				rows = mapper.readerForMapOf(String.class).with(schema).readValues(text);
+				opened = mapper.readerForMapOf(String.class).with(schema).readValues(text);
+				header = (CsvSchema) opened.getParserSchema();
+			} catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+				text.close();
+				String problem = String.valueOf(e.getOriginalMessage());
+				if (!problem.startsWith("Empty header")) {
+					throw new TaskFormatException(path, 1, 0,
+							"malformed header row: " + problem.lines().findFirst().orElse(""), e);
+				}
 			} catch (IOException | RuntimeException e) {
 				text.close();
 				throw e;
 			}
-			CsvSchema header = (CsvSchema) rows.getParserSchema();
 			if (header == null || header.getColumnNames().stream().allMatch(String::isBlank)) {
-				rows.close();
+				if (opened != null) {
+					opened.close();
+				}
 				boolean empty = Files.size(path) == 0;
 				throw new TaskFormatException(path, empty ? 0 : 1, 0,
 						(empty ? "empty file" : "no header row") + ": expected a header row naming the columns");
 			}
+			rows = opened;
 			if (header.column(textColumn) == null) {
 				List<String> names = header.getColumnNames();
 				rows.close();
