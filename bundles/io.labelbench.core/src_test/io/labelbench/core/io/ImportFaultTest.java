@@ -150,6 +150,30 @@ class ImportFaultTest {
 		assertTrue(e.getMessage().startsWith(header8859 + ":1:10: not UTF-8: byte 0xE9 at byte offset 9"), e.getMessage());
 	}
 
+	/** Characters of 2, 3 and 4 bytes cut by every read buffer's end, and a bad byte far in, placed exactly. */
+	@Test
+	void longCsvIsDecodedAcrossBuffersAndABadByteFarInIsPlaced() throws IOException {
+		String text = " é東😀".repeat(20_000); // 200 KB: many read buffers, characters cut at their ends
+		String csv = "text\n" + text + "\n";
+		Path good = dir.resolve("long.csv");
+		Files.writeString(good, csv, StandardCharsets.UTF_8);
+		LabelbenchProject other = LabelbenchProject.create(dir.resolve("other"), "ana");
+		new TaskImporter(other).importFiles(List.of(good), ImportOptions.DEFAULT, Progress.NONE);
+		assertEquals(text, other.tasks().read(TaskId.of(1)).text());
+
+		byte[] bytes = csv.getBytes(StandardCharsets.UTF_8);
+		byte[] bad = java.util.Arrays.copyOf(bytes, bytes.length + 6);
+		int at = bytes.length;
+		// "x é" then a lead byte followed by no continuation byte
+		System.arraycopy(new byte[] { 'x', ' ', (byte) 0xC3, (byte) 0xA9, (byte) 0xC3, '\n' }, 0, bad, at, 6);
+		Path broken = dir.resolve("broken.csv");
+		Files.write(broken, bad);
+		TaskFormatException e = assertThrows(TaskFormatException.class,
+				() -> new TaskImporter(project).importFiles(List.of(broken), ImportOptions.DEFAULT, Progress.NONE));
+		assertEquals(broken + ":3:4: not UTF-8: byte 0xC3 at byte offset " + (at + 4) + "; save the file as UTF-8",
+				e.getMessage());
+	}
+
 	@Test
 	void utf16CsvIsToldApart() throws IOException {
 		Path file = dir.resolve("utf16.csv");
