@@ -47,9 +47,11 @@ public final class Labelbench {
 
 			commands:
 			  import --project DIR [--text-column COLUMN] [--renumber] [--password PW] FILE|FOLDER…
-			        import GAL / Label Studio JSON (array, single task, flat tasks), JSON Lines, .txt files or
-			        folders of them, CSV/TSV (the text column defaults to 'text'), PDFs and images (one visual
-			        task per document: text layer, else OCR); creates the project if needed
+			        import GAL / Label Studio JSON (array, single task, flat tasks; tasks without id get new
+			        ids), JSON Lines, .txt files or folders of them (other entries, and links leaving the
+			        folder, are skipped with a warning), CSV/TSV in UTF-8 (the text column defaults to 'text'),
+			        PDFs and images (one visual task per document: text layer, else OCR); creates the project
+			        if needed, and removes it again when the import fails
 			  export --project DIR --format gal|labelstudio|jsonl|conll|csv|tsv|coco|voc --out FILE
 			        export every task with its predictions and completions; coco (JSON) and voc (a zip of
 			        Pascal VOC XML) export the boxes of visual tasks, and a box that cannot be converted to
@@ -57,8 +59,8 @@ public final class Labelbench {
 			  list-tasks --project DIR
 			        one line per task: id, predictions, completions, best score, text preview (tab-separated)
 			  check --project DIR
-			        check every task against the task format and the project's labeling config;
-			        one line per problem, exit 1 when there is any
+			        check every task against the task format and the project's labeling config (results,
+			        and the data fields its Text objects show); one line per problem, exit 1 when there is any
 			  preannotate --project DIR (--rules [--library] | --server ID | --deploy) [--tasks all|ID,ID…]
 			              [--replace] [--batch N]
 			        pre-annotate with the project's rules (rules/*.json; --library adds the workspace rules
@@ -146,7 +148,17 @@ public final class Labelbench {
 			}
 			(VisualImporter.isDocument(source) ? documents : sources).add(source);
 		}
-		LabelbenchProject project = LabelbenchProject.create(args.project(), LabelbenchProject.currentUser());
+		ImportTarget target = ImportTarget.open(args.project(), LabelbenchProject.currentUser());
+		try {
+			return importTasks(args, target.project(), sources, documents);
+		} catch (IOException | RuntimeException e) {
+			target.removeIfUnused();
+			throw e;
+		}
+	}
+
+	private int importTasks(Arguments args, LabelbenchProject project, List<Path> sources, List<Path> documents)
+			throws IOException {
 		if (!documents.isEmpty()) {
 			List<TaskId> added = new VisualImporter(project, VisualExtractor.Limits.DEFAULT).importDocuments(documents,
 					args.optional("password", null), new ConsoleProgress(err));
@@ -159,6 +171,7 @@ public final class Labelbench {
 				.withRenumber(args.flag("renumber"));
 		ImportResult result = new TaskImporter(project, schemaOf(project)).importFiles(sources, options,
 				new ConsoleProgress(err));
+		result.skipped().forEach(skipped -> err.println("warning: skipped " + skipped));
 		result.problems().forEach(problem -> err.println("warning: " + problem));
 		if (result.problemCount() > result.problems().size()) {
 			err.println("warning: " + (result.problemCount() - result.problems().size()) + " more problems; run check");

@@ -165,6 +165,108 @@ class LabelbenchTest {
 		assertTrue(err().contains("missing.xml: no such file"), err());
 	}
 
+	@Test
+	void importNamesSkippedFilesAndNeverFollowsALinkOutOfTheFolder() throws IOException {
+		Path secret = Files.writeString(dir.resolve("secret"), "root:x:0:0:root:/root:/bin/bash\n");
+		Path folder = Files.createDirectories(dir.resolve("notes"));
+		Files.writeString(folder.resolve("a.txt"), "Aspirin 100 mg daily");
+		Files.writeString(folder.resolve("run.sh"), "#!/bin/sh\n");
+		Files.write(folder.resolve("model.bin"), new byte[] { 1, 2, 3 });
+		Files.createSymbolicLink(folder.resolve("passwd.txt"), secret);
+		Path project = dir.resolve("project");
+
+		assertEquals(0, run("import", "--project", project.toString(), folder.toString()));
+		assertTrue(out().startsWith("imported 1 tasks into "), out());
+		assertEquals(List.of(
+				"warning: skipped " + folder.resolve("model.bin") + ": not a task file (.json, .jsonl, .txt, .csv or .tsv)",
+				"warning: skipped " + folder.resolve("passwd.txt") + ": a link to " + secret.toRealPath()
+						+ ", outside the imported folder",
+				"warning: skipped " + folder.resolve("run.sh") + ": not a task file (.json, .jsonl, .txt, .csv or .tsv)"),
+				err().lines().filter(line -> line.startsWith("warning: skipped")).toList());
+		assertEquals(0, run("list-tasks", "--project", project.toString()));
+		assertEquals("1\t0\t0\t-\tAspirin 100 mg daily\n", out());
+	}
+
+	@Test
+	void labelStudioTasksWithoutIdsAndTasksWithAnnotationsAndCompletions() throws IOException {
+		Path file = dir.resolve("ls.json");
+		Files.writeString(file, """
+				[{"data": {"text": "Aspirin 100 mg"},
+				  "annotations": [{"completed_by": 1, "result": [{"id": "a", "from_name": "label", "to_name": "text",
+				    "type": "labels", "value": {"start": 0, "end": 7, "text": "Aspirin", "labels": ["DRUG"]}}]}],
+				  "predictions": [{"model_version": "v1", "score": 0.5, "result": []}]},
+				 {"id": 40, "data": {"text": "No fever"},
+				  "annotations": [{"result": [{"id": "b", "from_name": "label", "to_name": "text", "type": "labels",
+				    "value": {"start": 3, "end": 9, "text": "fever", "labels": ["DRUG"]}}]}],
+				  "completions": [{"result": [{"id": "c", "from_name": "label", "to_name": "text", "type": "labels",
+				    "value": {"start": 3, "end": 8, "text": "feve", "labels": ["DRUG"]}}]}]}]
+				""");
+		Path project = dir.resolve("project");
+		assertEquals(0, run("import", "--project", project.toString(), file.toString()), err());
+		assertTrue(out().startsWith("imported 2 tasks into "), out());
+
+		assertEquals(0, run("list-tasks", "--project", project.toString()));
+		assertEquals("40\t0\t2\t-\tNo fever\n41\t1\t1\t0.5\tAspirin 100 mg\n", out());
+
+		assertEquals(1, run("check", "--project", project.toString()));
+		assertEquals("""
+				task 40: annotations[0].result[0] (id b): offsets [3, 9) do not fit the text of 8 UTF-16 code units
+				task 40: completions[0].result[0] (id c): value.text "feve" differs from the text at [3, 8): "fever"
+				""", out());
+	}
+
+	@Test
+	void checkNamesTasksWhoseObjectFieldIsMissingOrNotText() throws IOException {
+		Path file = dir.resolve("tasks.jsonl");
+		Files.writeString(file, """
+				{"id": 1, "data": {"text": "Aspirin 100 mg"}}
+				{"id": 2, "data": {"body": "Aspirin 100 mg"}}
+				{"id": 3, "data": {"text": null}}
+				{"id": 4, "data": {"text": {"value": "Aspirin"}}}
+				""");
+		Path project = dir.resolve("project");
+		assertEquals(0, run("import", "--project", project.toString(), file.toString()));
+		Files.writeString(project.resolve("labeling-config.xml"), """
+				<View>
+				  <Labels name="label" toName="text"><Label value="DRUG"/></Labels>
+				  <Text name="text" value="$text"/>
+				</View>
+				""");
+		assertEquals(1, run("check", "--project", project.toString()));
+		assertEquals("""
+				task 2: data.text is missing (the config's object 'text' shows it)
+				task 3: data.text is null (the config's object 'text' shows it)
+				task 4: data.text is an object, not text (the config's object 'text' shows it)
+				""", out());
+	}
+
+	@Test
+	void aFailedImportLeavesNoProjectBehind() throws IOException {
+		Path bad = Files.writeString(dir.resolve("bad.json"), "[{\"id\": 1, \"data\": {}},\n{\"id\": 2,}]");
+		Path nested = dir.resolve("new").resolve("deeper").resolve("project");
+		assertEquals(2, run("import", "--project", nested.toString(), bad.toString()));
+		assertTrue(err().contains("bad.json:2:"), err());
+		assertFalse(Files.exists(dir.resolve("new")), "the folders the import made are gone");
+
+		Path plain = Files.createDirectories(dir.resolve("plain"));
+		Files.writeString(plain.resolve("notes.md"), "mine");
+		Path empty = Files.writeString(dir.resolve("empty.csv"), "");
+		assertEquals(2, run("import", "--project", plain.toString(), empty.toString()));
+		assertEquals(List.of("labelbench: " + empty + ": empty file: expected a header row naming the columns"),
+				err().lines().filter(line -> line.startsWith("labelbench:")).toList());
+		try (var files = Files.list(plain)) {
+			assertEquals(List.of("notes.md"), files.map(f -> f.getFileName().toString()).toList(),
+					"a folder that was there keeps what it had, and only that");
+		}
+
+		Path project = dir.resolve("project");
+		assertEquals(0, run("import", "--project", project.toString(), tasksFile().toString()));
+		assertEquals(2, run("import", "--project", project.toString(), bad.toString()));
+		assertEquals(List.of("1.json", "2.json"), listTasks(project).stream().sorted().toList(),
+				"an existing project stays");
+		assertTrue(Files.isRegularFile(project.resolve(".labelbench/project.json")));
+	}
+
 	private static List<String> listTasks(Path project) throws IOException {
 		Path tasks = project.resolve("tasks");
 		if (!Files.isDirectory(tasks)) {

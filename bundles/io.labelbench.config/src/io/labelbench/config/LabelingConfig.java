@@ -238,6 +238,23 @@ public final class LabelingConfig implements ResultSchema {
 		return object == null ? null : object.dataField();
 	}
 
+	/** Object tags whose {@code value} must be a string in the task: text, or the URL of a file. */
+	private static final Set<String> STRING_OBJECTS = Set.of("text", "hypertext", "image", "audio", "audioplus", "video",
+			"pdf");
+
+	@Override
+	public Map<String, String> textDataFields() {
+		Map<String, String> fields = new LinkedHashMap<>();
+		for (ObjectTag object : objectTags) {
+			// valueList (several images) takes an array, so only a $field in value counts
+			if (object.name() != null && STRING_OBJECTS.contains(object.type()) && object.element().get("value") != null
+					&& object.dataField() != null) {
+				fields.putIfAbsent(object.name(), object.dataField());
+			}
+		}
+		return Collections.unmodifiableMap(fields);
+	}
+
 	/** 1-based line of an offset. */
 	public int line(int offset) {
 		return reporter.line(offset);

@@ -31,4 +31,29 @@ class ResultSchemaTest {
 		assertEquals(1, problems.size(), problems::toString);
 		assertTrue(problems.get(0).message().contains("'ROUTE' is not offered by control 'label'"), problems::toString);
 	}
+
+	@Test
+	void textObjectsNeedTextInTheirFieldOtherObjectsTakeWhatTheyTake() {
+		LabelingConfig config = LabelingConfig.parse("""
+				<View>
+				  <Header value="$title"/>
+				  <Text name="note" value="$body"/>
+				  <HyperText name="page" value="$html"/>
+				  <Paragraphs name="dialogue" value="$dialogue" nameKey="author" textKey="text"/>
+				  <Image name="scans" valueList="$scans"/>
+				  <Text name="intro" value="Read the note."/>
+				  <Labels name="label" toName="note"><Label value="DRUG"/></Labels>
+				</View>
+				""");
+		assertEquals(java.util.Map.of("note", "body", "page", "html"), config.textDataFields());
+
+		Task task = Task.of(TaskId.of(3), "unused");
+		task.data().remove("text");
+		task.data().put("html", "<p>Aspirin</p>");
+		task.data().putArray("dialogue").addObject().put("author", "ana").put("text", "hello");
+		task.data().putArray("scans").add("a.png");
+		task.data().putNull("body");
+		assertEquals(List.of("task 3: data.body is null (the config's object 'note' shows it)"),
+				new TaskChecker(config).check(task).stream().map(TaskProblem::toString).toList());
+	}
 }

@@ -28,6 +28,8 @@ public final class Messages extends NLS {
 	public static String TasksView_noProject;
 	public static String ImportJob_name;
 	public static String ImportJob_problems;
+	public static String ImportJob_skipped;
+	public static String ImportJob_skippedFile;
 	public static String ExportJob_name;
 	public static String ExportJob_problems;
 	public static String Job_notLabelbench;

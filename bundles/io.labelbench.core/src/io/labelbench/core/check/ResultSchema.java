@@ -1,5 +1,6 @@
 package io.labelbench.core.check;
 
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -26,6 +27,15 @@ public interface ResultSchema {
 	 */
 	default String dataFieldOf(String objectName) {
 		return null;
+	}
+
+	/**
+	 * The object tags whose task data must be a string (Text, HyperText, and Image, Audio, Video or PDF with a
+	 * {@code value}), by name, with the data field each shows: {@code text -> text} for
+	 * {@code <Text name="text" value="$text"/>}. Empty when unknown.
+	 */
+	default Map<String, String> textDataFields() {
+		return Map.of();
 	}
 
 	/** The values of the config's {@code <Relation>} tags; empty when relations may carry any label or none. */

@@ -10,6 +10,7 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.labelbench.core.json.TaskShape;
 import io.labelbench.core.model.Annotation;
 import io.labelbench.core.model.Region;
 import io.labelbench.core.model.Task;
@@ -33,9 +34,30 @@ public final class TaskChecker {
 
 	public List<TaskProblem> check(Task task) {
 		List<TaskProblem> problems = new ArrayList<>();
+		checkObjectFields(task, problems);
 		checkAll(task, Task.PREDICTIONS, task.predictions(), problems);
-		checkAll(task, Task.COMPLETIONS, task.completions(), problems);
+		// completions and Label Studio's annotations are named by their own key and index, as in the file
+		for (String field : task.completionFields()) {
+			checkAll(task, field, task.annotationsIn(field), problems);
+		}
 		return problems;
+	}
+
+	/** The data fields the config's text objects show must hold text: one problem per field that does not. */
+	private void checkObjectFields(Task task, List<TaskProblem> problems) {
+		if (schema == null) {
+			return;
+		}
+		Set<String> reported = new HashSet<>();
+		schema.textDataFields().forEach((object, field) -> {
+			JsonNode value = task.json().path(Task.DATA).get(field);
+			String problem = value == null ? "is missing"
+					: value.isNull() ? "is null" : value.isTextual() ? null : "is " + TaskShape.kind(value) + ", not text";
+			if (problem != null && reported.add(field)) {
+				problems.add(new TaskProblem(task.id(), "", "data." + field + " " + problem + " (the config's object '"
+						+ object + "' shows it)"));
+			}
+		});
 	}
 
 	private void checkAll(Task task, String kind, List<Annotation> annotations, List<TaskProblem> problems) {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,10 @@ import io.labelbench.core.model.Task;
  * Edits follow the config ({@link ResultSchema}): a label the control does not offer, offsets outside the
  * text or splitting a character are refused with an {@link EditRefusedException}. Existing results are never
  * moved or dropped silently; {@link #problems(Annotation)} reports the ones that do not fit.
+ * <p>
+ * A task that carries both {@code completions} and Label Studio's {@code annotations} is edited as one list of
+ * completions in file order ({@link Task#completions()}); the session opens the last one, writes each back under
+ * the key it came from, and adds new ones at the end of the list (under the key that comes last).
  */
 public final class TaskEditSession {
 
@@ -51,8 +56,11 @@ public final class TaskEditSession {
 	private static final int UNDO_LIMIT = 200;
 	private static final String ID_CHARACTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 
-	private record State(ArrayNode completions, int current) {
+	/** The completion keys as they were ({@code completions}, {@code annotations}, whichever the task has). */
+	private record State(ObjectNode completions, int current) {
 	}
+
+	private static final String[] COMPLETION_KEYS = { Task.COMPLETIONS, Task.ANNOTATIONS };
 
 	private final Task task;
 	private final ResultSchema schema;
@@ -62,6 +70,8 @@ public final class TaskEditSession {
 	private final Deque<State> undo = new ArrayDeque<>();
 	private final Deque<State> redo = new ArrayDeque<>();
 	private final Set<ObjectNode> rejected = Collections.newSetFromMap(new IdentityHashMap<>());
+	/** The completion keys the working copy has held, so that one that undo removed is removed on save too. */
+	private final Set<String> keysHeld = new HashSet<>();
 	private int current;
 	private long changes;
 	private long savedChanges;
@@ -78,7 +88,12 @@ public final class TaskEditSession {
 		this.checker = new TaskChecker(schema);
 		this.user = Objects.requireNonNull(user);
 		this.clock = clock;
-		this.current = completionsArray().size() - 1;
+		this.current = this.task.completions().size() - 1;
+		for (String key : COMPLETION_KEYS) {
+			if (this.task.json().has(key)) {
+				keysHeld.add(key);
+			}
+		}
 		this.editingSince = clock.instant();
 	}
 
@@ -451,9 +466,19 @@ public final class TaskEditSession {
 				.equals(task.json().path(Task.PREDICTIONS));
 	}
 
-	/** Replaces the completions of {@code stored} (a fresh read of the task file) with the edited ones. */
+	/**
+	 * Replaces the completions of {@code stored} (a fresh read of the task file) with the edited ones, each key
+	 * ({@code completions}, {@code annotations}) with its own.
+	 */
 	public Task applyTo(Task stored) {
-		stored.json().set(Task.COMPLETIONS, completionsArray().deepCopy());
+		for (String key : COMPLETION_KEYS) {
+			JsonNode value = task.json().get(key);
+			if (value != null) {
+				stored.json().set(key, value.deepCopy());
+			} else if (keysHeld.contains(key)) {
+				stored.json().remove(key); // the key this session added, then undid
+			}
+		}
 		return stored;
 	}
 
@@ -503,22 +528,37 @@ public final class TaskEditSession {
 	}
 
 	private State snapshot() {
-		return new State(completionsArray().deepCopy(), current);
+		ObjectNode completions = task.json().objectNode();
+		for (String key : COMPLETION_KEYS) {
+			JsonNode value = task.json().get(key);
+			if (value != null) {
+				completions.set(key, value.deepCopy());
+			}
+		}
+		return new State(completions, current);
 	}
 
 	private void restore(State state) {
-		task.json().set(Task.COMPLETIONS, state.completions());
+		for (String key : COMPLETION_KEYS) {
+			JsonNode value = state.completions().get(key);
+			if (value == null) {
+				task.json().remove(key);
+			} else {
+				task.json().set(key, value);
+			}
+		}
 		current = state.current();
 	}
 
 	private Annotation addCompletion() {
-		ObjectNode json = completionsArray().addObject();
+		ObjectNode json = task.addCompletion().json();
+		keysHeld.addAll(task.completionFields());
 		json.put("id", nextAnnotationId());
 		json.put("created_username", user);
 		json.put(CREATED_AT, clock.instant().toString());
 		json.put(LEAD_TIME, 0.0);
 		json.putArray(Annotation.RESULT);
-		current = completionsArray().size() - 1;
+		current = task.completions().size() - 1;
 		editingSince = clock.instant();
 		return new Annotation(json);
 	}
@@ -526,7 +566,7 @@ public final class TaskEditSession {
 	/** One more than the largest numeric id among the task's predictions and completions. */
 	private long nextAnnotationId() {
 		long max = 0;
-		for (String field : new String[] { Task.PREDICTIONS, Task.COMPLETIONS }) {
+		for (String field : new String[] { Task.PREDICTIONS, Task.COMPLETIONS, Task.ANNOTATIONS }) {
 			for (JsonNode annotation : task.json().path(field)) {
 				JsonNode id = annotation.get("id");
 				if (id != null && id.canConvertToLong()) {
@@ -535,11 +575,6 @@ public final class TaskEditSession {
 			}
 		}
 		return max + 1;
-	}
-
-	private ArrayNode completionsArray() {
-		JsonNode array = task.json().get(Task.COMPLETIONS);
-		return array instanceof ArrayNode existing ? existing : task.json().putArray(Task.COMPLETIONS);
 	}
 
 	private static ArrayNode resultArray(Annotation annotation) {

@@ -10,7 +10,7 @@ import io.labelbench.core.model.Task;
  * The one annotation of a task that the single-answer formats (CoNLL, COCO, Pascal VOC) write, with where it sits
  * in the task so that problems can name it.
  *
- * @param field      {@link Task#COMPLETIONS} or {@link Task#PREDICTIONS}
+ * @param field      {@link Task#COMPLETIONS}, {@link Task#ANNOTATIONS} or {@link Task#PREDICTIONS}
  * @param index      its index in that array
  * @param annotation the annotation
  */
@@ -24,8 +24,15 @@ record ExportedAnnotation(String field, int index, Annotation annotation) {
 	 * @return the annotation, or {@code null} when the task has neither
 	 */
 	static ExportedAnnotation of(Task task) {
-		ExportedAnnotation completion = latest(Task.COMPLETIONS, task.completions());
-		return completion != null ? completion : latest(Task.PREDICTIONS, task.predictions());
+		// completions and Label Studio's annotations are one list in file order (Task#completions)
+		List<String> fields = task.completionFields();
+		for (int f = fields.size() - 1; f >= 0; f--) {
+			ExportedAnnotation completion = latest(fields.get(f), task.annotationsIn(fields.get(f)));
+			if (completion != null) {
+				return completion;
+			}
+		}
+		return latest(Task.PREDICTIONS, task.predictions());
 	}
 
 	/** Names one result of this annotation as {@link io.labelbench.core.check.TaskProblem} does. */

@@ -10,8 +10,10 @@ import java.util.List;
  * @param problems  content problems found in the imported tasks (kept as they are), at most
  *                  {@link TaskImporter#MAX_REPORTED_PROBLEMS}
  * @param problemCount all content problems found
+ * @param skipped   entries of imported folders that were left out, with the reason (all of them)
  */
-public record ImportResult(int imported, int unchanged, List<String> problems, int problemCount) {
+public record ImportResult(int imported, int unchanged, List<String> problems, int problemCount,
+		List<SkippedFile> skipped) {
 
 	public int total() {
 		return imported + unchanged;

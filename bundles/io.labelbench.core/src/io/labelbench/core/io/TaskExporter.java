@@ -171,6 +171,17 @@ public final class TaskExporter {
 		writer.flush();
 	}
 
+	/** Completions and Label Studio annotations as one array, in file order (see {@link Task#completions()}). */
+	private static JsonNode completionsOf(Task task) {
+		List<String> fields = task.completionFields();
+		if (fields.size() <= 1) {
+			return task.json().path(fields.isEmpty() ? Task.COMPLETIONS : fields.get(0));
+		}
+		com.fasterxml.jackson.databind.node.ArrayNode all = Json.nodes().arrayNode();
+		task.completions().forEach(completion -> all.add(completion.json()));
+		return all;
+	}
+
 	/**
 	 * Columns: {@code id}, every data field in order of first appearance (a first pass over the tasks collects
 	 * them, reading only one task at a time), then {@code predictions} and {@code completions} as JSON text.
@@ -201,7 +212,7 @@ public final class TaskExporter {
 								: value.isValueNode() ? value.asText() : Json.mapper().writeValueAsString(value));
 					}
 					csv.writeString(Json.mapper().writeValueAsString(task.json().path(Task.PREDICTIONS)));
-					csv.writeString(Json.mapper().writeValueAsString(task.json().path(Task.COMPLETIONS)));
+					csv.writeString(Json.mapper().writeValueAsString(completionsOf(task)));
 					csv.writeEndArray();
 					progress.worked(1);
 				}

@@ -114,7 +114,7 @@ public final class TaskImporter {
 			}
 		}
 		Files.deleteIfExists(journal);
-		return new ImportResult(imported, unchanged, List.copyOf(problems), problemCount);
+		return new ImportResult(imported, unchanged, List.copyOf(problems), problemCount, plan.skipped);
 	}
 
 	private enum Stored {
@@ -135,10 +135,10 @@ public final class TaskImporter {
 	}
 
 	/**
-	 * What the first pass learnt: how many tasks, the highest numeric id the sources bring, and how many tasks get
-	 * a new id.
+	 * What the first pass learnt: how many tasks, the highest numeric id the sources bring, how many tasks get a new
+	 * id and the entries of folders left out.
 	 */
-	private record Plan(int count, long maxExplicitId, int newIds) {
+	private record Plan(int count, long maxExplicitId, int newIds, List<SkippedFile> skipped) {
 	}
 
 	/** The first pass: reads everything, writes nothing, stops at the first fault. */
@@ -148,8 +148,10 @@ public final class TaskImporter {
 		int count = 0;
 		int newIds = 0;
 		long maxExplicitId = 0;
+		List<SkippedFile> skipped = new ArrayList<>();
 		for (Path source : sources) {
 			try (TaskSource tasks = TaskSource.open(source, options)) {
+				skipped.addAll(tasks.skipped());
 				Task task;
 				while ((task = tasks.next()) != null) {
 					progress.checkCanceled();
@@ -177,7 +179,7 @@ public final class TaskImporter {
 				}
 			}
 		}
-		return new Plan(count, maxExplicitId, newIds);
+		return new Plan(count, maxExplicitId, newIds, List.copyOf(skipped));
 	}
 
 	private static String describe(List<Path> sources) {

@@ -2,15 +2,17 @@ package io.labelbench.core.io;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.LinkOption;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.MappingIterator;
@@ -31,6 +33,8 @@ import io.labelbench.core.model.Task;
  */
 abstract class TaskSource implements Closeable {
 
+	private static final Pattern DOCUMENT = Pattern.compile(".*\\.(pdf|png|jpe?g|tiff?)");
+
 	/** Largest plain-text file taken as one task. */
 	static final long MAX_TEXT_FILE_BYTES = 64L * 1024 * 1024;
 
@@ -45,6 +49,11 @@ abstract class TaskSource implements Closeable {
 
 	/** Where the last task came from, for messages: {@code file:line} or {@code file}. */
 	abstract String position();
+
+	/** Entries of a folder source that hold no tasks to import, with the reason; empty for a file. */
+	List<SkippedFile> skipped() {
+		return List.of();
+	}
 
 	static TaskSource open(Path path, ImportOptions options) throws IOException {
 		if (Files.isDirectory(path)) {
@@ -87,24 +96,83 @@ abstract class TaskSource implements Closeable {
 		}
 	}
 
-	/** Every importable file of a folder (not its sub-folders), in file-name order, each read as its own kind. */
+	/**
+	 * Every task file of a folder (not its sub-folders), in file-name order, each read as its own kind. Links are
+	 * followed only to files inside the folder (by real path), so a link to {@code /etc/passwd} never becomes a
+	 * task; every entry left out is reported with the reason.
+	 */
 	private static final class Folder extends TaskSource {
 		private final Iterator<Path> files;
 		private final ImportOptions options;
+		private final List<SkippedFile> skipped = new ArrayList<>();
 		private TaskSource current;
 
 		Folder(Path path, ImportOptions options) throws IOException {
 			super(path);
 			this.options = options;
+			Path realFolder = path.toRealPath();
+			List<Path> entries;
 			try (Stream<Path> list = Files.list(path)) {
-				files = list.filter(f -> Files.isRegularFile(f) && isImportable(f)).sorted().toList().iterator();
+				entries = list.sorted().toList();
+			}
+			List<Path> accepted = new ArrayList<>();
+			Map<Path, Path> byRealPath = new HashMap<>();
+			for (Path entry : entries) {
+				String reason = skipReason(entry, realFolder, byRealPath);
+				if (reason == null) {
+					accepted.add(entry);
+				} else {
+					skipped.add(new SkippedFile(entry, reason));
+				}
+			}
+			files = accepted.iterator();
+		}
+
+		/** Why an entry is not imported, or {@code null} when it is a task file to import. */
+		private static String skipReason(Path entry, Path realFolder, Map<Path, Path> byRealPath) {
+			if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+				return "a folder (folders inside the imported folder are not imported)";
+			}
+			Path real;
+			try {
+				real = entry.toRealPath();
+			} catch (IOException e) {
+				return "a link to nothing (" + linkTarget(entry) + ")";
+			}
+			if (!real.startsWith(realFolder)) {
+				return "a link to " + real + ", outside the imported folder";
+			}
+			if (Files.isDirectory(real)) {
+				return "a link to a folder (folders inside the imported folder are not imported)";
+			}
+			if (!Files.isRegularFile(real)) {
+				return "not a regular file";
+			}
+			String name = entry.getFileName().toString().toLowerCase(Locale.ROOT);
+			if (name.startsWith(".")) {
+				return "a hidden file";
+			}
+			if (!(name.endsWith(".txt") || name.endsWith(".json") || name.endsWith(".jsonl") || name.endsWith(".csv")
+					|| name.endsWith(".tsv"))) {
+				return DOCUMENT.matcher(name).matches()
+						? "a PDF or image: documents are imported when named one by one, not from a folder"
+						: "not a task file (.json, .jsonl, .txt, .csv or .tsv)";
+			}
+			Path first = byRealPath.putIfAbsent(real, entry);
+			return first == null ? null : "the same file as " + first.getFileName();
+		}
+
+		private static String linkTarget(Path link) {
+			try {
+				return String.valueOf(Files.readSymbolicLink(link));
+			} catch (IOException | UnsupportedOperationException e) {
+				return "unreadable";
 			}
 		}
 
-		private static boolean isImportable(Path file) {
-			String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-			return !name.startsWith(".") && (name.endsWith(".txt") || name.endsWith(".json") || name.endsWith(".jsonl")
-					|| name.endsWith(".csv") || name.endsWith(".tsv"));
+		@Override
+		List<SkippedFile> skipped() {
+			return List.copyOf(skipped);
 		}
 
 		@Override
@@ -158,16 +226,14 @@ abstract class TaskSource implements Closeable {
 				throw new TaskFormatException(current, 0, 0, "text file larger than "
 						+ MAX_TEXT_FILE_BYTES / (1024 * 1024) + " MB (the limit for one task)");
 			}
-			String text;
-			try {
-				text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-						.decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(current))).toString();
-			} catch (CharacterCodingException e) {
-				throw new TaskFormatException(current, 0, 0, "not UTF-8 text");
+			StringBuilder content = new StringBuilder((int) Files.size(current));
+			try (Reader reader = new StrictUtf8Reader(current, Files.newInputStream(current))) {
+				char[] buffer = new char[16 * 1024];
+				for (int n; (n = reader.read(buffer)) >= 0;) {
+					content.append(buffer, 0, n);
+				}
 			}
-			if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
-				text = text.substring(1);
-			}
+			String text = content.toString();
 			ObjectNode json = Json.nodes().objectNode();
 			json.putObject(Task.DATA).put("text", text).put("title", current.getFileName().toString());
 			return new Task(json);
@@ -195,10 +261,35 @@ abstract class TaskSource implements Closeable {
 			CsvMapper mapper = new CsvMapper();
 			mapper.enable(CsvParser.Feature.FAIL_ON_MISSING_COLUMNS);
 			CsvSchema schema = CsvSchema.emptySchema().withHeader().withColumnSeparator(separator);
-			rows = mapper.readerForMapOf(String.class).with(schema).readValues(path.toFile());
-			CsvSchema header = (CsvSchema) rows.getParserSchema();
-			if (header == null || header.column(textColumn) == null) {
-				List<String> names = header == null ? List.of() : header.getColumnNames();
+			// decoded here rather than by Jackson, so that a file that is not UTF-8 is named with line, column and byte
+			Reader text = new StrictUtf8Reader(path, Files.newInputStream(path));
+			MappingIterator<Map<String, String>> opened = null;
+			CsvSchema header = null;
+			try {
+				opened = mapper.readerForMapOf(String.class).with(schema).readValues(text);
+				header = (CsvSchema) opened.getParserSchema();
+			} catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+				text.close();
+				String problem = String.valueOf(e.getOriginalMessage());
+				if (!problem.startsWith("Empty header")) {
+					throw new TaskFormatException(path, 1, 0,
+							"malformed header row: " + problem.lines().findFirst().orElse(""), e);
+				}
+			} catch (IOException | RuntimeException e) {
+				text.close();
+				throw e;
+			}
+			if (header == null || header.getColumnNames().stream().allMatch(String::isBlank)) {
+				if (opened != null) {
+					opened.close();
+				}
+				boolean empty = Files.size(path) == 0;
+				throw new TaskFormatException(path, empty ? 0 : 1, 0,
+						(empty ? "empty file" : "no header row") + ": expected a header row naming the columns");
+			}
+			rows = opened;
+			if (header.column(textColumn) == null) {
+				List<String> names = header.getColumnNames();
 				rows.close();
 				throw new TaskFormatException(path, 1, 0, "no column '" + textColumn + "' in the header (columns: "
 						+ String.join(", ", names) + "); choose the text column");

@@ -18,11 +18,9 @@ public final class TaskShape {
 	public static String problem(Task task) {
 		JsonNode json = task.json();
 		JsonNode id = json.get(Task.ID);
-		if (id == null || id.isNull()) {
-			if (hasAnnotations(json)) {
-				return "/id: missing; a task with predictions or completions needs its id";
-			}
-		} else {
+		// a task without id gets one on import, whatever it carries: Label Studio's own example tasks have
+		// annotations and predictions but no id
+		if (id != null && !id.isNull()) {
 			try {
 				TaskId.fromJson(id);
 			} catch (IllegalArgumentException e) {
@@ -32,21 +30,13 @@ public final class TaskShape {
 		if (!json.get(Task.DATA).isObject()) {
 			return "/data: expected an object, found " + kind(json.get(Task.DATA));
 		}
-		for (String field : new String[] { Task.PREDICTIONS, Task.COMPLETIONS }) {
+		for (String field : new String[] { Task.PREDICTIONS, Task.COMPLETIONS, Task.ANNOTATIONS }) {
 			String problem = annotationsProblem(json.get(field), "/" + field);
 			if (problem != null) {
 				return problem;
 			}
 		}
 		return null;
-	}
-
-	private static boolean hasAnnotations(JsonNode json) {
-		return nonEmpty(json.get(Task.PREDICTIONS)) || nonEmpty(json.get(Task.COMPLETIONS));
-	}
-
-	private static boolean nonEmpty(JsonNode array) {
-		return array != null && array.isArray() && !array.isEmpty();
 	}
 
 	private static String annotationsProblem(JsonNode array, String path) {
@@ -104,7 +94,8 @@ public final class TaskShape {
 		return null;
 	}
 
-	static String kind(JsonNode node) {
+	/** What a JSON value is, for messages: {@code a string}, {@code an array}, {@code null}… */
+	public static String kind(JsonNode node) {
 		if (node == null) {
 			return "nothing";
 		}

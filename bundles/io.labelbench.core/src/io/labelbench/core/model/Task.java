@@ -1,7 +1,9 @@
 package io.labelbench.core.model;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,9 +21,12 @@ public final class Task {
 	public static final String ID = "id";
 	public static final String DATA = "data";
 	public static final String PREDICTIONS = "predictions";
-	/** GAL's name for human annotations; the store always uses it. */
+	/** GAL's name for human annotations; the store uses it for what it imports. */
 	public static final String COMPLETIONS = "completions";
-	/** Label Studio's name for the same thing. */
+	/**
+	 * Label Studio's name for the same thing. Import renames it to {@link #COMPLETIONS}, unless the task has both
+	 * keys: then both are kept, see {@link #completions()}.
+	 */
 	public static final String ANNOTATIONS = "annotations";
 
 	private final ObjectNode json;
@@ -46,8 +51,17 @@ public final class Task {
 		return TaskId.fromJson(json.get(ID));
 	}
 
+	/** Sets the id; a task that had none gets it as its first field, where every export has it. */
 	public void setId(TaskId id) {
+		if (json.has(ID)) {
+			json.set(ID, id.toJson());
+			return;
+		}
+		Map<String, JsonNode> rest = new LinkedHashMap<>();
+		json.fields().forEachRemaining(field -> rest.put(field.getKey(), field.getValue()));
+		json.removeAll();
 		json.set(ID, id.toJson());
+		json.setAll(rest);
 	}
 
 	public ObjectNode data() {
@@ -66,22 +80,53 @@ public final class Task {
 	}
 
 	public List<Annotation> predictions() {
-		return annotations(PREDICTIONS);
+		return annotationsIn(PREDICTIONS);
 	}
 
+	/**
+	 * The human annotations of the task. A task may carry both GAL's {@code completions} and Label Studio's
+	 * {@code annotations} (a file both tools wrote): both are completions of the task, listed in file order, the
+	 * key that comes first first. Each stays a view on its own array, so edits are written back under the key the
+	 * completion came from.
+	 */
 	public List<Annotation> completions() {
-		return annotations(COMPLETIONS);
+		List<String> fields = completionFields();
+		if (fields.size() == 1) {
+			return annotationsIn(fields.get(0));
+		}
+		List<Annotation> all = new ArrayList<>();
+		for (String field : fields) {
+			all.addAll(annotationsIn(field));
+		}
+		return all;
+	}
+
+	/** The keys holding completions ({@link #COMPLETIONS}, {@link #ANNOTATIONS}) that are arrays, in file order. */
+	public List<String> completionFields() {
+		List<String> fields = new ArrayList<>(2);
+		json.fieldNames().forEachRemaining(name -> {
+			if ((name.equals(COMPLETIONS) || name.equals(ANNOTATIONS)) && json.get(name).isArray()) {
+				fields.add(name);
+			}
+		});
+		return fields;
 	}
 
 	public Annotation addPrediction() {
 		return new Annotation(array(PREDICTIONS).addObject());
 	}
 
+	/**
+	 * Adds an empty completion at the end of {@link #completions()}: into the completion key that comes last in the
+	 * file, {@link #COMPLETIONS} when the task has none.
+	 */
 	public Annotation addCompletion() {
-		return new Annotation(array(COMPLETIONS).addObject());
+		List<String> fields = completionFields();
+		return new Annotation(array(fields.isEmpty() ? COMPLETIONS : fields.get(fields.size() - 1)).addObject());
 	}
 
-	private List<Annotation> annotations(String field) {
+	/** The annotation objects of one array field ({@link #PREDICTIONS}, {@link #COMPLETIONS}, {@link #ANNOTATIONS}). */
+	public List<Annotation> annotationsIn(String field) {
 		JsonNode array = json.get(field);
 		if (array == null || !array.isArray()) {
 			return List.of();

@@ -99,4 +99,58 @@ class TaskCheckerTest {
 		assertEquals(List.of("task 5: predictions[0].result[0]: rectangle (90.0, 10.0, 20.0 x 5.0) is not inside the page"
 				+ " (percent of the page: 0..100)"), problems(task, null));
 	}
+
+	@Test
+	void annotationsNextToCompletionsAreCheckedUnderTheirOwnName() throws java.io.IOException {
+		Task task = new Task((com.fasterxml.jackson.databind.node.ObjectNode) io.labelbench.core.json.Json.mapper().readTree("""
+				{"id": 6, "data": {"text": "aspirin"},
+				 "annotations": [{"result": [{"from_name": "label", "to_name": "text", "type": "labels",
+				   "value": {"start": 0, "end": 9, "labels": ["DRUG"]}}]}],
+				 "completions": [{"result": []}, {"result": [{"from_name": "label", "to_name": "text", "type": "labels",
+				   "value": {"start": 0, "end": 7, "text": "aspirin", "labels": ["ROUTE"]}}]}]}
+				"""));
+		assertEquals(List.of(
+				"task 6: annotations[0].result[0]: offsets [0, 9) do not fit the text of 7 UTF-16 code units",
+				"task 6: completions[1].result[0]: label 'ROUTE' is not offered by control 'label' in the config"),
+				problems(task, SCHEMA));
+		assertEquals(3, task.completions().size(), "both are completions of the task, in file order");
+		assertEquals(3, io.labelbench.core.model.TaskSummary.of(task).completions());
+	}
+
+	@Test
+	void objectFieldsThatAreMissingNullOrNotTextAreNamed() throws java.io.IOException {
+		ResultSchema schema = new ResultSchema() {
+			@Override
+			public boolean hasControl(String name) {
+				return SCHEMA.hasControl(name);
+			}
+
+			@Override
+			public boolean controlTargets(String control, String object) {
+				return SCHEMA.controlTargets(control, object);
+			}
+
+			@Override
+			public Set<String> valuesOf(String control) {
+				return SCHEMA.valuesOf(control);
+			}
+
+			@Override
+			public Map<String, String> textDataFields() {
+				return Map.of("text", "text");
+			}
+		};
+		List<String> found = new java.util.ArrayList<>();
+		for (String data : new String[] { "{\"title\": \"x\"}", "{\"text\": null}", "{\"text\": 42}",
+				"{\"text\": [\"a\"]}", "{\"text\": \"\"}" }) {
+			Task task = new Task((com.fasterxml.jackson.databind.node.ObjectNode) io.labelbench.core.json.Json.mapper()
+					.readTree("{\"id\": 1, \"data\": " + data + "}"));
+			found.addAll(problems(task, schema));
+		}
+		assertEquals(List.of("task 1: data.text is missing (the config's object 'text' shows it)",
+				"task 1: data.text is null (the config's object 'text' shows it)",
+				"task 1: data.text is a number, not text (the config's object 'text' shows it)",
+				"task 1: data.text is an array, not text (the config's object 'text' shows it)"), found);
+		assertEquals(List.of(), problems(Task.of(TaskId.of(2), "x"), null), "without a config nothing is required");
+	}
 }

@@ -386,4 +386,60 @@ class TaskEditSessionTest {
 		session.undo();
 		assertEquals(new PageBox(2, 10, 20, 30, 5), PageBox.of(session.current().results().get(0)));
 	}
+
+	/**
+	 * A task with Label Studio's annotations before GAL's completions: one list in file order, the editor opens the
+	 * last, and each completion is written back under the key it came from; a new one goes at the end.
+	 */
+	@Test
+	void annotationsAndCompletionsAreEditedAsOneListAndSavedUnderTheirOwnKeys() throws java.io.IOException {
+		Task stored = new Task((com.fasterxml.jackson.databind.node.ObjectNode) io.labelbench.core.json.Json.mapper()
+				.readTree("""
+						{"id": 9, "data": {"text": "aspirin 100 mg"},
+						 "annotations": [{"id": 4, "completed_by": 1, "result": []}],
+						 "predictions": [],
+						 "completions": [{"id": 2, "created_username": "bob", "result": []}]}
+						"""));
+		TaskEditSession session = new TaskEditSession(stored, SCHEMA, "ana", clock);
+		assertEquals(List.of("4", "2"), session.completions().stream().map(Annotation::id).toList());
+		assertEquals(1, session.currentIndex(), "the editor opens the last completion of the list");
+
+		session.selectCompletion(0);
+		session.applyLabel("label", "text", 0, 7, "DRUG");
+		session.selectCompletion(1);
+		session.applyLabel("label", "text", 8, 14, "DOSAGE");
+		Annotation added = session.newCompletion();
+		assertEquals(5, added.json().get("id").asInt(), "ids continue after the annotations' too");
+		assertEquals(2, session.currentIndex());
+		session.applyLabel("label", "text", 0, 7, "DRUG");
+
+		Task saved = session.applyTo(stored.copy());
+		List<String> keys = new java.util.ArrayList<>();
+		saved.json().fieldNames().forEachRemaining(keys::add);
+		assertEquals(List.of("id", "data", "annotations", "predictions", "completions"), keys);
+		assertEquals(1, saved.json().get("annotations").size());
+		assertEquals(1, saved.json().at("/annotations/0/completed_by").asInt(), "unknown fields kept");
+		assertEquals(List.of("0-7:DRUG:aspirin"), spans(new Annotation((com.fasterxml.jackson.databind.node.ObjectNode)
+				saved.json().at("/annotations/0"))));
+		assertEquals(List.of("8-14:DOSAGE:100 mg"), spans(new Annotation((com.fasterxml.jackson.databind.node.ObjectNode)
+				saved.json().at("/completions/0"))));
+		assertEquals(5, saved.json().at("/completions/1/id").asInt(), "the new completion is last, under completions");
+		assertTrue(session.matches(saved));
+
+		while (session.canUndo()) {
+			session.undo();
+		}
+		assertEquals(stored, session.applyTo(stored.copy()), "undo brings both keys back as they were");
+	}
+
+	@Test
+	void aNewCompletionOfATaskWithOnlyAnnotationsStaysUnderAnnotations() throws java.io.IOException {
+		Task stored = new Task((com.fasterxml.jackson.databind.node.ObjectNode) io.labelbench.core.json.Json.mapper()
+				.readTree("{\"id\": 9, \"data\": {\"text\": \"aspirin\"}, \"annotations\": [{\"id\": 1, \"result\": []}]}"));
+		TaskEditSession session = new TaskEditSession(stored, SCHEMA, "ana", clock);
+		session.newCompletion();
+		Task saved = session.applyTo(stored.copy());
+		assertEquals(2, saved.json().get("annotations").size());
+		assertFalse(saved.json().has("completions"));
+	}
 }

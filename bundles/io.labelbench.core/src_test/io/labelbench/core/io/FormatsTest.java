@@ -77,6 +77,32 @@ class FormatsTest {
 		assertTrue(back.dataText("predictions").contains("\"labels\":[\"X\"]"), back.dataText("predictions"));
 	}
 
+	/** A task with Label Studio annotations after its completions: both go out, the last of the list is the latest. */
+	@Test
+	void csvAndConllSeeAnnotationsNextToCompletions() throws IOException {
+		Task task = new Task((com.fasterxml.jackson.databind.node.ObjectNode) io.labelbench.core.json.Json.mapper()
+				.readTree("""
+						{"id": 3, "data": {"text": "Stop aspirin."},
+						 "completions": [{"id": 1, "result": [{"from_name": "label", "to_name": "text", "type": "labels",
+						   "value": {"start": 5, "end": 12, "text": "aspirin", "labels": ["OLD"]}}]}],
+						 "annotations": [{"id": 2, "result": [{"from_name": "label", "to_name": "text", "type": "labels",
+						   "value": {"start": 5, "end": 12, "text": "aspirin", "labels": ["DRUG"]}}]}]}
+						"""));
+		LabelbenchProject project = projectWith(task);
+		Path csv = dir.resolve("out.csv");
+		new TaskExporter(project).export(ExportFormat.CSV, csv, Progress.NONE);
+		LabelbenchProject other = LabelbenchProject.create(dir.resolve("other"), "ana");
+		new TaskImporter(other).importFiles(List.of(csv), ImportOptions.DEFAULT, Progress.NONE);
+		var completions = io.labelbench.core.json.Json.mapper().readTree(
+				other.tasks().read(TaskId.of(1)).dataText("completions"));
+		assertEquals(List.of(1, 2), List.of(completions.get(0).get("id").asInt(), completions.get(1).get("id").asInt()),
+				"the completions column holds both, in file order");
+
+		Path conll = dir.resolve("out.conll");
+		new TaskExporter(project).export(ExportFormat.CONLL, conll, Progress.NONE);
+		assertTrue(Files.readString(conll).contains("aspirin -X- -X- B-DRUG"), Files.readString(conll));
+	}
+
 	@Test
 	void tsvImportUsesTheChosenTextColumn() throws IOException {
 		Path tsv = dir.resolve("notes.tsv");

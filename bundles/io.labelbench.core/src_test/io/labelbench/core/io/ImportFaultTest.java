@@ -67,11 +67,8 @@ class ImportFaultTest {
 	}
 
 	@Test
-	void missingAndDuplicateIds() throws IOException {
-		TaskFormatException e = refused("noid.json",
-				"[{\"data\": {\"text\": \"x\"}, \"predictions\": [{\"result\": []}]}]");
-		assertTrue(e.problem().contains("/id: missing"), e.problem());
-		e = refused("dup.json", "[{\"id\": 30, \"data\": {}},\n{\"id\": 31, \"data\": {}},\n{\"id\": 30, \"data\": {}}]");
+	void duplicateIds() throws IOException {
+		TaskFormatException e = refused("dup.json", "[{\"id\": 30, \"data\": {}},\n{\"id\": 31, \"data\": {}},\n{\"id\": 30, \"data\": {}}]");
 		assertTrue(e.getMessage().contains("dup.json:3:1: duplicate task id 30 (also at "), e.getMessage());
 	}
 
@@ -113,11 +110,87 @@ class ImportFaultTest {
 	}
 
 	@Test
-	void notUtf8TextFileIsRefused() throws IOException {
+	void notUtf8TextFileIsRefusedAtItsFirstBadByte() throws IOException {
 		Path file = dir.resolve("latin1.txt");
-		Files.write(file, new byte[] { 'c', 'a', 'f', (byte) 0xE9 });
+		Files.write(file, new byte[] { 'o', 'k', '\n', 'c', 'a', 'f', (byte) 0xE9 });
 		TaskFormatException e = assertThrows(TaskFormatException.class,
 				() -> new TaskImporter(project).importFiles(List.of(file), ImportOptions.DEFAULT, Progress.NONE));
-		assertTrue(e.getMessage().endsWith("latin1.txt: not UTF-8 text"), e.getMessage());
+		assertEquals(file + ":2:4: not UTF-8: byte 0xE9 at byte offset 6; save the file as UTF-8", e.getMessage());
+	}
+
+	@Test
+	void emptyCsvIsRefusedByName() throws IOException {
+		TaskFormatException e = refused("empty.csv", "");
+		assertEquals(dir.resolve("empty.csv") + ": empty file: expected a header row naming the columns",
+				e.getMessage());
+		e = refused("empty.tsv", "\n");
+		assertTrue(e.getMessage().startsWith(dir.resolve("empty.tsv") + ":"), e.getMessage());
+		assertEquals("no header row: expected a header row naming the columns", e.problem());
+	}
+
+	@Test
+	void notUtf8CsvNamesLineColumnAndByte() throws IOException {
+		Path file = dir.resolve("latin1.csv");
+		byte[] header = "id,text\n1,first row\n".getBytes(StandardCharsets.UTF_8);
+		byte[] row = "2,caf\u00e9 au lait\n".getBytes(StandardCharsets.ISO_8859_1);
+		byte[] content = new byte[header.length + row.length];
+		System.arraycopy(header, 0, content, 0, header.length);
+		System.arraycopy(row, 0, content, header.length, row.length);
+		Files.write(file, content);
+		TaskFormatException e = assertThrows(TaskFormatException.class,
+				() -> new TaskImporter(project).importFiles(List.of(file), ImportOptions.DEFAULT, Progress.NONE));
+		assertEquals(file + ":3:6: not UTF-8: byte 0xE9 at byte offset " + (header.length + 5)
+				+ "; save the file as UTF-8", e.getMessage());
+		assertEquals(before, Projects.snapshot(project.tasks().folder()), "no task file changed");
+
+		Path header8859 = dir.resolve("header.tsv");
+		Files.write(header8859, "id\ttext\tr\u00e9sum\u00e9\n1\thello\tx\n".getBytes(StandardCharsets.ISO_8859_1));
+		e = assertThrows(TaskFormatException.class, () -> new TaskImporter(project).importFiles(List.of(header8859),
+				ImportOptions.DEFAULT, Progress.NONE));
+		assertTrue(e.getMessage().startsWith(header8859 + ":1:10: not UTF-8: byte 0xE9 at byte offset 9"), e.getMessage());
+	}
+
+	/** Characters of 2, 3 and 4 bytes cut by every read buffer's end, and a bad byte far in, placed exactly. */
+	@Test
+	void longCsvIsDecodedAcrossBuffersAndABadByteFarInIsPlaced() throws IOException {
+		String text = " é東😀".repeat(20_000); // 200 KB: many read buffers, characters cut at their ends
+		String csv = "text\n" + text + "\n";
+		Path good = dir.resolve("long.csv");
+		Files.writeString(good, csv, StandardCharsets.UTF_8);
+		LabelbenchProject other = LabelbenchProject.create(dir.resolve("other"), "ana");
+		new TaskImporter(other).importFiles(List.of(good), ImportOptions.DEFAULT, Progress.NONE);
+		assertEquals(text, other.tasks().read(TaskId.of(1)).text());
+
+		byte[] bytes = csv.getBytes(StandardCharsets.UTF_8);
+		byte[] bad = java.util.Arrays.copyOf(bytes, bytes.length + 6);
+		int at = bytes.length;
+		// "x é" then a lead byte followed by no continuation byte
+		System.arraycopy(new byte[] { 'x', ' ', (byte) 0xC3, (byte) 0xA9, (byte) 0xC3, '\n' }, 0, bad, at, 6);
+		Path broken = dir.resolve("broken.csv");
+		Files.write(broken, bad);
+		TaskFormatException e = assertThrows(TaskFormatException.class,
+				() -> new TaskImporter(project).importFiles(List.of(broken), ImportOptions.DEFAULT, Progress.NONE));
+		assertEquals(broken + ":3:4: not UTF-8: byte 0xC3 at byte offset " + (at + 4) + "; save the file as UTF-8",
+				e.getMessage());
+	}
+
+	@Test
+	void utf16CsvIsToldApart() throws IOException {
+		Path file = dir.resolve("utf16.csv");
+		Files.write(file, "\uFEFFid,text\n1,hello\n".getBytes(StandardCharsets.UTF_16LE));
+		TaskFormatException e = assertThrows(TaskFormatException.class,
+				() -> new TaskImporter(project).importFiles(List.of(file), ImportOptions.DEFAULT, Progress.NONE));
+		assertEquals(file + ":1:1: not UTF-8 but UTF-16 (it starts with a UTF-16 byte-order mark); save the file as UTF-8",
+				e.getMessage());
+	}
+
+	@Test
+	void utf8CsvWithByteOrderMarkIsRead() throws IOException {
+		Path file = dir.resolve("bom.csv");
+		Files.writeString(file, "\uFEFFtext,note\nAspirin 100 mg,x\n", StandardCharsets.UTF_8);
+		ImportResult result = new TaskImporter(project).importFiles(List.of(file), ImportOptions.DEFAULT.withRenumber(true),
+				Progress.NONE);
+		assertEquals(1, result.imported());
+		assertEquals("Aspirin 100 mg", project.tasks().read(TaskId.of(4)).text());
 	}
 }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.labelbench.core.model.Task;
 import io.labelbench.core.model.TaskId;
@@ -57,6 +58,44 @@ class RoundTripTest {
 		Path out = dir.resolve("ls.json");
 		new TaskExporter(project).export(ExportFormat.LABEL_STUDIO, out, Progress.NONE);
 		assertEquals(Projects.readTree(source), Projects.readTree(out));
+	}
+
+	/**
+	 * Label Studio's template example tasks carry annotations and predictions but no id; Label Studio imports them,
+	 * and so does Labelbench: new ids, every other field kept, back out unchanged as Label Studio JSON.
+	 */
+	@Test
+	void labelStudioTasksWithoutIdsGetNewIdsAndKeepEverythingElse() throws IOException {
+		Path source = Projects.TESTDATA.resolve("labelstudio-tasks-without-ids.json");
+		for (boolean renumber : new boolean[] { false, true }) {
+			LabelbenchProject project = LabelbenchProject.create(dir.resolve("p" + renumber), "ana");
+			project.tasks().write(Task.of(TaskId.of(7), "a task that was there before"));
+			ImportResult result = new TaskImporter(project).importFiles(List.of(source),
+					ImportOptions.DEFAULT.withRenumber(renumber), Progress.NONE);
+			assertEquals(3, result.imported());
+			assertEquals(List.of(TaskId.of(7), TaskId.of(8), TaskId.of(9), TaskId.of(10)), project.tasks().ids());
+			Task first = project.tasks().read(TaskId.of(8));
+			assertEquals(1, first.completions().size(), "Label Studio's annotations are the task's completions");
+			assertEquals(3, first.completions().get(0).results().size());
+
+			Path out = dir.resolve("ls" + renumber + ".json");
+			new TaskExporter(project).export(ExportFormat.LABEL_STUDIO, out, Progress.NONE);
+			JsonNode exported = Projects.readTree(out);
+			JsonNode original = Projects.readTree(source);
+			for (int i = 0; i < original.size(); i++) {
+				ObjectNode task = (ObjectNode) exported.get(i + 1).deepCopy();
+				assertEquals(8 + i, task.get(Task.ID).intValue());
+				List<String> keys = new java.util.ArrayList<>();
+				task.fieldNames().forEachRemaining(keys::add);
+				List<String> originalKeys = new java.util.ArrayList<>();
+				originalKeys.add(Task.ID);
+				original.get(i).fieldNames().forEachRemaining(originalKeys::add);
+				assertEquals(originalKeys, keys, "the new id goes first, the other fields keep their order");
+				task.remove(Task.ID);
+				assertEquals(original.get(i), task);
+			}
+			assertTrue(Files.readString(out).contains("0.870"), "numbers keep their exact form");
+		}
 	}
 
 	@Test

@@ -66,10 +66,20 @@ class TaskReaderTest {
 	}
 
 	@Test
-	void annotatedTaskWithoutIdIsRefused() {
+	void annotatedTasksWithoutIdAreReadAsTheyAre() throws IOException {
+		List<Task> tasks = read("[{\"data\":{\"text\":\"x\"},\"completions\":[{\"result\":[]}]},\n"
+				+ "{\"data\":{\"text\":\"y\"},\"annotations\":[{\"result\":[]}],\"predictions\":[{\"result\":[]}]}]");
+		assertEquals(2, tasks.size());
+		assertNull(tasks.get(1).id());
+		assertEquals(1, tasks.get(1).completions().size());
+		assertEquals(1, tasks.get(1).predictions().size());
+	}
+
+	@Test
+	void annotationsNextToCompletionsAreCheckedForShapeToo() {
 		TaskFormatException e = assertThrows(TaskFormatException.class,
-				() -> read("{\"data\":{\"text\":\"x\"},\"completions\":[{\"result\":[]}]}"));
-		assertTrue(e.problem().contains("/id: missing"), e.problem());
+				() -> read("{\"id\":4,\"data\":{},\"completions\":[],\"annotations\":[{\"result\":\"x\"}]}"));
+		assertEquals("task 4: /annotations/0/result: expected an array, found a string", e.problem());
 	}
 
 	@Test

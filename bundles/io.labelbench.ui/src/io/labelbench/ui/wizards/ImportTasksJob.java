@@ -50,11 +50,14 @@ public final class ImportTasksJob extends ProjectTasksJob {
 			}
 		}
 		ImportResult result = new TaskImporter(labelbench).importFiles(taskFiles, options, progress);
-		if (result.problemCount() == 0) {
+		if (result.problemCount() == 0 && result.skipped().isEmpty()) {
 			return Status.OK_STATUS;
 		}
-		MultiStatus status = new MultiStatus(getClass(), 0,
-				NLS.bind(Messages.ImportJob_problems, result.total(), result.problemCount()));
+		MultiStatus status = new MultiStatus(getClass(), 0, result.problemCount() > 0
+				? NLS.bind(Messages.ImportJob_problems, result.total(), result.problemCount())
+				: NLS.bind(Messages.ImportJob_skipped, result.total(), result.skipped().size()));
+		// files left out first: a link out of the folder or a file of the wrong kind is what the user asked about
+		result.skipped().forEach(skipped -> status.add(Status.warning(NLS.bind(Messages.ImportJob_skippedFile, skipped))));
 		result.problems().forEach(problem -> status.add(Status.warning(problem)));
 		return status;
 	}
