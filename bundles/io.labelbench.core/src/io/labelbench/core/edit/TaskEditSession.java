@@ -55,8 +55,8 @@ public final class TaskEditSession {
 	}
 
 	private final Task task;
-	private final ResultSchema schema;
-	private final TaskChecker checker;
+	private ResultSchema schema;
+	private TaskChecker checker;
 	private final String user;
 	private final Clock clock;
 	private final Deque<State> undo = new ArrayDeque<>();
@@ -80,6 +80,15 @@ public final class TaskEditSession {
 		this.clock = clock;
 		this.current = completionsArray().size() - 1;
 		this.editingSince = clock.instant();
+	}
+
+	/**
+	 * Follows a changed config: later edits and {@link #problems(Annotation)} use {@code changed}; the completions,
+	 * undo history and rejections stay as they are.
+	 */
+	public void setSchema(ResultSchema changed) {
+		this.schema = changed;
+		this.checker = new TaskChecker(changed);
 	}
 
 	/** The working copy (predictions as read, completions as edited). */
@@ -436,6 +445,12 @@ public final class TaskEditSession {
 	 * open). Completions being edited stay as they are; rejections of predictions that are gone are forgotten.
 	 */
 	public void replacePredictions(Task stored) {
+		Set<String> rejectedKeys = new java.util.HashSet<>();
+		forEachPredictionRegion((key, region) -> {
+			if (rejected.contains(region)) {
+				rejectedKeys.add(key);
+			}
+		});
 		JsonNode predictions = stored.json().get(Task.PREDICTIONS);
 		if (predictions == null) {
 			task.json().remove(Task.PREDICTIONS);
@@ -443,13 +458,43 @@ public final class TaskEditSession {
 			task.json().set(Task.PREDICTIONS, predictions.deepCopy());
 		}
 		rejected.clear();
+		forEachPredictionRegion((key, region) -> {
+			if (rejectedKeys.contains(key)) {
+				rejected.add(region);
+			}
+		});
 	}
 
-	/** Whether the stored task holds exactly what this session would write (so a change event is our own save). */
-	public boolean matches(Task stored) {
-		return stored.json().equals(applyTo(stored.copy()).json()) && stored.json().path(Task.PREDICTIONS)
-				.equals(task.json().path(Task.PREDICTIONS));
+	/** Each region of each prediction with a key that finds it again in a fresh read: prediction id, region id. */
+	private void forEachPredictionRegion(java.util.function.BiConsumer<String, ObjectNode> action) {
+		for (JsonNode prediction : task.json().path(Task.PREDICTIONS)) {
+			for (JsonNode region : prediction.path(Annotation.RESULT)) {
+				if (region instanceof ObjectNode object && region.hasNonNull("id") && prediction.hasNonNull("id")) {
+					action.accept(prediction.get("id").asText() + "\u0000" + region.get("id").asText(), object);
+				}
+			}
+		}
 	}
+
+	/**
+	 * Whether the stored task holds exactly what this session would write (so a change event is our own save).
+	 * Numbers compare by value: a lead time or a box coordinate the session holds as a double is read back from
+	 * the file as a decimal.
+	 */
+	public boolean matches(Task stored) {
+		return stored.json().equals(SAME_VALUE, applyTo(stored.copy()).json())
+				&& stored.json().path(Task.PREDICTIONS).equals(SAME_VALUE, task.json().path(Task.PREDICTIONS));
+	}
+
+	private static final Comparator<JsonNode> SAME_VALUE = (a, b) -> {
+		if (a.equals(b)) {
+			return 0;
+		}
+		if (a.isNumber() && b.isNumber() && Double.isFinite(a.doubleValue()) && Double.isFinite(b.doubleValue())) {
+			return a.decimalValue().compareTo(b.decimalValue());
+		}
+		return 1;
+	};
 
 	/** Replaces the completions of {@code stored} (a fresh read of the task file) with the edited ones. */
 	public Task applyTo(Task stored) {
