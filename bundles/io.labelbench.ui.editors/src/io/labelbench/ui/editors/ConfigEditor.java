@@ -17,6 +17,8 @@ import org.eclipse.jface.text.ITextOperationTarget;
 import org.eclipse.jface.text.contentassist.ContentAssistant;
 import org.eclipse.jface.text.contentassist.IContentAssistant;
 import org.eclipse.jface.text.presentation.IPresentationReconciler;
+import org.eclipse.jface.text.quickassist.IQuickAssistAssistant;
+import org.eclipse.jface.text.quickassist.QuickAssistAssistant;
 import org.eclipse.jface.text.presentation.PresentationReconciler;
 import org.eclipse.jface.text.rules.DefaultDamagerRepairer;
 import org.eclipse.jface.text.source.ISourceViewer;
@@ -43,6 +45,8 @@ import io.labelbench.ui.hub.HubPreferences;
 public final class ConfigEditor extends TextEditor {
 
 	public static final String ID = "io.labelbench.ui.editors.configEditor";
+	/** The key binding context of the editor: the text editor's, and Ctrl+Y for Redo. */
+	public static final String CONTEXT_ID = "io.labelbench.ui.editors.configEditorScope";
 	/** Family of the validation jobs: tests wait on it. */
 	public static final Object FAMILY_VALIDATION = new Object();
 	static final long DEBOUNCE_MS = 300;
@@ -91,7 +95,21 @@ public final class ConfigEditor extends TextEditor {
 				assistant.setInformationControlCreator(getInformationControlCreator(viewer));
 				return assistant;
 			}
+
+			@Override
+			public IQuickAssistAssistant getQuickAssistAssistant(ISourceViewer viewer) {
+				QuickAssistAssistant assistant = new QuickAssistAssistant();
+				assistant.setQuickAssistProcessor(new ConfigQuickAssist());
+				assistant.setInformationControlCreator(getInformationControlCreator(viewer));
+				return assistant;
+			}
 		});
+	}
+
+	/** The text editor's keys plus Ctrl+Y for Redo (see plugin.xml). */
+	@Override
+	protected void initializeKeyBindingScopes() {
+		setKeyBindingScopes(new String[] { CONTEXT_ID });
 	}
 
 	@Override
