@@ -173,6 +173,27 @@ class TaskEditorEditingTest {
 	}
 
 	@Test
+	void withTwoTasksOpenUndoTakesBackTheActiveEditorsLabel() throws Exception {
+		IProject project = project("two", Task.of(TaskId.of(4), TEXT));
+		LabelbenchProjects.of(project).tasks().write(Task.of(TaskId.of(5), TEXT));
+		project.refreshLocal(org.eclipse.core.resources.IResource.DEPTH_INFINITE, null);
+		TaskEditor first = open(project, TaskId.of(4));
+		first.completionText().setSelection(5, 12);
+		chip(first, "DRUG").notifyListeners(SWT.MouseUp, new Event());
+		TaskEditor second = open(project, TaskId.of(5));
+		second.completionText().setSelection(13, 19);
+		chip(second, "DOSAGE").notifyListeners(SWT.MouseUp, new Event());
+
+		page().activate(first);
+		execute("org.eclipse.ui.edit.undo");
+		assertEquals(0, regions(first), "the active editor's label is taken back");
+		assertEquals(1, regions(second), "the other editor's stays");
+		page().activate(second);
+		execute("org.eclipse.ui.edit.undo");
+		assertEquals(0, regions(second));
+	}
+
+	@Test
 	void ownSaveShowsNoBannerAndKeepsRejections() throws Exception {
 		Task task = Task.of(TaskId.of(2), TEXT);
 		Annotation prediction = task.addPrediction();

@@ -119,6 +119,7 @@ public abstract class TaskEditorBase extends EditorPart implements IReusableEdit
 	private final Action copy = editAction(IWorkbenchCommandConstants.EDIT_COPY, this::copy);
 	private final Action selectAll = editAction(IWorkbenchCommandConstants.EDIT_SELECT_ALL, this::selectAll);
 	private final Action delete = editAction(IWorkbenchCommandConstants.EDIT_DELETE, this::deleteSelected);
+	private IAction find;
 
 	/**
 	 * A pre-annotation job (or another tool) that rewrites the open task: its predictions are taken in. A changed
@@ -361,16 +362,8 @@ public abstract class TaskEditorBase extends EditorPart implements IReusableEdit
 		legendData.widthHint = 400;
 		legend.setLayoutData(legendData);
 
-		IActionBars bars = getEditorSite().getActionBars();
-		bars.setGlobalActionHandler(ActionFactory.UNDO.getId(), undo);
-		bars.setGlobalActionHandler(ActionFactory.REDO.getId(), redo);
-		bars.setGlobalActionHandler(ActionFactory.COPY.getId(), copy);
-		bars.setGlobalActionHandler(ActionFactory.SELECT_ALL.getId(), selectAll);
-		bars.setGlobalActionHandler(ActionFactory.DELETE.getId(), delete);
-		IAction find = findAction();
-		if (find != null) {
-			bars.setGlobalActionHandler(ActionFactory.FIND.getId(), find);
-		}
+		find = findAction();
+		contributeEditActions(getEditorSite().getActionBars());
 		// Ctrl+Y for Redo (the standard key configuration leaves it unbound on GTK), see plugin.xml
 		getSite().getService(IContextService.class).activateContext(CONTEXT_ID);
 		inputChanged();
@@ -388,6 +381,22 @@ public abstract class TaskEditorBase extends EditorPart implements IReusableEdit
 			}
 		}
 		return controls;
+	}
+
+	/**
+	 * Makes this editor's actions the handlers of the Edit commands; called when it is created and, by
+	 * {@link TaskEditorContributor}, whenever it becomes the active editor.
+	 */
+	final void contributeEditActions(IActionBars bars) {
+		if (title == null) {
+			return; // not created yet: it contributes once it is
+		}
+		bars.setGlobalActionHandler(ActionFactory.UNDO.getId(), undo);
+		bars.setGlobalActionHandler(ActionFactory.REDO.getId(), redo);
+		bars.setGlobalActionHandler(ActionFactory.COPY.getId(), copy);
+		bars.setGlobalActionHandler(ActionFactory.SELECT_ALL.getId(), selectAll);
+		bars.setGlobalActionHandler(ActionFactory.DELETE.getId(), delete);
+		bars.setGlobalActionHandler(ActionFactory.FIND.getId(), find);
 	}
 
 	/** Copies what is selected (text, or the text of the selected regions) to the clipboard. */
@@ -442,7 +451,6 @@ public abstract class TaskEditorBase extends EditorPart implements IReusableEdit
 		if (!labelChips.isEmpty()) {
 			labelChips.get(0).getParent().layout(true);
 		}
-		chipArea.getParent().layout(true, true);
 	}
 
 	/** The config's type of the controls whose labels the chips offer ({@code labels}, {@code rectanglelabels}). */
