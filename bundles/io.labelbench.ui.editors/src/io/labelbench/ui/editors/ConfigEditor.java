@@ -9,7 +9,9 @@ import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
+import org.eclipse.jface.text.DefaultIndentLineAutoEditStrategy;
 import org.eclipse.jface.text.DocumentEvent;
+import org.eclipse.jface.text.IAutoEditStrategy;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.IDocumentListener;
 import org.eclipse.jface.text.ITextHover;
@@ -94,6 +96,15 @@ public final class ConfigEditor extends TextEditor {
 				assistant.setAutoActivationDelay(300);
 				assistant.setInformationControlCreator(getInformationControlCreator(viewer));
 				return assistant;
+			}
+
+			/**
+			 * Indentation only: the platform's default also wraps a selection in brackets or quotes when one is
+			 * typed, so typing {@code <} over a selected tag would give {@code <tag>} instead of replacing it.
+			 */
+			@Override
+			public IAutoEditStrategy[] getAutoEditStrategies(ISourceViewer viewer, String contentType) {
+				return new IAutoEditStrategy[] { new DefaultIndentLineAutoEditStrategy() };
 			}
 
 			@Override

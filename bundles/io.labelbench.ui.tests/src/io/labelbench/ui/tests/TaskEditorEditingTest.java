@@ -90,10 +90,19 @@ class TaskEditorEditingTest {
 		PlatformUI.getWorkbench().getService(IHandlerService.class).executeCommand(commandId, null);
 	}
 
-	/** The keys bound to a command where the user is now, e.g. "Ctrl+Z". */
+	/**
+	 * The keys bound to a command where the user is now, e.g. "Ctrl+Shift+Z" (modifiers in one order: GTK shows
+	 * "Shift+Ctrl+Z").
+	 */
 	static List<String> keysOf(String commandId) {
 		return Arrays.stream(PlatformUI.getWorkbench().getService(IBindingService.class).getActiveBindingsFor(commandId))
-				.map(trigger -> trigger.format()).toList();
+				.map(trigger -> {
+					List<String> parts = Arrays.asList(trigger.format().split("\\+"));
+					List<String> modifiers = parts.subList(0, parts.size() - 1).stream()
+							.sorted(java.util.Comparator.comparing(m -> m.equals("Ctrl") ? 0 : m.equals("Shift") ? 1 : 2))
+							.toList();
+					return String.join("+", modifiers) + (modifiers.isEmpty() ? "" : "+") + parts.get(parts.size() - 1);
+				}).toList();
 	}
 
 	/** Presses a key with modifiers through the window system, as a user does. */
