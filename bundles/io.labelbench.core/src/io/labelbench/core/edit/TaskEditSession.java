@@ -333,17 +333,27 @@ public final class TaskEditSession {
 
 	/** Deletes a region of the current completion, and the relations that end at it. */
 	public void delete(Region region) {
-		requireEditable(region);
+		delete(List.of(region));
+	}
+
+	/** Deletes regions, with the relations that end at them, as one edit: one undo brings them all back. */
+	public void delete(List<Region> regions) {
+		regions.forEach(this::requireEditable);
+		if (regions.isEmpty()) {
+			return;
+		}
 		edit();
 		ArrayNode result = resultArray(current());
-		String id = region.id();
-		for (int i = result.size() - 1; i >= 0; i--) {
-			JsonNode node = result.get(i);
-			Region other = new Region((ObjectNode) node);
-			boolean endsHere = id != null && other.kind() == Region.Kind.RELATION
-					&& (id.equals(other.fromId()) || id.equals(other.toId()));
-			if (node == region.json() || endsHere) {
-				result.remove(i);
+		for (Region region : regions) {
+			String id = region.id();
+			for (int i = result.size() - 1; i >= 0; i--) {
+				JsonNode node = result.get(i);
+				Region other = new Region((ObjectNode) node);
+				boolean endsHere = id != null && other.kind() == Region.Kind.RELATION
+						&& (id.equals(other.fromId()) || id.equals(other.toId()));
+				if (node == region.json() || endsHere) {
+					result.remove(i);
+				}
 			}
 		}
 	}

@@ -433,4 +433,15 @@ class TaskEditSessionTest {
 		session.applyLabel("label", "text", 0, 4, "ROUTE");
 		assertEquals(List.of("0-4:ROUTE:Take"), spans(session.current()));
 	}
+
+	@Test
+	void deletingSeveralRegionsIsOneUndoStep() {
+		TaskEditSession session = session(taskWithTwoPredictions());
+		Region aspirin = session.applyLabel("label", "text", 8, 15, "DRUG");
+		Region dose = session.applyLabel("label", "text", 16, 22, "DOSAGE");
+		session.delete(List.of(aspirin, dose));
+		assertEquals(List.of(), spans(session.current()));
+		session.undo();
+		assertEquals(List.of("8-15:DRUG:aspirin", "16-22:DOSAGE:100 mg"), spans(session.current()));
+	}
 }

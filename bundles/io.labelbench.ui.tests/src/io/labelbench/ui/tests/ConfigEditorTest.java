@@ -252,10 +252,14 @@ class ConfigEditorTest {
 		// Edit > Undo and Redo reach the config editor too, Ctrl+Y among Redo's keys
 		assertTrue(TaskEditorEditingTest.keysOf("org.eclipse.ui.edit.redo").contains("Ctrl+Y"),
 				TaskEditorEditingTest.keysOf("org.eclipse.ui.edit.redo").toString());
-		TaskEditorEditingTest.execute("org.eclipse.ui.edit.undo");
-		assertEquals(text, document.get());
-		TaskEditorEditingTest.execute("org.eclipse.ui.edit.redo");
-		assertTrue(document.get().contains("\n  <\n</View>"), document.get());
+		page.getWorkbenchWindow().getShell().forceActive();
+		widget.forceFocus();
+		UiTesting.waitUntil("the config text has the focus",
+				() -> org.eclipse.swt.widgets.Display.getCurrent().getFocusControl() == widget, 5_000);
+		TaskEditorEditingTest.press(org.eclipse.swt.SWT.CTRL, 'z');
+		UiTesting.waitUntil("Ctrl+Z undoes the typing", () -> document.get().equals(text), 5_000);
+		TaskEditorEditingTest.press(org.eclipse.swt.SWT.CTRL, 'y');
+		UiTesting.waitUntil("Ctrl+Y redoes it", () -> document.get().contains("\n  <\n</View>"), 5_000);
 		// content assist after that '<' inside View offers tags that may stand there, not Label or Choice
 		ICompletionProposal[] proposals = new io.labelbench.ui.editors.ConfigAssist(
 				() -> new io.labelbench.hub.ModelCache(dir.resolve("no-models")))

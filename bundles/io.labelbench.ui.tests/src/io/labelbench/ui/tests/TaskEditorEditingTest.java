@@ -179,6 +179,15 @@ class TaskEditorEditingTest {
 		}
 		execute("org.eclipse.ui.edit.selectAll");
 		assertEquals(new Point(0, TEXT.length()), editor.completionText().getSelection());
+
+		// Edit > Find is there for the task, and its dialog finds in the task text
+		assertTrue(PlatformUI.getWorkbench().getService(org.eclipse.ui.commands.ICommandService.class)
+				.getCommand("org.eclipse.ui.edit.findReplace").isHandled());
+		org.eclipse.jface.text.IFindReplaceTarget find = editor.getAdapter(org.eclipse.jface.text.IFindReplaceTarget.class);
+		editor.completionText().setSelection(0);
+		assertEquals(13, find.findAndSelect(0, "100 MG", true, false, false));
+		assertEquals(new Point(13, 19), editor.completionText().getSelection());
+		assertEquals(-1, find.findAndSelect(0, "100 MG", true, true, false), "case-sensitive");
 	}
 
 	@Test

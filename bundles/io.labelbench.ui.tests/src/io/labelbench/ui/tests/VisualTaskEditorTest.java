@@ -261,6 +261,21 @@ class VisualTaskEditorTest {
 		mouse(canvas, SWT.MouseUp, at.x + at.width / 2, at.y + at.height / 2, 0);
 		clickChip(editor, "WRAPPED");
 		assertEquals(List.of("WRAPPED", "PHRASE"), editor.completionBoxes().stream().map(r -> r.labels().get(0)).toList());
+
+		// Edit > Select All selects every box of the page, Copy copies their text, Delete removes them
+		TaskEditorEditingTest.execute("org.eclipse.ui.edit.selectAll");
+		TaskEditorEditingTest.execute("org.eclipse.ui.edit.copy");
+		org.eclipse.swt.dnd.Clipboard clipboard = new org.eclipse.swt.dnd.Clipboard(canvas.getDisplay());
+		try {
+			assertEquals(words.get(0).text() + "\n" + words.get(2).text(),
+					clipboard.getContents(org.eclipse.swt.dnd.TextTransfer.getInstance()));
+		} finally {
+			clipboard.dispose();
+		}
+		TaskEditorEditingTest.execute("org.eclipse.ui.edit.delete");
+		assertEquals(0, editor.completionBoxes().size());
+		TaskEditorEditingTest.execute("org.eclipse.ui.edit.undo");
+		assertEquals(2, editor.completionBoxes().size());
 	}
 
 	private static void select(org.eclipse.swt.widgets.Button button) {

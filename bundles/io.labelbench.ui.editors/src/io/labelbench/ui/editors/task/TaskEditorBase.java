@@ -538,7 +538,7 @@ public abstract class TaskEditorBase extends EditorPart implements IReusableEdit
 			return;
 		}
 		selectedRegions.clear();
-		edit(() -> regions.forEach(session::delete));
+		edit(() -> session.delete(regions));
 	}
 
 	private void submit() {
