@@ -229,6 +229,15 @@ class ConfigEditorTest {
 		project.delete(false, true, null);
 	}
 
+	/** A character typed into the text (the key events a keyboard sends to the focused text). */
+	private static void type(org.eclipse.swt.custom.StyledText widget, char character) {
+		org.eclipse.swt.widgets.Event key = new org.eclipse.swt.widgets.Event();
+		key.character = character;
+		key.keyCode = character;
+		widget.notifyListeners(org.eclipse.swt.SWT.KeyDown, key);
+		widget.notifyListeners(org.eclipse.swt.SWT.KeyUp, key);
+	}
+
 	@Test
 	void typingALessThanOverASelectionReplacesIt() throws Exception {
 		Path folder = dir.resolve("typing");
@@ -242,24 +251,31 @@ class ConfigEditorTest {
 		IDocument document = ((ITextEditor) editor).getDocumentProvider().getDocument(editor.getEditorInput());
 		org.eclipse.swt.custom.StyledText widget = editor.viewer().getTextWidget();
 		int old = document.get().indexOf("OLD");
-		editor.viewer().setSelectedRange(old, 3);
-		org.eclipse.swt.widgets.Event key = new org.eclipse.swt.widgets.Event();
-		key.character = '<';
-		key.keyCode = '<';
-		widget.notifyListeners(org.eclipse.swt.SWT.KeyDown, key);
-		UiTesting.waitUntil("typed", () -> !document.get().equals(text), 5_000);
-		assertTrue(document.get().contains("\n  <\n</View>"), document.get());
-		// Edit > Undo and Redo reach the config editor too, Ctrl+Y among Redo's keys
+
+		// typing, then Edit > Undo, Edit > Redo (Ctrl+Y among its keys) and Undo again
 		assertTrue(TaskEditorEditingTest.keysOf("org.eclipse.ui.edit.redo").contains("Ctrl+Y"),
 				TaskEditorEditingTest.keysOf("org.eclipse.ui.edit.redo").toString());
-		page.getWorkbenchWindow().getShell().forceActive();
-		widget.forceFocus();
-		UiTesting.waitUntil("the config text has the focus",
-				() -> org.eclipse.swt.widgets.Display.getCurrent().getFocusControl() == widget, 5_000);
-		TaskEditorEditingTest.press(org.eclipse.swt.SWT.CTRL, 'z');
-		UiTesting.waitUntil("Ctrl+Z undoes the typing", () -> document.get().equals(text), 5_000);
-		TaskEditorEditingTest.press(org.eclipse.swt.SWT.CTRL, 'y');
-		UiTesting.waitUntil("Ctrl+Y redoes it", () -> document.get().contains("\n  <\n</View>"), 5_000);
+		editor.viewer().setSelectedRange(old, 0);
+		type(widget, 'x');
+		assertTrue(document.get().contains("xOLD"), document.get());
+		org.eclipse.jface.action.IAction undo = ((ITextEditor) editor)
+				.getAction(org.eclipse.ui.texteditor.ITextEditorActionConstants.UNDO);
+		org.eclipse.jface.action.IAction redo = ((ITextEditor) editor)
+				.getAction(org.eclipse.ui.texteditor.ITextEditorActionConstants.REDO);
+		UiTesting.waitUntil("Undo is enabled", undo::isEnabled, 5_000);
+		TaskEditorEditingTest.execute("org.eclipse.ui.edit.undo");
+		assertEquals(text, document.get());
+		UiTesting.waitUntil("Redo is enabled", redo::isEnabled, 5_000);
+		TaskEditorEditingTest.execute("org.eclipse.ui.edit.redo");
+		assertTrue(document.get().contains("xOLD"), document.get());
+		UiTesting.waitUntil("Undo is enabled again", undo::isEnabled, 5_000);
+		TaskEditorEditingTest.execute("org.eclipse.ui.edit.undo");
+		assertEquals(text, document.get());
+
+		// '<' typed over a selected word replaces it
+		editor.viewer().setSelectedRange(old, 3);
+		type(widget, '<');
+		assertTrue(document.get().contains("\n  <\n</View>"), document.get());
 		// content assist after that '<' inside View offers tags that may stand there, not Label or Choice
 		ICompletionProposal[] proposals = new io.labelbench.ui.editors.ConfigAssist(
 				() -> new io.labelbench.hub.ModelCache(dir.resolve("no-models")))
