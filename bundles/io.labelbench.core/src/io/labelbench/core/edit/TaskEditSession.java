@@ -63,8 +63,8 @@ public final class TaskEditSession {
 	private static final String[] COMPLETION_KEYS = { Task.COMPLETIONS, Task.ANNOTATIONS };
 
 	private final Task task;
-	private final ResultSchema schema;
-	private final TaskChecker checker;
+	private ResultSchema schema;
+	private TaskChecker checker;
 	private final String user;
 	private final Clock clock;
 	private final Deque<State> undo = new ArrayDeque<>();
@@ -95,6 +95,15 @@ public final class TaskEditSession {
 			}
 		}
 		this.editingSince = clock.instant();
+	}
+
+	/**
+	 * Follows a changed config: later edits and {@link #problems(Annotation)} use {@code changed}; the completions,
+	 * undo history and rejections stay as they are.
+	 */
+	public void setSchema(ResultSchema changed) {
+		this.schema = changed;
+		this.checker = new TaskChecker(changed);
 	}
 
 	/** The working copy (predictions as read, completions as edited). */
@@ -339,17 +348,27 @@ public final class TaskEditSession {
 
 	/** Deletes a region of the current completion, and the relations that end at it. */
 	public void delete(Region region) {
-		requireEditable(region);
+		delete(List.of(region));
+	}
+
+	/** Deletes regions, with the relations that end at them, as one edit: one undo brings them all back. */
+	public void delete(List<Region> regions) {
+		regions.forEach(this::requireEditable);
+		if (regions.isEmpty()) {
+			return;
+		}
 		edit();
 		ArrayNode result = resultArray(current());
-		String id = region.id();
-		for (int i = result.size() - 1; i >= 0; i--) {
-			JsonNode node = result.get(i);
-			Region other = new Region((ObjectNode) node);
-			boolean endsHere = id != null && other.kind() == Region.Kind.RELATION
-					&& (id.equals(other.fromId()) || id.equals(other.toId()));
-			if (node == region.json() || endsHere) {
-				result.remove(i);
+		for (Region region : regions) {
+			String id = region.id();
+			for (int i = result.size() - 1; i >= 0; i--) {
+				JsonNode node = result.get(i);
+				Region other = new Region((ObjectNode) node);
+				boolean endsHere = id != null && other.kind() == Region.Kind.RELATION
+						&& (id.equals(other.fromId()) || id.equals(other.toId()));
+				if (node == region.json() || endsHere) {
+					result.remove(i);
+				}
 			}
 		}
 	}
@@ -451,6 +470,12 @@ public final class TaskEditSession {
 	 * open). Completions being edited stay as they are; rejections of predictions that are gone are forgotten.
 	 */
 	public void replacePredictions(Task stored) {
+		Set<String> rejectedKeys = new java.util.HashSet<>();
+		forEachPredictionRegion((key, region) -> {
+			if (rejected.contains(region)) {
+				rejectedKeys.add(key);
+			}
+		});
 		JsonNode predictions = stored.json().get(Task.PREDICTIONS);
 		if (predictions == null) {
 			task.json().remove(Task.PREDICTIONS);
@@ -458,13 +483,43 @@ public final class TaskEditSession {
 			task.json().set(Task.PREDICTIONS, predictions.deepCopy());
 		}
 		rejected.clear();
+		forEachPredictionRegion((key, region) -> {
+			if (rejectedKeys.contains(key)) {
+				rejected.add(region);
+			}
+		});
 	}
 
-	/** Whether the stored task holds exactly what this session would write (so a change event is our own save). */
-	public boolean matches(Task stored) {
-		return stored.json().equals(applyTo(stored.copy()).json()) && stored.json().path(Task.PREDICTIONS)
-				.equals(task.json().path(Task.PREDICTIONS));
+	/** Each region of each prediction with a key that finds it again in a fresh read: prediction id, region id. */
+	private void forEachPredictionRegion(java.util.function.BiConsumer<String, ObjectNode> action) {
+		for (JsonNode prediction : task.json().path(Task.PREDICTIONS)) {
+			for (JsonNode region : prediction.path(Annotation.RESULT)) {
+				if (region instanceof ObjectNode object && region.hasNonNull("id") && prediction.hasNonNull("id")) {
+					action.accept(prediction.get("id").asText() + "\u0000" + region.get("id").asText(), object);
+				}
+			}
+		}
 	}
+
+	/**
+	 * Whether the stored task holds exactly what this session would write (so a change event is our own save).
+	 * Numbers compare by value: a lead time or a box coordinate the session holds as a double is read back from
+	 * the file as a decimal.
+	 */
+	public boolean matches(Task stored) {
+		return stored.json().equals(SAME_VALUE, applyTo(stored.copy()).json())
+				&& stored.json().path(Task.PREDICTIONS).equals(SAME_VALUE, task.json().path(Task.PREDICTIONS));
+	}
+
+	private static final Comparator<JsonNode> SAME_VALUE = (a, b) -> {
+		if (a.equals(b)) {
+			return 0;
+		}
+		if (a.isNumber() && b.isNumber() && Double.isFinite(a.doubleValue()) && Double.isFinite(b.doubleValue())) {
+			return a.decimalValue().compareTo(b.decimalValue());
+		}
+		return 1;
+	};
 
 	/**
 	 * Replaces the completions of {@code stored} (a fresh read of the task file) with the edited ones, each key

@@ -442,4 +442,62 @@ class TaskEditSessionTest {
 		assertEquals(2, saved.json().get("annotations").size());
 		assertFalse(saved.json().has("completions"));
 	}
+
+	@Test
+	void aSavedSessionMatchesTheFileItWroteAndKeepsItsRejections(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+			throws Exception {
+		io.labelbench.core.store.TaskStore store = new io.labelbench.core.store.TaskStore(dir);
+		Task stored = taskWithTwoPredictions();
+		store.write(stored);
+		TaskEditSession session = session(store.read(stored.id()));
+		Annotation newest = session.predictionsNewestFirst().get(0);
+		Region rejectedRegion = newest.results().get(1);
+		session.reject(rejectedRegion);
+		session.accept(newest, newest.results().get(0));
+		session.submit(); // lead_time, a double in the session, is read back from the file as a decimal
+		store.update(stored.id(), session::applyTo);
+		session.markSaved();
+
+		Task reread = store.read(stored.id());
+		assertTrue(session.matches(reread), "the file holds what the session wrote: an own save, not a change");
+		session.replacePredictions(reread);
+		Region sameRegion = session.predictionsNewestFirst().get(0).results().get(1);
+		assertTrue(session.isRejected(sameRegion), "a rejection outlives a fresh read of the predictions");
+		assertFalse(session.isRejected(session.predictionsNewestFirst().get(0).results().get(0)));
+	}
+
+	@Test
+	void aChangedConfigAppliesToLaterEdits() {
+		TaskEditSession session = session(taskWithTwoPredictions());
+		assertThrows(EditRefusedException.class, () -> session.applyLabel("label", "text", 0, 4, "ROUTE"));
+		session.setSchema(new ResultSchema() {
+			@Override
+			public boolean hasControl(String name) {
+				return name.equals("label");
+			}
+
+			@Override
+			public boolean controlTargets(String control, String object) {
+				return hasControl(control) && object.equals("text");
+			}
+
+			@Override
+			public Set<String> valuesOf(String control) {
+				return Set.of("DRUG", "ROUTE");
+			}
+		});
+		session.applyLabel("label", "text", 0, 4, "ROUTE");
+		assertEquals(List.of("0-4:ROUTE:Take"), spans(session.current()));
+	}
+
+	@Test
+	void deletingSeveralRegionsIsOneUndoStep() {
+		TaskEditSession session = session(taskWithTwoPredictions());
+		Region aspirin = session.applyLabel("label", "text", 8, 15, "DRUG");
+		Region dose = session.applyLabel("label", "text", 16, 22, "DOSAGE");
+		session.delete(List.of(aspirin, dose));
+		assertEquals(List.of(), spans(session.current()));
+		session.undo();
+		assertEquals(List.of("8-15:DRUG:aspirin", "16-22:DOSAGE:100 mg"), spans(session.current()));
+	}
 }

@@ -9,7 +9,9 @@ import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
+import org.eclipse.jface.text.DefaultIndentLineAutoEditStrategy;
 import org.eclipse.jface.text.DocumentEvent;
+import org.eclipse.jface.text.IAutoEditStrategy;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.IDocumentListener;
 import org.eclipse.jface.text.ITextHover;
@@ -18,6 +20,8 @@ import org.eclipse.jface.text.contentassist.ContentAssistant;
 import org.eclipse.jface.text.contentassist.IContentAssistant;
 import org.eclipse.jface.text.presentation.IPresentationReconciler;
 import org.eclipse.jface.text.presentation.PresentationReconciler;
+import org.eclipse.jface.text.quickassist.IQuickAssistAssistant;
+import org.eclipse.jface.text.quickassist.QuickAssistAssistant;
 import org.eclipse.jface.text.rules.DefaultDamagerRepairer;
 import org.eclipse.jface.text.source.ISourceViewer;
 import org.eclipse.ui.IEditorInput;
@@ -43,6 +47,8 @@ import io.labelbench.ui.hub.HubPreferences;
 public final class ConfigEditor extends TextEditor {
 
 	public static final String ID = "io.labelbench.ui.editors.configEditor";
+	/** The key binding context of the editor: the text editor's, and Ctrl+Y for Redo. */
+	public static final String CONTEXT_ID = "io.labelbench.ui.editors.configEditorScope";
 	/** Family of the validation jobs: tests wait on it. */
 	public static final Object FAMILY_VALIDATION = new Object();
 	static final long DEBOUNCE_MS = 300;
@@ -91,7 +97,30 @@ public final class ConfigEditor extends TextEditor {
 				assistant.setInformationControlCreator(getInformationControlCreator(viewer));
 				return assistant;
 			}
+
+			/**
+			 * Indentation only: the platform's default also wraps a selection in brackets or quotes when one is
+			 * typed, so typing {@code <} over a selected tag would give {@code <tag>} instead of replacing it.
+			 */
+			@Override
+			public IAutoEditStrategy[] getAutoEditStrategies(ISourceViewer viewer, String contentType) {
+				return new IAutoEditStrategy[] { new DefaultIndentLineAutoEditStrategy() };
+			}
+
+			@Override
+			public IQuickAssistAssistant getQuickAssistAssistant(ISourceViewer viewer) {
+				QuickAssistAssistant assistant = new QuickAssistAssistant();
+				assistant.setQuickAssistProcessor(new ConfigQuickAssist());
+				assistant.setInformationControlCreator(getInformationControlCreator(viewer));
+				return assistant;
+			}
 		});
+	}
+
+	/** The text editor's keys plus Ctrl+Y for Redo (see plugin.xml). */
+	@Override
+	protected void initializeKeyBindingScopes() {
+		setKeyBindingScopes(new String[] { CONTEXT_ID });
 	}
 
 	@Override

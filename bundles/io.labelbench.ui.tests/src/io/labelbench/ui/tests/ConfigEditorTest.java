@@ -63,7 +63,7 @@ class ConfigEditorTest {
 
 		IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
 		ITextEditor editor = assertInstanceOf(ConfigEditor.class, IDE.openEditor(page, config));
-		IDocument document = editor.getDocumentProvider().getDocument(editor.getEditorInput());
+		IDocument document = ((ITextEditor) editor).getDocumentProvider().getDocument(editor.getEditorInput());
 		UiTesting.waitForJobs(ConfigEditor.FAMILY_VALIDATION, 10_000);
 		assertEquals(0, toNameMarkers(config));
 		// the Outline shows the tags with what names them
@@ -147,6 +147,173 @@ class ConfigEditorTest {
 		assertTrue(io.labelbench.ui.editors.ConfigHover.docAt(document.get(), tag).startsWith("<Labels>: Named-entity"),
 				"hover documents the tag");
 		assertTrue(document.get().contains("toName=\"text\""), document.get());
+		editor.close(false);
+		project.delete(false, true, null);
+	}
+
+	/** The items of a visible proposal popup (a table in a shell of its own), or an empty list. */
+	private static java.util.List<String> popupItems() {
+		java.util.List<String> items = new java.util.ArrayList<>();
+		for (org.eclipse.swt.widgets.Shell shell : org.eclipse.swt.widgets.Display.getCurrent().getShells()) {
+			collectPopupItems(shell, items);
+		}
+		return items;
+	}
+
+	private static void collectPopupItems(org.eclipse.swt.widgets.Shell shell, java.util.List<String> items) {
+		for (org.eclipse.swt.widgets.Shell child : shell.getShells()) {
+			if (child.isVisible()) {
+				for (org.eclipse.swt.widgets.Control control : child.getChildren()) {
+					if (control instanceof org.eclipse.swt.widgets.Table table) {
+						Arrays.stream(table.getItems()).map(org.eclipse.swt.widgets.TableItem::getText).forEach(items::add);
+					}
+				}
+			}
+			collectPopupItems(child, items);
+		}
+	}
+
+	private static org.eclipse.swt.widgets.Table popupTable() {
+		for (org.eclipse.swt.widgets.Shell shell : org.eclipse.swt.widgets.Display.getCurrent().getShells()) {
+			for (org.eclipse.swt.widgets.Shell child : shell.getShells()) {
+				if (child.isVisible()) {
+					for (org.eclipse.swt.widgets.Control control : child.getChildren()) {
+						if (control instanceof org.eclipse.swt.widgets.Table table) {
+							return table;
+						}
+					}
+				}
+			}
+		}
+		throw new AssertionError("no proposal popup");
+	}
+
+	@Test
+	void ctrl1AndTheContextMenuOfferTheQuickFixAtTheCaret() throws Exception {
+		Path folder = dir.resolve("ctrl1");
+		LabelbenchProject.create(folder, "ana");
+		IProject project = LabelbenchProjects.openOrCreate(folder, null);
+		IFile config = project.getFile(LabelbenchProject.CONFIG_FILE);
+		String bad = "<View>\n  <Labels name=\"label\" toName=\"txt\">\n    <Label value=\"DRUG\"/>\n  </Labels>\n"
+				+ "  <Text name=\"text\" value=\"$text\"/>\n</View>\n";
+		config.create(new ByteArrayInputStream(bad.getBytes(StandardCharsets.UTF_8)), true, null);
+		IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+		ConfigEditor editor = assertInstanceOf(ConfigEditor.class, IDE.openEditor(page, config));
+		IDocument document = ((ITextEditor) editor).getDocumentProvider().getDocument(editor.getEditorInput());
+		UiTesting.waitForJobs(ConfigEditor.FAMILY_VALIDATION, 60_000);
+		waitForToNameMarkers(config, 1, "marker for the bad toName", 30_000);
+
+		// the caret in the bad toName; the context menu lists Quick Fix
+		int at = document.get().indexOf("txt") + 1;
+		editor.viewer().setSelectedRange(at, 0);
+		org.eclipse.swt.widgets.Menu menu = editor.viewer().getTextWidget().getMenu();
+		menu.notifyListeners(org.eclipse.swt.SWT.Show, new org.eclipse.swt.widgets.Event());
+		java.util.List<String> menuItems = Arrays.stream(menu.getItems()).map(org.eclipse.swt.widgets.MenuItem::getText)
+				.toList();
+		menu.notifyListeners(org.eclipse.swt.SWT.Hide, new org.eclipse.swt.widgets.Event());
+		assertTrue(menuItems.stream().anyMatch(item -> item.replace("&", "").startsWith("Quick Fix")), menuItems.toString());
+
+		// Ctrl+1 (the Quick Fix command) shows the fixes of the problem under the caret; choosing one applies it
+		PlatformUI.getWorkbench().getService(org.eclipse.ui.handlers.IHandlerService.class)
+				.executeCommand("org.eclipse.jdt.ui.edit.text.java.correction.assist.proposals", null);
+		UiTesting.waitUntil("the quick fixes are shown", () -> popupItems().contains("Point toName at 'text'"), 10_000);
+		UiTesting.screenshot(page.getWorkbenchWindow().getShell(), Path.of("target", "config-quick-fix.png"));
+		org.eclipse.swt.widgets.Table table = popupTable();
+		int index = Arrays.asList(table.getItems()).stream().map(org.eclipse.swt.widgets.TableItem::getText).toList()
+				.indexOf("Point toName at 'text'");
+		table.setSelection(index);
+		table.notifyListeners(org.eclipse.swt.SWT.DefaultSelection, new org.eclipse.swt.widgets.Event());
+		UiTesting.waitUntil("the fix is applied", () -> document.get().contains("toName=\"text\""), 10_000);
+		waitForToNameMarkers(config, 0, "marker gone after the quick fix", 10_000);
+		editor.close(false);
+		project.delete(false, true, null);
+	}
+
+	/** A character typed into the text (the key events a keyboard sends to the focused text). */
+	private static void type(org.eclipse.swt.custom.StyledText widget, char character) {
+		org.eclipse.swt.widgets.Event key = new org.eclipse.swt.widgets.Event();
+		key.character = character;
+		key.keyCode = character;
+		widget.notifyListeners(org.eclipse.swt.SWT.KeyDown, key);
+		widget.notifyListeners(org.eclipse.swt.SWT.KeyUp, key);
+	}
+
+	@Test
+	void typingALessThanOverASelectionReplacesIt() throws Exception {
+		Path folder = dir.resolve("typing");
+		LabelbenchProject.create(folder, "ana");
+		IProject project = LabelbenchProjects.openOrCreate(folder, null);
+		IFile config = project.getFile(LabelbenchProject.CONFIG_FILE);
+		String text = "<View>\n  <Text name=\"text\" value=\"$text\"/>\n  OLD\n</View>\n";
+		config.create(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), true, null);
+		IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+		ConfigEditor editor = assertInstanceOf(ConfigEditor.class, IDE.openEditor(page, config));
+		IDocument document = ((ITextEditor) editor).getDocumentProvider().getDocument(editor.getEditorInput());
+		org.eclipse.swt.custom.StyledText widget = editor.viewer().getTextWidget();
+		int old = document.get().indexOf("OLD");
+
+		// typing, then Edit > Undo, Edit > Redo (Ctrl+Y among its keys) and Undo again
+		assertTrue(TaskEditorEditingTest.keysOf("org.eclipse.ui.edit.redo").contains("Ctrl+Y"),
+				TaskEditorEditingTest.keysOf("org.eclipse.ui.edit.redo").toString());
+		editor.viewer().setSelectedRange(old, 0);
+		type(widget, 'x');
+		assertTrue(document.get().contains("xOLD"), document.get());
+		org.eclipse.jface.action.IAction undo = ((ITextEditor) editor)
+				.getAction(org.eclipse.ui.texteditor.ITextEditorActionConstants.UNDO);
+		org.eclipse.jface.action.IAction redo = ((ITextEditor) editor)
+				.getAction(org.eclipse.ui.texteditor.ITextEditorActionConstants.REDO);
+		UiTesting.waitUntil("Undo is enabled", undo::isEnabled, 5_000);
+		TaskEditorEditingTest.execute("org.eclipse.ui.edit.undo");
+		assertEquals(text, document.get());
+		UiTesting.waitUntil("Redo is enabled", redo::isEnabled, 5_000);
+		TaskEditorEditingTest.execute("org.eclipse.ui.edit.redo");
+		assertTrue(document.get().contains("xOLD"), document.get());
+		UiTesting.waitUntil("Undo is enabled again", undo::isEnabled, 5_000);
+		TaskEditorEditingTest.execute("org.eclipse.ui.edit.undo");
+		assertEquals(text, document.get());
+
+		// '<' typed over a selected word replaces it
+		editor.viewer().setSelectedRange(old, 3);
+		type(widget, '<');
+		assertTrue(document.get().contains("\n  <\n</View>"), document.get());
+		// content assist after that '<' inside View offers tags that may stand there, not Label or Choice
+		ICompletionProposal[] proposals = new io.labelbench.ui.editors.ConfigAssist(
+				() -> new io.labelbench.hub.ModelCache(dir.resolve("no-models")))
+				.computeCompletionProposals(editor.viewer(), old + 1);
+		java.util.List<String> tags = Arrays.stream(proposals).map(ICompletionProposal::getDisplayString).toList();
+		assertTrue(tags.contains("Labels") && tags.contains("Choices") && !tags.contains("Label") && !tags.contains("Choice"),
+				tags.toString());
+		editor.close(false);
+		project.delete(false, true, null);
+	}
+
+	@Test
+	void contentAssistOffersOnlyWhatFitsAtTheCaret() throws Exception {
+		Path folder = dir.resolve("assist");
+		LabelbenchProject.create(folder, "ana");
+		IProject project = LabelbenchProjects.openOrCreate(folder, null);
+		IFile config = project.getFile(LabelbenchProject.CONFIG_FILE);
+		String text = "<View>\n  <Labels name=\"label\" toName=\"text\">\n    <Label value=\"DRUG\" />\n    <\n  </Labels>\n"
+				+ "  <Choices name=\"c\" toName=\"text\" choice=\"\"><Choice value=\"a\"/></Choices>\n"
+				+ "  <Text name=\"text\" value=\"$text\"/>\n</View>\n";
+		config.create(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), true, null);
+		IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+		ConfigEditor editor = assertInstanceOf(ConfigEditor.class, IDE.openEditor(page, config));
+		io.labelbench.ui.editors.ConfigAssist assist = new io.labelbench.ui.editors.ConfigAssist(
+				() -> new io.labelbench.hub.ModelCache(dir.resolve("no-models")));
+		java.util.function.IntFunction<java.util.List<String>> at = offset -> Arrays
+				.stream(assist.computeCompletionProposals(editor.viewer(), offset))
+				.map(ICompletionProposal::getDisplayString).toList();
+		// a tag inside Labels: only Label
+		assertEquals(java.util.List.of("Label"), at.apply(text.indexOf("    <\n") + 5));
+		// attributes of the Label under the caret, without the one it has
+		java.util.List<String> labelAttributes = at.apply(text.indexOf("\"DRUG\" ") + 7);
+		assertTrue(labelAttributes.contains("background") && labelAttributes.contains("hotkey")
+				&& !labelAttributes.contains("value") && !labelAttributes.contains("toName"), labelAttributes.toString());
+		// values of the attribute under the caret
+		assertEquals(java.util.List.of("multiple", "single", "single-radio"), at.apply(text.indexOf("choice=\"\"") + 8));
+		// nothing in a tag's text
+		assertEquals(java.util.List.of(), at.apply(text.indexOf("DRUG") + 2));
 		editor.close(false);
 		project.delete(false, true, null);
 	}

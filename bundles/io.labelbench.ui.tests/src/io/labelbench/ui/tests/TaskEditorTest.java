@@ -100,7 +100,7 @@ class TaskEditorTest {
 	}
 
 	/** A mouse click on the character at {@code offset}. */
-	private static void click(StyledText text, int offset, int stateMask) {
+	static void click(StyledText text, int offset, int stateMask) {
 		text.setSelection(offset);
 		text.showSelection();
 		Point at = text.getLocationAtOffset(offset);

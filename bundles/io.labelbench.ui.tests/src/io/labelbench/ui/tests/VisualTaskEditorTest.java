@@ -210,6 +210,74 @@ class VisualTaskEditorTest {
 		assertTrue(reopened.isDirty());
 	}
 
+	/** A click in the middle of a word of the first page. */
+	private static void clickWord(Canvas canvas, SampleDocuments.Word word) {
+		double pixelsPerPoint = canvas.getSize().x / 612.0;
+		int x = (int) ((word.box().x0() + word.box().x1()) / 2 * pixelsPerPoint);
+		int y = (int) ((word.box().y0() + word.box().y1()) / 2 * pixelsPerPoint);
+		mouse(canvas, SWT.MouseDown, x, y, 0);
+		mouse(canvas, SWT.MouseUp, x, y, 0);
+	}
+
+	private static void clickChip(VisualTaskEditor editor, String label) {
+		editor.widgets().labelChips().stream().filter(chip -> label.equals(chip.getData())).findFirst().orElseThrow()
+				.notifyListeners(SWT.MouseUp, new Event());
+	}
+
+	@Test
+	void aLabelClickAfterDrawingRelabelsNothingAndUndoTakesABoxBack() throws Exception {
+		SampleDocuments.Generated generated = SampleDocuments.digitalPdf(5, 1);
+		Path pdf = Files.write(dir.resolve("note.pdf"), generated.pdf());
+		List<SampleDocuments.Word> words = generated.pages().get(0);
+		Path folder = dir.resolve("relabel");
+		LabelbenchProject created = LabelbenchProject.create(folder, "ana");
+		Files.writeString(created.configFile(), CONFIG, StandardCharsets.UTF_8);
+		new VisualImporter(created, VisualExtractor.Limits.DEFAULT).importDocuments(List.of(pdf), null, Progress.NONE);
+		IProject project = LabelbenchProjects.openOrCreate(folder, null);
+		VisualTaskEditor editor = open(project);
+		Canvas canvas = editor.completionCanvas();
+
+		// WORD armed, a click on a word labels it; then PHRASE is clicked to label the next word with it
+		clickChip(editor, "WORD");
+		clickWord(canvas, words.get(0));
+		assertEquals(List.of("WORD"), editor.completionBoxes().stream().map(r -> r.labels().get(0)).toList());
+		clickChip(editor, "PHRASE");
+		assertEquals(List.of("WORD"), editor.completionBoxes().stream().map(r -> r.labels().get(0)).toList(),
+				"the new box keeps its label: it was never selected by the user");
+		clickWord(canvas, words.get(2));
+		assertEquals(List.of("WORD", "PHRASE"), editor.completionBoxes().stream().map(r -> r.labels().get(0)).toList());
+		UiTesting.screenshot(page().getWorkbenchWindow().getShell(), Path.of("target", "visual-two-labels.png"));
+
+		// Edit > Undo takes the PHRASE box back, Edit > Redo brings it again
+		TaskEditorEditingTest.execute("org.eclipse.ui.edit.undo");
+		assertEquals(List.of("WORD"), editor.completionBoxes().stream().map(r -> r.labels().get(0)).toList());
+		TaskEditorEditingTest.execute("org.eclipse.ui.edit.redo");
+		assertEquals(2, editor.completionBoxes().size());
+
+		// a box the user selects is relabelled by a label click
+		Region word = labelled(editor.completionBoxes(), "WORD");
+		Rectangle at = editor.onCanvas(word);
+		mouse(canvas, SWT.MouseDown, at.x + at.width / 2, at.y + at.height / 2, 0);
+		mouse(canvas, SWT.MouseUp, at.x + at.width / 2, at.y + at.height / 2, 0);
+		clickChip(editor, "WRAPPED");
+		assertEquals(List.of("WRAPPED", "PHRASE"), editor.completionBoxes().stream().map(r -> r.labels().get(0)).toList());
+
+		// Edit > Select All selects every box of the page, Copy copies their text, Delete removes them
+		TaskEditorEditingTest.execute("org.eclipse.ui.edit.selectAll");
+		TaskEditorEditingTest.execute("org.eclipse.ui.edit.copy");
+		org.eclipse.swt.dnd.Clipboard clipboard = new org.eclipse.swt.dnd.Clipboard(canvas.getDisplay());
+		try {
+			assertEquals(words.get(0).text() + "\n" + words.get(2).text(),
+					clipboard.getContents(org.eclipse.swt.dnd.TextTransfer.getInstance()));
+		} finally {
+			clipboard.dispose();
+		}
+		TaskEditorEditingTest.execute("org.eclipse.ui.edit.delete");
+		assertEquals(0, editor.completionBoxes().size());
+		TaskEditorEditingTest.execute("org.eclipse.ui.edit.undo");
+		assertEquals(2, editor.completionBoxes().size());
+	}
+
 	private static void select(org.eclipse.swt.widgets.Button button) {
 		button.notifyListeners(SWT.Selection, new Event());
 	}

@@ -25,6 +25,12 @@ public final class LabelColors {
 	private final Map<RGB, Color> colors = new HashMap<>();
 
 	public LabelColors(LabelingConfig config) {
+		update(config);
+	}
+
+	/** Takes the colours of a (changed) config. */
+	public void update(LabelingConfig config) {
+		configured.clear();
 		if (config != null) {
 			for (ControlTag control : config.controlTags()) {
 				for (LabelValue value : control.values()) {

@@ -4,8 +4,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ResourceBundle;
 import java.util.Set;
 
+import org.eclipse.jface.action.IAction;
+import org.eclipse.jface.text.IFindReplaceTarget;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.StyledText;
@@ -19,6 +22,8 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Group;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.ui.IWorkbenchCommandConstants;
+import org.eclipse.ui.texteditor.FindReplaceAction;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -62,6 +67,55 @@ public final class TaskEditor extends TaskEditorBase {
 	protected void inputChanged() {
 		List<ControlTag> controls = labelControls();
 		toName = controls.isEmpty() ? "text" : controls.get(0).toNames().get(0);
+	}
+
+	@Override
+	protected void configChanged() {
+		inputChanged();
+		if (relationLabel != null) {
+			relationLabel.setItems(relationValues().toArray(String[]::new));
+			relationLabel.select(0);
+		}
+	}
+
+	private List<String> relationValues() {
+		List<String> relationValues = new ArrayList<>();
+		relationValues.add(Messages.TaskEditor_noRelationLabel);
+		if (config != null) {
+			relationValues.addAll(config.relationLabels());
+		}
+		return relationValues;
+	}
+
+	/** The side the user works in: the one with the focus, else the completion. */
+	private StyledText focusedText() {
+		return predictionView.text().isFocusControl() ? predictionView.text() : completionView.text();
+	}
+
+	@Override
+	protected void copy() {
+		focusedText().copy();
+	}
+
+	@Override
+	protected void selectAll() {
+		focusedText().selectAll();
+	}
+
+	@Override
+	protected IAction findAction() {
+		FindReplaceAction find = new FindReplaceAction(
+				ResourceBundle.getBundle("io.labelbench.ui.editors.actions"), "TaskFind.", this);
+		find.setActionDefinitionId(IWorkbenchCommandConstants.EDIT_FIND_AND_REPLACE);
+		return find;
+	}
+
+	@Override
+	public <T> T getAdapter(Class<T> adapter) {
+		if (adapter == IFindReplaceTarget.class && completionView != null) {
+			return adapter.cast(new TextFinder(this::focusedText));
+		}
+		return super.getAdapter(adapter);
 	}
 
 	@Override
@@ -122,12 +176,7 @@ public final class TaskEditor extends TaskEditorBase {
 		relationsData.heightHint = 48;
 		relations.setLayoutData(relationsData);
 		relationLabel = new Combo(relationRow, SWT.READ_ONLY);
-		List<String> relationValues = new ArrayList<>();
-		relationValues.add(Messages.TaskEditor_noRelationLabel);
-		if (config != null) {
-			relationValues.addAll(config.relationLabels());
-		}
-		relationLabel.setItems(relationValues.toArray(String[]::new));
+		relationLabel.setItems(relationValues().toArray(String[]::new));
 		relationLabel.select(0);
 		relate = button(relationRow, Messages.TaskEditor_relate, e -> relateSelected());
 		button(relationRow, Messages.TaskEditor_deleteRelation, e -> {

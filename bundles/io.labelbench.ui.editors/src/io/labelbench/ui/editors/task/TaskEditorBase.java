@@ -20,6 +20,7 @@ import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.jface.action.Action;
+import org.eclipse.jface.action.IAction;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
@@ -30,14 +31,18 @@ import org.eclipse.swt.layout.RowLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Listener;
+import org.eclipse.ui.IActionBars;
 import org.eclipse.ui.IEditorInput;
 import org.eclipse.ui.IEditorSite;
 import org.eclipse.ui.IFileEditorInput;
 import org.eclipse.ui.IReusableEditor;
+import org.eclipse.ui.IWorkbenchCommandConstants;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.actions.ActionFactory;
+import org.eclipse.ui.contexts.IContextService;
 import org.eclipse.ui.part.EditorPart;
 import org.eclipse.ui.part.FileEditorInput;
 
@@ -69,6 +74,9 @@ import io.labelbench.ui.tasks.TasksView;
  */
 public abstract class TaskEditorBase extends EditorPart implements IReusableEditor {
 
+	/** The key binding context of the task editors (Ctrl+Y for Redo). */
+	public static final String CONTEXT_ID = "io.labelbench.ui.editors.taskEditorScope";
+
 	protected IFile file;
 	protected LabelbenchProject project;
 	protected TaskId taskId;
@@ -94,29 +102,57 @@ public abstract class TaskEditorBase extends EditorPart implements IReusableEdit
 	private Button groundTruth;
 	private Button submit;
 	private Label diffSummary;
+	private Composite chipArea;
 	private final List<Label> labelChips = new ArrayList<>();
-	private final Action undo = new Action() {
-		@Override
-		public void run() {
-			session.undo();
-			changed();
+	/*
+	 * The Edit menu's commands and their keys (Ctrl+Z, Ctrl+Shift+Z or Ctrl+Y, Ctrl+C, Ctrl+A, Del, Ctrl+F): the
+	 * command ids make the workbench activate the actions as the commands' handlers while this editor is active.
+	 */
+	private final Action undo = editAction(IWorkbenchCommandConstants.EDIT_UNDO, () -> {
+		session.undo();
+		changed();
+	});
+	private final Action redo = editAction(IWorkbenchCommandConstants.EDIT_REDO, () -> {
+		session.redo();
+		changed();
+	});
+	private final Action copy = editAction(IWorkbenchCommandConstants.EDIT_COPY, this::copy);
+	private final Action selectAll = editAction(IWorkbenchCommandConstants.EDIT_SELECT_ALL, this::selectAll);
+	private final Action delete = editAction(IWorkbenchCommandConstants.EDIT_DELETE, this::deleteSelected);
+	private IAction find;
+
+	/**
+	 * A pre-annotation job (or another tool) that rewrites the open task: its predictions are taken in. A changed
+	 * labeling config: its labels, colours and rules are taken in.
+	 */
+	private final IResourceChangeListener fileListener = event -> {
+		if (event.getDelta() == null || file == null) {
+			return;
 		}
-	};
-	private final Action redo = new Action() {
-		@Override
-		public void run() {
-			session.redo();
-			changed();
+		if (changedContent(event.getDelta().findMember(file.getFullPath()))) {
+			getSite().getShell().getDisplay().asyncExec(this::takeStoredChanges);
+		}
+		IResourceDelta configDelta = event.getDelta()
+				.findMember(file.getProject().getFile(LabelbenchProject.CONFIG_FILE).getFullPath());
+		if (configDelta != null && (configDelta.getKind() != IResourceDelta.CHANGED || changedContent(configDelta))) {
+			getSite().getShell().getDisplay().asyncExec(this::takeConfigChange);
 		}
 	};
 
-	/** A pre-annotation job (or another tool) that rewrites the open task: its predictions are taken in. */
-	private final IResourceChangeListener fileListener = event -> {
-		IResourceDelta delta = event.getDelta() == null || file == null ? null : event.getDelta().findMember(file.getFullPath());
-		if (delta != null && delta.getKind() == IResourceDelta.CHANGED && (delta.getFlags() & IResourceDelta.CONTENT) != 0) {
-			getSite().getShell().getDisplay().asyncExec(this::takeStoredChanges);
-		}
-	};
+	private static boolean changedContent(IResourceDelta delta) {
+		return delta != null && delta.getKind() == IResourceDelta.CHANGED && (delta.getFlags() & IResourceDelta.CONTENT) != 0;
+	}
+
+	private static Action editAction(String commandId, Runnable run) {
+		Action action = new Action() {
+			@Override
+			public void run() {
+				run.run();
+			}
+		};
+		action.setActionDefinitionId(commandId);
+		return action;
+	}
 
 	// --- input ---------------------------------------------------------------------------------------------
 
@@ -217,6 +253,28 @@ public abstract class TaskEditorBase extends EditorPart implements IReusableEdit
 		refresh();
 	}
 
+	/** Takes the project's labeling config again after it changed: chips, colours and what edits may do. */
+	private void takeConfigChange() {
+		if (title == null || title.isDisposed()) {
+			return;
+		}
+		config = readConfig(project);
+		session.setSchema(config);
+		colors.update(config);
+		configChanged();
+		for (Control chips : chipArea.getChildren()) {
+			chips.dispose();
+		}
+		labelChips.clear();
+		createLabelChips(chipArea);
+		showChips();
+		refresh();
+	}
+
+	/** The config changed (already in {@link #config}): take what the editor derives from it. */
+	protected void configChanged() {
+	}
+
 	// --- widgets -------------------------------------------------------------------------------------------
 
 	@Override
@@ -233,7 +291,13 @@ public abstract class TaskEditorBase extends EditorPart implements IReusableEdit
 		createTopTools(top);
 		status = new Label(top, SWT.NONE);
 		status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-		createLabelChips(parent);
+		chipArea = new Composite(parent, SWT.NONE);
+		GridLayout chipLayout = new GridLayout(1, false);
+		chipLayout.marginWidth = 0;
+		chipLayout.marginHeight = 0;
+		chipArea.setLayout(chipLayout);
+		chipArea.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+		createLabelChips(chipArea);
 
 		SashForm sides = new SashForm(parent, SWT.HORIZONTAL);
 		sides.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
@@ -298,8 +362,10 @@ public abstract class TaskEditorBase extends EditorPart implements IReusableEdit
 		legendData.widthHint = 400;
 		legend.setLayoutData(legendData);
 
-		getEditorSite().getActionBars().setGlobalActionHandler(ActionFactory.UNDO.getId(), undo);
-		getEditorSite().getActionBars().setGlobalActionHandler(ActionFactory.REDO.getId(), redo);
+		find = findAction();
+		contributeEditActions(getEditorSite().getActionBars());
+		// Ctrl+Y for Redo (the standard key configuration leaves it unbound on GTK), see plugin.xml
+		getSite().getService(IContextService.class).activateContext(CONTEXT_ID);
 		inputChanged();
 		refresh();
 	}
@@ -315,6 +381,33 @@ public abstract class TaskEditorBase extends EditorPart implements IReusableEdit
 			}
 		}
 		return controls;
+	}
+
+	/**
+	 * Makes this editor's actions the handlers of the Edit commands; called when it is created and, by
+	 * {@link TaskEditorContributor}, whenever it becomes the active editor.
+	 */
+	final void contributeEditActions(IActionBars bars) {
+		if (title == null) {
+			return; // not created yet: it contributes once it is
+		}
+		bars.setGlobalActionHandler(ActionFactory.UNDO.getId(), undo);
+		bars.setGlobalActionHandler(ActionFactory.REDO.getId(), redo);
+		bars.setGlobalActionHandler(ActionFactory.COPY.getId(), copy);
+		bars.setGlobalActionHandler(ActionFactory.SELECT_ALL.getId(), selectAll);
+		bars.setGlobalActionHandler(ActionFactory.DELETE.getId(), delete);
+		bars.setGlobalActionHandler(ActionFactory.FIND.getId(), find);
+	}
+
+	/** Copies what is selected (text, or the text of the selected regions) to the clipboard. */
+	protected abstract void copy();
+
+	/** Selects everything the user would act on: the whole text, or every region shown. */
+	protected abstract void selectAll();
+
+	/** Edit > Find for this editor, or {@code null} when it has nothing to search. */
+	protected IAction findAction() {
+		return null;
 	}
 
 	/** The labels of the label controls as chips in their colours; a click applies the label. */
@@ -445,7 +538,7 @@ public abstract class TaskEditorBase extends EditorPart implements IReusableEdit
 			return;
 		}
 		selectedRegions.clear();
-		edit(() -> regions.forEach(session::delete));
+		edit(() -> session.delete(regions));
 	}
 
 	private void submit() {
@@ -566,6 +659,7 @@ public abstract class TaskEditorBase extends EditorPart implements IReusableEdit
 				? Messages.TaskEditor_update : Messages.TaskEditor_submit);
 		undo.setEnabled(session.canUndo());
 		redo.setEnabled(session.canRedo());
+		delete.setEnabled(!selectedRegions.isEmpty());
 
 		int problems = currentProblems.size();
 		status.setText(message != null ? message : problems == 0 ? "" : NLS.bind(Messages.TaskEditor_problems, problems));

@@ -11,6 +11,9 @@ import java.util.Set;
 
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.dnd.Clipboard;
+import org.eclipse.swt.dnd.TextTransfer;
+import org.eclipse.swt.dnd.Transfer;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.widgets.Button;
@@ -79,6 +82,39 @@ public final class VisualTaskEditor extends TaskEditorBase {
 			message = e.getMessage();
 		}
 		showPage();
+	}
+
+	@Override
+	protected void configChanged() {
+		List<ControlTag> controls = labelControls();
+		toName = controls.isEmpty() ? "image" : controls.get(0).toNames().get(0);
+	}
+
+	/** The text of the selected boxes, one a line. */
+	@Override
+	protected void copy() {
+		List<String> texts = new ArrayList<>();
+		for (Region region : selected()) {
+			if (region.text() != null) {
+				texts.add(region.text());
+			}
+		}
+		if (!texts.isEmpty()) {
+			Clipboard clipboard = new Clipboard(completionPage.canvas().getDisplay());
+			try {
+				clipboard.setContents(new Object[] { String.join("\n", texts) }, new Transfer[] { TextTransfer.getInstance() });
+			} finally {
+				clipboard.dispose();
+			}
+		}
+	}
+
+	/** Selects every box of the completion on the shown page. */
+	@Override
+	protected void selectAll() {
+		selectedRegions.clear();
+		completionPage.boxes().forEach(region -> selectedRegions.add(region.json()));
+		refresh();
 	}
 
 	@Override
@@ -319,11 +355,10 @@ public final class VisualTaskEditor extends TaskEditorBase {
 		Page current = currentPage();
 		double width = current == null ? 100 : current.width();
 		double height = current == null ? 100 : current.height();
-		Region[] created = new Region[1];
-		if (edit(() -> created[0] = session.addRectangle(armedControl.name(), toName, box, width, height, words.text(),
-				armed))) {
-			select(created[0], false);
-		}
+		// the new box is not selected: the next label click arms that label for the next box, it relabels only a
+		// box the user selected
+		selectedRegions.clear();
+		edit(() -> session.addRectangle(armedControl.name(), toName, box, width, height, words.text(), armed));
 	}
 
 	// --- showing -------------------------------------------------------------------------------------------
