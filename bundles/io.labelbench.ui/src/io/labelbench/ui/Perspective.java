@@ -4,21 +4,35 @@ import org.eclipse.ui.IFolderLayout;
 import org.eclipse.ui.IPageLayout;
 import org.eclipse.ui.IPerspectiveFactory;
 
+import io.labelbench.ui.help.GettingStartedView;
 import io.labelbench.ui.tasks.TasksView;
 
-/** Explorer on the left, editors in the middle, Tasks and Progress below. */
+/**
+ * Explorer on the left, editors in the middle, Outline and Label Palette on the right, Tasks, Problems and
+ * Progress below.
+ */
 public class Perspective implements IPerspectiveFactory {
 	public static final String ID = "io.labelbench.ui.perspective";
+	/** The Label Palette of io.labelbench.ui.editors, a bundle that depends on this one. */
+	public static final String LABEL_PALETTE_ID = "io.labelbench.ui.editors.labelPalette";
 
 	@Override
 	public void createInitialLayout(IPageLayout layout) {
 		String editors = layout.getEditorArea();
-		layout.addView(IPageLayout.ID_PROJECT_EXPLORER, IPageLayout.LEFT, 0.25f, editors);
+		layout.addView(IPageLayout.ID_PROJECT_EXPLORER, IPageLayout.LEFT, 0.22f, editors);
+		IFolderLayout right = layout.createFolder("io.labelbench.ui.right", IPageLayout.RIGHT, 0.75f, editors);
+		right.addView(IPageLayout.ID_OUTLINE);
+		right.addView(LABEL_PALETTE_ID);
 		IFolderLayout bottom = layout.createFolder("io.labelbench.ui.bottom", IPageLayout.BOTTOM, 0.55f, editors);
 		bottom.addView(TasksView.ID);
+		bottom.addView(IPageLayout.ID_PROBLEM_VIEW);
 		bottom.addView(IPageLayout.ID_PROGRESS_VIEW);
 		layout.addShowViewShortcut(TasksView.ID);
 		layout.addShowViewShortcut(IPageLayout.ID_PROJECT_EXPLORER);
+		layout.addShowViewShortcut(IPageLayout.ID_PROBLEM_VIEW);
+		layout.addShowViewShortcut(IPageLayout.ID_OUTLINE);
+		layout.addShowViewShortcut(LABEL_PALETTE_ID);
+		layout.addShowViewShortcut(GettingStartedView.ID);
 		layout.addNewWizardShortcut(io.labelbench.ui.wizards.NewProjectWizard.ID);
 	}
 }

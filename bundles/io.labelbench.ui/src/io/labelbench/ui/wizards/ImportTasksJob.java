@@ -33,7 +33,7 @@ public final class ImportTasksJob extends ProjectTasksJob {
 	private final ImportOptions options;
 
 	public ImportTasksJob(IProject project, List<Path> sources, ImportOptions options) {
-		super(NLS.bind(Messages.ImportJob_name, sources.size(), project.getName()), project, LabelbenchJobs.FAMILY_IMPORT);
+		super(Messages.format(Messages.ImportJob_name, sources.size(), project.getName()), project, LabelbenchJobs.FAMILY_IMPORT);
 		this.sources = List.copyOf(sources);
 		this.options = options;
 	}
@@ -54,7 +54,7 @@ public final class ImportTasksJob extends ProjectTasksJob {
 			return Status.OK_STATUS;
 		}
 		MultiStatus status = new MultiStatus(getClass(), 0,
-				NLS.bind(Messages.ImportJob_problems, result.total(), result.problemCount()));
+				Messages.format(Messages.ImportJob_problems, result.total(), result.problemCount()));
 		result.problems().forEach(problem -> status.add(Status.warning(problem)));
 		return status;
 	}
