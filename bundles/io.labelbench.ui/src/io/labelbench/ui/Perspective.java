@@ -13,16 +13,13 @@ import io.labelbench.ui.tasks.TasksView;
  */
 public class Perspective implements IPerspectiveFactory {
 	public static final String ID = "io.labelbench.ui.perspective";
-	/** The Label Palette of io.labelbench.ui.editors, a bundle that depends on this one. */
-	public static final String LABEL_PALETTE_ID = "io.labelbench.ui.editors.labelPalette";
 
 	@Override
 	public void createInitialLayout(IPageLayout layout) {
 		String editors = layout.getEditorArea();
 		layout.addView(IPageLayout.ID_PROJECT_EXPLORER, IPageLayout.LEFT, 0.22f, editors);
 		IFolderLayout right = layout.createFolder("io.labelbench.ui.right", IPageLayout.RIGHT, 0.75f, editors);
-		right.addView(IPageLayout.ID_OUTLINE);
-		right.addView(LABEL_PALETTE_ID);
+		right.addView(IPageLayout.ID_OUTLINE); // io.labelbench.ui.editors stacks its Label Palette here
 		IFolderLayout bottom = layout.createFolder("io.labelbench.ui.bottom", IPageLayout.BOTTOM, 0.55f, editors);
 		bottom.addView(TasksView.ID);
 		bottom.addView(IPageLayout.ID_PROBLEM_VIEW);
@@ -31,7 +28,6 @@ public class Perspective implements IPerspectiveFactory {
 		layout.addShowViewShortcut(IPageLayout.ID_PROJECT_EXPLORER);
 		layout.addShowViewShortcut(IPageLayout.ID_PROBLEM_VIEW);
 		layout.addShowViewShortcut(IPageLayout.ID_OUTLINE);
-		layout.addShowViewShortcut(LABEL_PALETTE_ID);
 		layout.addShowViewShortcut(GettingStartedView.ID);
 		layout.addNewWizardShortcut(io.labelbench.ui.wizards.NewProjectWizard.ID);
 	}

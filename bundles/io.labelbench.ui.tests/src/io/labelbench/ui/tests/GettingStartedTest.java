@@ -36,7 +36,12 @@ class GettingStartedTest {
 				"Deploy Server", "Pre-Annotate...", "Show Tasks")) {
 			assertTrue(texts.contains(button), button + " in " + texts);
 		}
-		UiTesting.screenshot(page.getWorkbenchWindow().getShell(), Path.of("target", "getting-started.png"));
+		// the whole screen for the picture (under Xvfb no window manager maximizes the window)
+		org.eclipse.swt.widgets.Shell shell = page.getWorkbenchWindow().getShell();
+		org.eclipse.swt.graphics.Rectangle before = shell.getBounds();
+		shell.setBounds(shell.getDisplay().getPrimaryMonitor().getClientArea());
+		UiTesting.screenshot(shell, Path.of("target", "getting-started.png"));
+		shell.setBounds(before);
 		page.setPartState(page.getReference(view), IWorkbenchPage.STATE_RESTORED);
 
 		UiTesting.press((Composite) view.control(), "Open Models Hub");

@@ -13,6 +13,7 @@ import java.util.List;
 
 import org.eclipse.core.resources.IProject;
 import org.eclipse.core.runtime.IStatus;
+import org.eclipse.jface.dialogs.ErrorDialog;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.IEditorPart;
@@ -53,23 +54,39 @@ class ServerJobAndLogTest {
 		assertTrue(job.isUser(), "shown in the Progress view as the user's");
 		assertTrue(job.belongsTo(LabelbenchJobs.FAMILY_PREANNOTATE));
 		assertEquals(Boolean.TRUE, job.getProperty(IProgressConstants.KEEP_PROPERTY), "kept with its summary");
-		job.schedule();
-		UiTesting.waitForJobs(LabelbenchJobs.FAMILY_PREANNOTATE, 60_000);
-		assertEquals(IStatus.ERROR, job.getResult().getSeverity(), job.getResult().toString());
+		// the test harness hides error dialogs (automated mode); a user sees them
+		boolean automated = ErrorDialog.AUTOMATED_MODE;
+		ErrorDialog.AUTOMATED_MODE = false;
+		try {
+			job.schedule();
+			UiTesting.waitForJobs(LabelbenchJobs.FAMILY_PREANNOTATE, 60_000);
+			assertEquals(IStatus.ERROR, job.getResult().getSeverity(), job.getResult().toString());
 
-		Shell main = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
-		Shell[] shown = { null };
-		UiTesting.waitUntil("the failure shown to the user", () -> {
-			for (Shell shell : Display.getCurrent().getShells()) {
-				if (shell != main && shell.isVisible()
-						&& String.join(" ", UiTesting.texts(shell)).contains("gone-server")) {
-					shown[0] = shell;
-					return true;
-				}
+			Shell main = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
+			Shell[] shown = { null };
+			List<String> seen = new java.util.ArrayList<>();
+			try {
+				UiTesting.waitUntil("the failure shown to the user", () -> {
+					seen.clear();
+					for (Shell shell : Display.getCurrent().getShells()) {
+						if (shell != main && shell.isVisible()) {
+							String texts = shell.getText() + ": " + String.join(" ", UiTesting.texts(shell));
+							seen.add(texts);
+							if (texts.contains("gone-server")) {
+								shown[0] = shell;
+								return true;
+							}
+						}
+					}
+					return false;
+				}, 20_000);
+			} catch (AssertionError e) {
+				throw new AssertionError(e.getMessage() + "; shells: " + seen, e);
 			}
-			return false;
-		}, 20_000);
-		shown[0].close();
+			shown[0].close();
+		} finally {
+			ErrorDialog.AUTOMATED_MODE = automated;
+		}
 		project.delete(false, true, null);
 	}
 

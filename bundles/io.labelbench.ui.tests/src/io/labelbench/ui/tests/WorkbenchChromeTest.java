@@ -1,5 +1,6 @@
 package io.labelbench.ui.tests;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -92,7 +93,8 @@ class WorkbenchChromeTest {
 		for (String id : List.of(IPageLayout.ID_PROJECT_EXPLORER, TasksView.ID, IPageLayout.ID_PROBLEM_VIEW,
 				IPageLayout.ID_OUTLINE, "io.labelbench.ui.editors.labelPalette", IPageLayout.ID_PROGRESS_VIEW)) {
 			List<MPlaceholder> found = models.findElements(perspective, id, MPlaceholder.class, null);
-			assertTrue(found.stream().anyMatch(MPlaceholder::isToBeRendered), id + " in the perspective: " + found);
+			assertEquals(1, found.stream().filter(MPlaceholder::isToBeRendered).count(),
+					id + " once in the perspective: " + found);
 		}
 	}
 
