@@ -61,6 +61,17 @@ public final class Messages extends NLS {
 	public static String ImportJob_wrongPassword;
 	public static String ImportJob_passwordTitle;
 
+	public static String Menu_file;
+	public static String Menu_edit;
+	public static String Menu_window;
+	public static String Menu_help;
+	public static String Menu_showView;
+	public static String Menu_gettingStarted;
+	public static String Menu_about;
+	public static String Toolbar_deploy;
+	public static String Toolbar_deployTip;
+	public static String Toolbar_preannotate;
+	public static String Toolbar_preannotateTip;
 	public static String About_title;
 	public static String About_text;
 	public static String About_noBuild;

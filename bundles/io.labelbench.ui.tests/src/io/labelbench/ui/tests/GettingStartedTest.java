@@ -39,9 +39,11 @@ class GettingStartedTest {
 		// the whole screen for the picture (under Xvfb no window manager maximizes the window)
 		org.eclipse.swt.widgets.Shell shell = page.getWorkbenchWindow().getShell();
 		org.eclipse.swt.graphics.Rectangle before = shell.getBounds();
+		boolean maximized = shell.getMaximized();
 		shell.setBounds(shell.getDisplay().getPrimaryMonitor().getClientArea());
 		UiTesting.screenshot(shell, Path.of("target", "getting-started.png"));
 		shell.setBounds(before);
+		shell.setMaximized(maximized);
 		page.setPartState(page.getReference(view), IWorkbenchPage.STATE_RESTORED);
 
 		UiTesting.press((Composite) view.control(), "Open Models Hub");

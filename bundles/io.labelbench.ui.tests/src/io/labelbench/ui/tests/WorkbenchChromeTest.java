@@ -40,7 +40,8 @@ class WorkbenchChromeTest {
 	void editMenuOffersTheStandardCommandsWithTheirKeys() {
 		List<String> edit = menu("Edit");
 		for (String item : List.of("Undo", "Redo", "Cut", "Copy", "Paste", "Select All", "Find/Replace...")) {
-			assertTrue(edit.contains(item), item + " in " + edit);
+			// Undo and Redo say what they undo once an editor has done something ("Undo Typing")
+			assertTrue(edit.stream().anyMatch(label -> label.startsWith(item)), item + " in " + edit);
 		}
 		assertBound("org.eclipse.ui.edit.undo", "Ctrl+Z");
 		assertBound("org.eclipse.ui.edit.redo", "Ctrl+Shift+Z");

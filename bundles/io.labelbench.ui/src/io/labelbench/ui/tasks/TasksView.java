@@ -322,7 +322,9 @@ public final class TasksView extends ViewPart {
 	}
 
 	private void fill(TableItem item, int index) {
-		if (index >= rows.size()) {
+		// GTK may ask for a row that is being removed (index -1) while the rows shrink, to none for an empty
+		// project: nothing to fill then
+		if (index < 0 || index >= rows.size() || item.isDisposed()) {
 			return;
 		}
 		TaskId id = rows.get(index);
