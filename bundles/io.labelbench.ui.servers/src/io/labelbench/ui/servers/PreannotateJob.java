@@ -39,9 +39,8 @@ import io.labelbench.visual.VisualAnnotator;
  * Pre-annotates tasks through a server: tasks streamed in batches, progress in tasks and tasks/s, cancel after
  * the batch in flight, failures collected into the job's result. The run is a user job kept in the Progress view
  * with its summary (done, skipped, failed, tasks/s), which a notification also shows; failures open an error
- * dialog. No scheduling rule: runs may go on side by
- * side (every task file is updated under its own lock). The tasks folder is refreshed as predictions land, so the
- * Tasks view follows.
+ * dialog. No scheduling rule: runs may go on side by side (every task file is updated under its own lock). The
+ * tasks folder is refreshed as predictions land, so the Tasks view follows.
  */
 public final class PreannotateJob extends Job {
 	private static final long REFRESH_NANOS = 2_000_000_000L;
@@ -77,7 +76,7 @@ public final class PreannotateJob extends Job {
 	 */
 	private void tellUser(IStatus result) {
 		if (result.getSeverity() == IStatus.ERROR) {
-			StatusManager.getManager().handle(result, StatusManager.SHOW | StatusManager.LOG);
+			StatusManager.getManager().handle(result, StatusManager.SHOW); // the job framework logs it
 		} else if (PlatformUI.isWorkbenchRunning()) {
 			Display display = PlatformUI.getWorkbench().getDisplay();
 			display.asyncExec(() -> NotificationPopup.forDisplay(display)

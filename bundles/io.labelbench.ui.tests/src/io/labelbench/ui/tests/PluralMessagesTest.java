@@ -2,16 +2,41 @@ package io.labelbench.ui.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+
+import org.eclipse.core.resources.IProject;
+import org.eclipse.core.resources.ResourcesPlugin;
 
 import org.junit.jupiter.api.Test;
 
+import io.labelbench.core.io.ImportOptions;
+import io.labelbench.core.model.TaskId;
 import io.labelbench.preannotate.RunSummary;
+import io.labelbench.preannotate.server.ServerRecord;
 import io.labelbench.ui.Messages;
 import io.labelbench.ui.servers.PreannotateJob;
+import io.labelbench.ui.wizards.ImportTasksJob;
 
 /** Counts in messages read right: "1 server", "2 servers", "1 task", "no problem". */
 class PluralMessagesTest {
+
+	@Test
+	void jobNamesInTheProgressViewCountRight() {
+		IProject project = ResourcesPlugin.getWorkspace().getRoot().getProject("p");
+		assertEquals("Importing 1 source into p",
+				new ImportTasksJob(project, List.of(Path.of("a.json")), ImportOptions.DEFAULT).getName());
+		assertEquals("Importing 2 sources into p",
+				new ImportTasksJob(project, List.of(Path.of("a.json"), Path.of("b.pdf")), ImportOptions.DEFAULT).getName());
+		ServerRecord server = new ServerRecord("s-1", "s", "p", URI.create("http://127.0.0.1:9/"), "t", 0, "h", "v",
+				List.of(), List.of(), 0, Instant.now(), Path.of("s"));
+		assertEquals("Pre-annotating 1 task of p with s",
+				new PreannotateJob(project, server, List.of(TaskId.of(1)), false).getName());
+		assertEquals("Pre-annotating 2 tasks of p with s",
+				new PreannotateJob(project, server, List.of(TaskId.of(1), TaskId.of(2)), false).getName());
+	}
 
 	@Test
 	void countsAreSingularForOneAndPluralOtherwise() {
