@@ -10,6 +10,7 @@ public final class LabelbenchJobs {
 	public static final Object FAMILY_DEPLOY = new Object();
 	public static final Object FAMILY_PREANNOTATE = new Object();
 	public static final Object FAMILY_SERVERS = new Object();
+	public static final Object FAMILY_NEW_PROJECT = new Object();
 
 	private LabelbenchJobs() {
 	}

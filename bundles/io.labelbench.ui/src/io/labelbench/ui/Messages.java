@@ -1,5 +1,7 @@
 package io.labelbench.ui;
 
+import java.text.MessageFormat;
+
 import org.eclipse.osgi.util.NLS;
 
 /** User-visible strings of the Labelbench UI. */
@@ -61,10 +63,74 @@ public final class Messages extends NLS {
 	public static String ImportJob_wrongPassword;
 	public static String ImportJob_passwordTitle;
 
+	public static String Menu_file;
+	public static String Menu_edit;
+	public static String Menu_window;
+	public static String Menu_help;
+	public static String Menu_showView;
+	public static String Menu_gettingStarted;
+	public static String Menu_about;
+	public static String Toolbar_deploy;
+	public static String Toolbar_deployTip;
+	public static String Toolbar_preannotate;
+	public static String Toolbar_preannotateTip;
+	public static String About_title;
+	public static String About_text;
+	public static String About_noBuild;
+	public static String GettingStarted_heading;
+	public static String GettingStarted_intro;
+	public static String GettingStarted_importTitle;
+	public static String GettingStarted_importText;
+	public static String GettingStarted_newProject;
+	public static String GettingStarted_importTasks;
+	public static String GettingStarted_configTitle;
+	public static String GettingStarted_configText;
+	public static String GettingStarted_openConfig;
+	public static String GettingStarted_noProject;
+	public static String GettingStarted_hubTitle;
+	public static String GettingStarted_hubText;
+	public static String GettingStarted_openHub;
+	public static String GettingStarted_deployTitle;
+	public static String GettingStarted_deployText;
+	public static String GettingStarted_deploy;
+	public static String GettingStarted_preannotateTitle;
+	public static String GettingStarted_preannotateText;
+	public static String GettingStarted_preannotate;
+	public static String GettingStarted_reviewTitle;
+	public static String GettingStarted_reviewText;
+	public static String GettingStarted_showTasks;
+	public static String GettingStarted_commandFailed;
+	public static String NewProjectWizard_template;
+	public static String NewProjectWizard_templateNer;
+	public static String NewProjectWizard_templateClassification;
+	public static String NewProjectWizard_templateAssertionRelations;
+	public static String NewProjectWizard_templateVisualNer;
+	public static String ImportWizard_filterAll;
+	public static String ImportWizard_filterDocuments;
+	public static String ImportWizard_filterTasks;
+	public static String ImportWizard_filterAny;
+	public static String VisualConfig_title;
+	public static String VisualConfig_import;
+	public static String VisualConfig_open;
+	public static String VisualConfig_fix;
+	public static String VisualConfig_importAnyway;
+	public static String VisualConfig_openAnyway;
+	public static String VisualConfig_fixed;
+	public static String TasksView_failed;
+	public static String Job_failed;
+
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);
 	}
 
 	private Messages() {
+	}
+
+	/**
+	 * A message with plurals ({@code {0,choice,1#1 task|1<{0,number,integer} tasks}}): NLS.bind substitutes
+	 * plain arguments only, MessageFormat also chooses the form.
+	 */
+	public static String format(String pattern, Object... arguments) {
+		return MessageFormat.format(pattern, arguments);
 	}
 }

@@ -183,6 +183,11 @@ public final class ConfigEditor extends TextEditor {
 			old.removeDocumentListener(listener);
 		}
 		super.doSetInput(input);
+		// every project's config has the same file name: the project tells their tabs apart
+		IFile file = input == null ? null : input.getAdapter(IFile.class);
+		if (file != null) {
+			setPartName(file.getName() + " [" + file.getProject().getName() + "]");
+		}
 		IDocument document = getDocumentProvider().getDocument(input);
 		if (document != null) {
 			document.addDocumentListener(listener);

@@ -85,8 +85,19 @@ public final class Messages extends NLS {
 	public static String EditRules_command;
 
 
+	public static String PreannotateJob_summary;
+	public static String PreannotateJob_summaryTitle;
+	public static String PreannotateJob_cancelled;
+	public static String PreannotateJob_failures;
+	public static String ServersView_logMissing;
+
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);
+	}
+
+	/** A message with plurals ({@code {0,choice,…}}), which NLS.bind does not format. */
+	public static String format(String pattern, Object... arguments) {
+		return java.text.MessageFormat.format(pattern, arguments);
 	}
 
 	private Messages() {

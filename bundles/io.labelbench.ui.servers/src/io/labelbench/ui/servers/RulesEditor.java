@@ -146,7 +146,7 @@ public final class RulesEditor extends EditorPart {
 			new TableItem(table, SWT.NONE).setText(new String[] { rule.name(), rule.label(),
 					rule.type() == Rule.Type.REGEX ? Messages.RulesEditor_regex : Messages.RulesEditor_dictionary,
 					rule.type() == Rule.Type.REGEX ? rule.pattern()
-							: NLS.bind(Messages.RulesEditor_terms, rule.terms().size()) });
+							: Messages.format(Messages.RulesEditor_terms, rule.terms().size()) });
 		}
 		if (selected >= 0 && selected < rules.size()) {
 			table.select(selected);
@@ -282,7 +282,7 @@ public final class RulesEditor extends EditorPart {
 			return;
 		}
 		if (MessageDialog.openQuestion(getSite().getShell(), Messages.RulesEditor_staleTitle,
-				NLS.bind(Messages.RulesEditor_stale, stale.size()))) {
+				Messages.format(Messages.RulesEditor_stale, stale.size()))) {
 			ServerCommands.redeploy(project, stale, getSite().getShell());
 		}
 	}

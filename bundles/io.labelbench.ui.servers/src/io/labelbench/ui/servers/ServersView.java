@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.eclipse.core.filesystem.EFS;
 import org.eclipse.core.resources.IProject;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
@@ -25,9 +24,7 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
-import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PartInitException;
-import org.eclipse.ui.ide.IDE;
 import org.eclipse.ui.part.ViewPart;
 
 import io.labelbench.preannotate.server.PipelineSpec;
@@ -168,7 +165,7 @@ public final class ServersView extends ViewPart {
 			}
 		}
 		table.setRedraw(true);
-		summary.setText(NLS.bind(Messages.ServersView_summary, rows.size(),
+		summary.setText(Messages.format(Messages.ServersView_summary, rows.size(),
 				rows.stream().filter(r -> !r.status().server().remote()).mapToInt(r -> r.status().server().heapMb())
 						.sum()));
 		summary.getParent().layout();
@@ -260,11 +257,12 @@ public final class ServersView extends ViewPart {
 		for (Row row : selection()) {
 			java.nio.file.Path log = row.status().server().log();
 			if (!java.nio.file.Files.exists(log)) {
+				MessageDialog.openInformation(getSite().getShell(), Messages.ServersView_log,
+						NLS.bind(Messages.ServersView_logMissing, row.status().server().name(), log));
 				continue;
 			}
 			try {
-				IWorkbenchPage page = getSite().getPage();
-				IDE.openEditorOnFileStore(page, EFS.getLocalFileSystem().getStore(log.toUri()));
+				ServerLogEditor.open(getSite().getPage(), log);
 			} catch (PartInitException e) {
 				MessageDialog.openError(getSite().getShell(), Messages.ServersView_log, e.getMessage());
 			}

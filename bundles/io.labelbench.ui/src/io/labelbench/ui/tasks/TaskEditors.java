@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 import org.eclipse.core.resources.IFile;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.ide.IDE;
@@ -14,6 +15,8 @@ import io.labelbench.core.model.TaskId;
 import io.labelbench.core.store.LabelbenchProject;
 import io.labelbench.core.store.TaskStore;
 import io.labelbench.ui.LabelbenchProjects;
+import io.labelbench.ui.Messages;
+import io.labelbench.ui.config.VisualConfigCheck;
 
 /**
  * Opens tasks in the task editor, which lives in a bundle that depends on this one: callers here know it by
@@ -33,8 +36,16 @@ public final class TaskEditors {
 	 * text; a failure is shown, not thrown.
 	 */
 	public static void open(IWorkbenchPage page, IFile taskFile) {
+		boolean visual = isVisual(taskFile);
+		if (visual && VisualConfigCheck.lacksImageBoxes(taskFile.getProject())
+				&& !VisualConfigCheck.offerFix(page.getWorkbenchWindow().getShell(), taskFile.getProject(),
+						NLS.bind(Messages.VisualConfig_open, taskFile.getName().replaceFirst("\\.json$", ""),
+								taskFile.getProject().getName()),
+						Messages.VisualConfig_openAnyway)) {
+			return;
+		}
 		try {
-			IDE.openEditor(page, taskFile, isVisual(taskFile) ? VISUAL_ID : ID);
+			IDE.openEditor(page, taskFile, visual ? VISUAL_ID : ID);
 		} catch (PartInitException e) {
 			StatusManager.getManager().handle(e.getStatus(), StatusManager.SHOW);
 		}

@@ -39,6 +39,7 @@ import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.ISelectionListener;
 import org.eclipse.ui.IWorkbenchPart;
 import org.eclipse.ui.part.ViewPart;
+import org.eclipse.ui.statushandlers.StatusManager;
 
 import io.labelbench.core.model.TaskId;
 import io.labelbench.core.model.TaskSummary;
@@ -176,6 +177,9 @@ public final class TasksView extends ViewPart {
 			allIds = labelbench == null ? List.of() : labelbench.tasks().ids();
 		} catch (IOException e) {
 			allIds = List.of();
+			StatusManager.getManager().handle(
+					Status.error(NLS.bind(Messages.TasksView_failed, project.getName(), e.getMessage()), e),
+					StatusManager.SHOW | StatusManager.LOG);
 		}
 		applyRows();
 		loadSummaries(labelbench);
@@ -318,7 +322,9 @@ public final class TasksView extends ViewPart {
 	}
 
 	private void fill(TableItem item, int index) {
-		if (index >= rows.size()) {
+		// GTK may ask for a row that is being removed (index -1) while the rows shrink, to none for an empty
+		// project: nothing to fill then
+		if (index < 0 || index >= rows.size() || item.isDisposed()) {
 			return;
 		}
 		TaskId id = rows.get(index);
@@ -339,7 +345,7 @@ public final class TasksView extends ViewPart {
 			return;
 		}
 		status.setText(project == null ? Messages.TasksView_noProject
-				: NLS.bind(Messages.TasksView_status, new Object[] { project.getName(), rows.size(), allIds.size() }));
+				: Messages.format(Messages.TasksView_status, project.getName(), rows.size(), allIds.size()));
 		status.getParent().layout(new org.eclipse.swt.widgets.Control[] { status });
 	}
 
@@ -358,12 +364,24 @@ public final class TasksView extends ViewPart {
 			});
 			return;
 		}
+		IResourceDelta projectDelta = event.getDelta().findMember(shown.getFullPath());
+		if (projectDelta != null && (projectDelta.getKind() == IResourceDelta.REMOVED || !shown.isOpen())) {
+			// the project shown was deleted or closed: show the next one, or none
+			Display.getDefault().asyncExec(() -> {
+				if (!table.isDisposed() && shown.equals(project)) {
+					List<IProject> projects = LabelbenchProjects.all();
+					setProject(projects.isEmpty() ? null : projects.get(0));
+				}
+			});
+			return;
+		}
 		IResourceDelta tasks = event.getDelta().findMember(shown.getFullPath().append(IPath.fromOSString("tasks")));
 		if (tasks == null) {
 			return;
 		}
 		for (IResourceDelta child : tasks.getAffectedChildren()) {
-			TaskId id = io.labelbench.core.store.TaskStore.idOf(child.getResource().getLocation().toPath());
+			// by name: a deleted resource has no location
+			TaskId id = TaskStore.idOf(IPath.fromOSString(child.getResource().getName()).toPath());
 			if (id != null) {
 				summaries.remove(id);
 			}

@@ -40,7 +40,7 @@ public final class ExportTasksJob extends ProjectTasksJob {
 			return Status.OK_STATUS;
 		}
 		MultiStatus status = new MultiStatus(getClass(), 0,
-				NLS.bind(Messages.ExportJob_problems, result.exported(), result.problemCount()));
+				Messages.format(Messages.ExportJob_problems, result.exported(), result.problemCount()));
 		result.problems().forEach(problem -> status.add(Status.warning(problem)));
 		return status;
 	}

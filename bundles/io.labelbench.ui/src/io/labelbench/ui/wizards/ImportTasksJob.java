@@ -33,7 +33,7 @@ public final class ImportTasksJob extends ProjectTasksJob {
 	private final ImportOptions options;
 
 	public ImportTasksJob(IProject project, List<Path> sources, ImportOptions options) {
-		super(NLS.bind(Messages.ImportJob_name, sources.size(), project.getName()), project, LabelbenchJobs.FAMILY_IMPORT);
+		super(Messages.format(Messages.ImportJob_name, sources.size(), project.getName()), project, LabelbenchJobs.FAMILY_IMPORT);
 		this.sources = List.copyOf(sources);
 		this.options = options;
 	}
@@ -54,8 +54,8 @@ public final class ImportTasksJob extends ProjectTasksJob {
 			return Status.OK_STATUS;
 		}
 		MultiStatus status = new MultiStatus(getClass(), 0, result.problemCount() > 0
-				? NLS.bind(Messages.ImportJob_problems, result.total(), result.problemCount())
-				: NLS.bind(Messages.ImportJob_skipped, result.total(), result.skipped().size()));
+				? Messages.format(Messages.ImportJob_problems, result.total(), result.problemCount())
+				: Messages.format(Messages.ImportJob_skipped, result.total(), result.skipped().size()));
 		// files left out first: a link out of the folder or a file of the wrong kind is what the user asked about
 		result.skipped().forEach(skipped -> status.add(Status.warning(NLS.bind(Messages.ImportJob_skippedFile, skipped))));
 		result.problems().forEach(problem -> status.add(Status.warning(problem)));

@@ -1,9 +1,14 @@
 package io.labelbench.ui.wizards;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
+
+import org.eclipse.core.resources.IProject;
 
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.wizard.Wizard;
@@ -23,10 +28,12 @@ import org.eclipse.ui.IWorkbench;
 
 import io.labelbench.core.io.ImportOptions;
 import io.labelbench.ui.Messages;
+import io.labelbench.ui.config.VisualConfigCheck;
+import io.labelbench.visual.VisualImporter;
 
 /**
- * File > Import > Labelbench tasks: GAL / Label Studio JSON, JSON Lines, text files, folders, CSV/TSV into a
- * Labelbench project, as a background job.
+ * File > Import > Labelbench tasks: GAL / Label Studio JSON, JSON Lines, text files, CSV/TSV, PDFs and images,
+ * folders of them, into a Labelbench project, as a background job.
  */
 public final class ImportTasksWizard extends Wizard implements IImportWizard {
 
@@ -46,6 +53,24 @@ public final class ImportTasksWizard extends Wizard implements IImportWizard {
 		addPage(page);
 	}
 
+	/** Whether PDFs or images are among the sources, or in the folders among them. */
+	static boolean hasDocuments(List<Path> sources) {
+		for (Path source : sources) {
+			if (Files.isDirectory(source)) {
+				try (Stream<Path> files = Files.walk(source)) {
+					if (files.anyMatch(VisualImporter::isDocument)) {
+						return true;
+					}
+				} catch (IOException | UncheckedIOException e) {
+					// the import job reports an unreadable folder
+				}
+			} else if (VisualImporter.isDocument(source)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	/** For tests and callers: the page's widgets. */
 	public Page page() {
 		return page;
@@ -53,6 +78,12 @@ public final class ImportTasksWizard extends Wizard implements IImportWizard {
 
 	@Override
 	public boolean performFinish() {
+		IProject project = page.project.selected();
+		if (hasDocuments(page.sources()) && VisualConfigCheck.lacksImageBoxes(project)
+				&& !VisualConfigCheck.offerFix(getShell(), project,
+						NLS.bind(Messages.VisualConfig_import, project.getName()), Messages.VisualConfig_importAnyway)) {
+			return false;
+		}
 		new ImportTasksJob(page.project.selected(), page.sources(),
 				ImportOptions.DEFAULT.withTextColumn(page.textColumn.getText().strip())
 						.withRenumber(page.renumber.getSelection())).schedule();
@@ -110,7 +141,9 @@ public final class ImportTasksWizard extends Wizard implements IImportWizard {
 		private void addFiles() {
 			FileDialog dialog = new FileDialog(getShell(), SWT.OPEN | SWT.MULTI);
 			dialog.setFilterExtensions(new String[] { "*.json;*.jsonl;*.txt;*.csv;*.tsv;*.pdf;*.png;*.jpg;*.jpeg;*.tif;*.tiff",
-					"*.pdf;*.png;*.jpg;*.jpeg;*.tif;*.tiff", "*.*" });
+					"*.pdf;*.png;*.jpg;*.jpeg;*.tif;*.tiff", "*.json;*.jsonl;*.txt;*.csv;*.tsv", "*" });
+			dialog.setFilterNames(new String[] { Messages.ImportWizard_filterAll, Messages.ImportWizard_filterDocuments,
+					Messages.ImportWizard_filterTasks, Messages.ImportWizard_filterAny });
 			if (dialog.open() != null) {
 				for (String name : dialog.getFileNames()) {
 					append(Path.of(dialog.getFilterPath(), name).toString());
