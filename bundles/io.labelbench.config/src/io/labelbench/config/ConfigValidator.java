@@ -78,7 +78,10 @@ public final class ConfigValidator {
 		this.allowMixedEmbeddings = allowMixedEmbeddings;
 	}
 
-	/** Validates a config file read as UTF-8; an unreadable file is an {@link IOException}, not a finding. */
+	/**
+	 * Validates a config file read in its encoding ({@link ConfigEncoding}); an unreadable file is an
+	 * {@link IOException}, bytes the encoding cannot decode are a finding.
+	 */
 	public List<Diagnostic> validate(Path file) throws IOException {
 		return validate(LabelingConfig.read(file));
 	}
