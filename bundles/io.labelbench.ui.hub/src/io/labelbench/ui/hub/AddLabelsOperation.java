@@ -1,7 +1,6 @@
 package io.labelbench.ui.hub;
 
 import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 
 import org.eclipse.core.commands.ExecutionException;
 import org.eclipse.core.commands.operations.AbstractOperation;
@@ -14,6 +13,7 @@ import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.osgi.util.NLS;
 
+import io.labelbench.config.ConfigEncoding;
 import io.labelbench.config.TextEdit;
 
 /**
@@ -26,6 +26,8 @@ final class AddLabelsOperation extends AbstractOperation {
 	private final TextEdit edit;
 	private String before;
 	private String after;
+	/** The config's encoding and byte order mark, kept when writing it back. */
+	private ConfigEncoding encoding;
 
 	AddLabelsOperation(String label, IFile config, TextEdit edit) {
 		super(label);
@@ -36,11 +38,12 @@ final class AddLabelsOperation extends AbstractOperation {
 	@Override
 	public IStatus execute(IProgressMonitor monitor, IAdaptable info) throws ExecutionException {
 		try {
-			before = new String(config.readAllBytes(), StandardCharsets.UTF_8);
+			encoding = ConfigEncoding.decode(config.readAllBytes());
+			before = encoding.text();
 			after = edit.apply(before);
 			write(after, monitor);
 			return Status.OK_STATUS;
-		} catch (CoreException e) {
+		} catch (CoreException | IllegalArgumentException e) {
 			throw new ExecutionException(e.getMessage(), e);
 		}
 	}
@@ -57,7 +60,7 @@ final class AddLabelsOperation extends AbstractOperation {
 
 	private IStatus replace(String expected, String replacement, IProgressMonitor monitor) throws ExecutionException {
 		try {
-			String now = new String(config.readAllBytes(), StandardCharsets.UTF_8);
+			String now = ConfigEncoding.decode(config.readAllBytes()).text();
 			if (!now.equals(expected)) {
 				return Status.error(NLS.bind(Messages.AddLabels_changedSince, config.getFullPath()));
 			}
@@ -69,7 +72,7 @@ final class AddLabelsOperation extends AbstractOperation {
 	}
 
 	private void write(String text, IProgressMonitor monitor) throws CoreException {
-		config.setContents(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
+		config.setContents(new ByteArrayInputStream(encoding.encode(text)),
 				IResource.KEEP_HISTORY, monitor);
 	}
 }

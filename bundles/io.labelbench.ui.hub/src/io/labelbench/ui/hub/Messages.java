@@ -46,6 +46,11 @@ public final class Messages extends NLS {
 	public static String AddLabels_dirty;
 	public static String AddLabels_changedSince;
 	public static String AddLabels_failed;
+	public static String AddLabels_done;
+	public static String AddLabels_added;
+	public static String AddLabels_modelSet;
+	public static String AddLabels_unchanged;
+	public static String AddLabels_nothingToDo;
 
 
 	static {

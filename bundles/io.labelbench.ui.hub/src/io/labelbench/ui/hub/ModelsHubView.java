@@ -305,6 +305,9 @@ public final class ModelsHubView extends ViewPart {
 				dialog.chosenLabels());
 		if (!result.isOK()) {
 			org.eclipse.jface.dialogs.ErrorDialog.openError(getSite().getShell(), Messages.AddLabels_failed, null, result);
+		} else {
+			org.eclipse.jface.dialogs.MessageDialog.openInformation(getSite().getShell(),
+					NLS.bind(Messages.AddLabels_done, offer.entry().name()), result.getMessage());
 		}
 	}
 
