@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.labelbench.core.json.Json;
 import io.labelbench.core.store.AtomicFile;
+import io.labelbench.core.store.LabelbenchHome;
 
 /**
  * The local model cache: {@code <cache>/<key>/} holds one unzipped model, with the catalog entry it came from
@@ -31,11 +32,11 @@ public final class ModelCache {
 		this.folder = folder.toAbsolutePath().normalize();
 	}
 
-	/** The default cache: {@code labelbench.models.cache}, else {@code ~/.labelbench/models}. */
+	/** The default cache: {@code labelbench.models.cache}, else {@code models} in {@link LabelbenchHome}. */
 	public static ModelCache defaultCache() {
 		String configured = System.getProperty("labelbench.models.cache");
 		return new ModelCache(configured != null && !configured.isBlank() ? Path.of(configured)
-				: Path.of(System.getProperty("user.home"), ".labelbench", "models"));
+				: LabelbenchHome.resolve("models"));
 	}
 
 	public Path folder() {
