@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 class PredefinedLabelsTest {
 
 	private static final ModelInfo HUB = ModelInfo.of(Map.of("ner_posology",
-			new ModelInfo.Model(Set.of("O", "B-DRUG", "I-DRUG", "B-DOSAGE", "B-FREQUENCY", "B-ROUTE"), "glove_100d")));
+			new ModelInfo.Model(Set.of("O", "B-DRUG", "I-DRUG", "B-DOSAGE", "B-FREQUENCY", "B-ROUTE"), "glove_100d"),
+			"glove_100d", new ModelInfo.Model(Set.of(), null)));
 	private static final ConfigValidator VALIDATOR = new ConfigValidator(HUB, Map.of(), false);
 
 	@Test

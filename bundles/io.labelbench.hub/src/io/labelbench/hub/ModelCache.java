@@ -76,6 +76,22 @@ public final class ModelCache {
 	}
 
 	/** Removes every installed version of a model; returns how many were removed. */
+	/**
+	 * The installed models that run on {@code name} as their embeddings (from the saved model's
+	 * {@code storageRef}, else the hub entry), sorted: removing {@code name} would leave them unable to deploy.
+	 */
+	public List<String> dependents(String name) throws IOException {
+		java.util.Set<String> names = new java.util.TreeSet<>();
+		for (InstalledModel model : installed()) {
+			String embeddings = model.metadata().embeddings() != null ? model.metadata().embeddings()
+					: model.entry().embeddings();
+			if (name.equals(embeddings) && !model.name().equals(name)) {
+				names.add(model.name());
+			}
+		}
+		return List.copyOf(names);
+	}
+
 	public int remove(String name) throws IOException {
 		int removed = 0;
 		for (InstalledModel model : installed()) {
