@@ -283,7 +283,8 @@ public final class ModelsHubView extends ViewPart {
 		}
 	}
 
-	private void delete(ModelsHub.Offer offer) {
+	/** Deletes a downloaded model; embeddings that downloaded models run on only after the user confirms. */
+	public void delete(ModelsHub.Offer offer) {
 		String name = offer.entry().name();
 		List<String> dependents;
 		try {

@@ -171,11 +171,58 @@ class ModelsHubViewTest {
 		assertTrue(cache.find("w2v_labelbench_100d").isPresent(), "the embeddings the model runs on came with it");
 		assertEquals(java.util.List.of("ner_legal_small"), cache.dependents("w2v_labelbench_100d"));
 
+		// deleting embeddings a downloaded model needs asks first; Cancel keeps them
+		ModelsHub.Offer w2v = view.viewer().getTable().getItemCount() == 0 ? null
+				: java.util.Arrays.stream(table.getItems()).map(item -> (ModelsHub.Offer) item.getData())
+						.filter(o -> o.entry().name().equals("w2v_labelbench_100d")).findFirst().orElseThrow();
+		String[] asked = new String[1];
+		Display display = Display.getCurrent();
+		Runnable answerCancel = new Runnable() {
+			@Override
+			public void run() {
+				for (var shell : display.getShells()) {
+					if (shell.isVisible() && "Delete embeddings?".equals(shell.getText())) {
+						asked[0] = messageOf(shell);
+						screenshotQuietly(Path.of("target", "delete-embeddings.png"));
+						shell.close();
+						return;
+					}
+				}
+				display.timerExec(50, this);
+			}
+		};
+		display.timerExec(50, answerCancel);
+		view.delete(w2v);
+		spinUntilJobsDone(ModelDownloadJob.FAMILY);
+		assertTrue(asked[0] != null && asked[0].contains("ner_legal_small"), "the dialog names the model: " + asked[0]);
+		assertTrue(HubPreferences.cache().find("w2v_labelbench_100d").isPresent(), "Cancel kept the embeddings");
+
 		// what the config editor's quick fix runs for model.embeddings-missing
 		cache.remove("w2v_labelbench_100d");
 		ModelDownloadJob.byName("w2v_labelbench_100d").schedule();
 		spinUntilJobsDone(ModelDownloadJob.FAMILY);
 		assertTrue(HubPreferences.cache().find("w2v_labelbench_100d").isPresent());
+	}
+
+	/** The texts of the labels of a dialog: its message. */
+	private static String messageOf(org.eclipse.swt.widgets.Composite composite) {
+		StringBuilder text = new StringBuilder();
+		for (var child : composite.getChildren()) {
+			if (child instanceof org.eclipse.swt.widgets.Label label) {
+				text.append(label.getText()).append('\n');
+			} else if (child instanceof org.eclipse.swt.widgets.Composite inner) {
+				text.append(messageOf(inner));
+			}
+		}
+		return text.toString();
+	}
+
+	private static void screenshotQuietly(Path file) {
+		try {
+			screenshot(file);
+		} catch (IOException e) {
+			// a missing screenshot does not change the outcome
+		}
 	}
 
 	private static void screenshot(Path file) throws IOException {
