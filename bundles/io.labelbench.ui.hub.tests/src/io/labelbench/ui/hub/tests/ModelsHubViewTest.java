@@ -172,9 +172,8 @@ class ModelsHubViewTest {
 		assertEquals(java.util.List.of("ner_legal_small"), cache.dependents("w2v_labelbench_100d"));
 
 		// deleting embeddings a downloaded model needs asks first; Cancel keeps them
-		ModelsHub.Offer w2v = view.viewer().getTable().getItemCount() == 0 ? null
-				: java.util.Arrays.stream(table.getItems()).map(item -> (ModelsHub.Offer) item.getData())
-						.filter(o -> o.entry().name().equals("w2v_labelbench_100d")).findFirst().orElseThrow();
+		ModelsHub.Offer w2v = java.util.Arrays.stream(table.getItems()).map(item -> (ModelsHub.Offer) item.getData())
+				.filter(o -> o.entry().name().equals("w2v_labelbench_100d")).findFirst().orElseThrow();
 		String[] asked = new String[1];
 		Display display = Display.getCurrent();
 		Runnable answerCancel = new Runnable() {
