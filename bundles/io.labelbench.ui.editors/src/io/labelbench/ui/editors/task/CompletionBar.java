@@ -1,6 +1,7 @@
 package io.labelbench.ui.editors.task;
 
 import static io.labelbench.ui.editors.task.EditorLayouts.button;
+import static io.labelbench.ui.editors.task.EditorLayouts.labelledCombo;
 import static io.labelbench.ui.editors.task.EditorLayouts.row;
 
 import java.util.function.Consumer;
@@ -8,11 +9,9 @@ import java.util.function.IntConsumer;
 
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Label;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -27,11 +26,7 @@ final class CompletionBar {
 	final Button submit;
 
 	CompletionBar(Composite side, IntConsumer picked, Runnable onNew, Consumer<Boolean> onGroundTruth, Runnable onSubmit) {
-		Composite header = row(side, 2);
-		new Label(header, SWT.NONE).setText(Messages.TaskEditor_completion);
-		completions = new Combo(header, SWT.READ_ONLY);
-		completions.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-		completions.addListener(SWT.Selection, e -> picked.accept(completions.getSelectionIndex()));
+		completions = labelledCombo(side, Messages.TaskEditor_completion, picked);
 		Composite actions = row(side, 3);
 		button(actions, Messages.TaskEditor_newCompletion, e -> onNew.run());
 		groundTruth = new Button(actions, SWT.CHECK);

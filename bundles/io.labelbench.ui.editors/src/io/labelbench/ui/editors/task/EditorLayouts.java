@@ -1,9 +1,12 @@
 package io.labelbench.ui.editors.task;
 
+import java.util.function.IntConsumer;
+
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Listener;
@@ -67,5 +70,15 @@ final class EditorLayouts {
 		data.widthHint = widthHint;
 		label.setLayoutData(data);
 		return label;
+	}
+
+	/** A row of a label and a read-only combo across the rest of it; {@code picked} gets the chosen index. */
+	static Combo labelledCombo(Composite parent, String label, IntConsumer picked) {
+		Composite header = row(parent, 2);
+		new Label(header, SWT.NONE).setText(label);
+		Combo combo = new Combo(header, SWT.READ_ONLY);
+		combo.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+		combo.addListener(SWT.Selection, e -> picked.accept(combo.getSelectionIndex()));
+		return combo;
 	}
 }

@@ -1,6 +1,7 @@
 package io.labelbench.ui.editors.task;
 
 import static io.labelbench.ui.editors.task.EditorLayouts.button;
+import static io.labelbench.ui.editors.task.EditorLayouts.labelledCombo;
 import static io.labelbench.ui.editors.task.EditorLayouts.row;
 
 import java.time.Instant;
@@ -8,12 +9,9 @@ import java.util.List;
 import java.util.function.IntConsumer;
 
 import org.eclipse.osgi.util.NLS;
-import org.eclipse.swt.SWT;
-import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Label;
 
 import io.labelbench.core.edit.AnnotationDiff;
 import io.labelbench.core.edit.TaskEditSession;
@@ -31,11 +29,7 @@ final class PredictionHistoryBar {
 	final Button reject;
 
 	PredictionHistoryBar(Composite side, IntConsumer picked, Runnable onCreate, Runnable onAccept, Runnable onReject) {
-		Composite header = row(side, 2);
-		new Label(header, SWT.NONE).setText(Messages.TaskEditor_prediction);
-		predictions = new Combo(header, SWT.READ_ONLY);
-		predictions.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-		predictions.addListener(SWT.Selection, e -> picked.accept(predictions.getSelectionIndex()));
+		predictions = labelledCombo(side, Messages.TaskEditor_prediction, picked);
 		Composite actions = row(side, 3);
 		createCompletion = button(actions, Messages.TaskEditor_createCompletion, e -> onCreate.run());
 		accept = button(actions, Messages.TaskEditor_accept, e -> onAccept.run());
