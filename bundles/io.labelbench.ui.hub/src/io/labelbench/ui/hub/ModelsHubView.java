@@ -4,16 +4,14 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
-import org.eclipse.core.runtime.jobs.IJobChangeEvent;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.core.runtime.preferences.IEclipsePreferences;
-import org.eclipse.core.runtime.jobs.JobChangeAdapter;
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.action.IToolBarManager;
 import org.eclipse.jface.viewers.ArrayContentProvider;
@@ -37,10 +35,10 @@ import org.eclipse.ui.part.ViewPart;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.labelbench.hub.Downloads;
 import io.labelbench.hub.HubEntry;
 import io.labelbench.hub.HubLocation;
 import io.labelbench.hub.InstalledModel;
-import io.labelbench.hub.ModelCache;
 import io.labelbench.hub.ModelsHub;
 
 /**
@@ -64,9 +62,24 @@ public final class ModelsHubView extends ViewPart {
 	private Text detail;
 	private Label message;
 	private volatile List<ModelsHub.Offer> offers = List.of();
-	private final Map<String, Double> downloading = new ConcurrentHashMap<>();
-	private final Map<String, ModelDownloadJob> downloads = new ConcurrentHashMap<>();
-	private final Map<String, String> failures = new ConcurrentHashMap<>();
+	/** Many progress reports become one repaint at a time; an ended download re-reads the cache. */
+	private final Downloads.Listener downloadsListener = new Downloads.Listener() {
+		@Override
+		public void progressed(String name) {
+			Display.getDefault().asyncExec(ModelsHubView.this::queueRefresh);
+		}
+
+		@Override
+		public void started(String name) {
+			asyncRefresh(null);
+		}
+
+		@Override
+		public void ended(String name) {
+			readInstalled();
+			asyncRefresh(null);
+		}
+	};
 	private final AtomicBoolean refreshQueued = new AtomicBoolean();
 	private volatile List<InstalledModel> installed = List.of();
 	/** Changing the hubs or the cache in the preferences re-reads the catalog. */
@@ -120,11 +133,13 @@ public final class ModelsHubView extends ViewPart {
 		taskCombo.addModifyListener(e -> viewer.refresh());
 		contributeActions(getViewSite().getActionBars().getToolBarManager());
 		HubPreferences.instance().addPreferenceChangeListener(preferencesListener);
+		HubDownloads.state().addListener(downloadsListener);
 		refreshCatalog();
 	}
 
 	@Override
 	public void dispose() {
+		HubDownloads.state().removeListener(downloadsListener);
 		HubPreferences.instance().removePreferenceChangeListener(preferencesListener);
 		super.dispose();
 	}
@@ -245,42 +260,15 @@ public final class ModelsHubView extends ViewPart {
 	/** Downloads the model, and first the embeddings it runs on when they are missing (each with its progress). */
 	public void download(ModelsHub.Offer offer) {
 		String name = offer.entry().name();
-		if (downloads.containsKey(name)) {
-			return;
-		}
 		String embeddings = offer.entry().embeddings();
 		if (embeddings != null && !embeddings.equals(name) && installed.stream().noneMatch(m -> m.name().equals(embeddings))) {
 			offers.stream().filter(o -> o.entry().name().equals(embeddings)).findFirst().ifPresent(this::download);
 		}
-		failures.remove(name);
-		ModelCache cache = HubPreferences.cache();
-		ModelDownloadJob job = new ModelDownloadJob(offer, cache, share -> {
-			downloading.put(name, share);
-			Display.getDefault().asyncExec(this::queueRefresh);
-		});
-		downloading.put(name, 0.0);
-		downloads.put(name, job);
-		job.addJobChangeListener(new JobChangeAdapter() {
-			@Override
-			public void done(IJobChangeEvent event) {
-				downloading.remove(name);
-				downloads.remove(name);
-				if (event.getResult().getSeverity() == IStatus.ERROR) {
-					failures.put(name, event.getResult().getMessage());
-				}
-				readInstalled();
-				asyncRefresh(null);
-			}
-		});
-		job.schedule();
-		viewer.refresh();
+		HubDownloads.start(offer);
 	}
 
 	private void cancel(ModelsHub.Offer offer) {
-		ModelDownloadJob job = downloads.get(offer.entry().name());
-		if (job != null) {
-			job.cancel();
-		}
+		HubDownloads.state().cancel(offer.entry().name());
 	}
 
 	/** Deletes a downloaded model; embeddings that downloaded models run on only after the user confirms. */
@@ -340,13 +328,14 @@ public final class ModelsHubView extends ViewPart {
 	/** available, downloading n%, downloaded, update available, failed. */
 	public String status(ModelsHub.Offer offer) {
 		String name = offer.entry().name();
-		Double share = downloading.get(name);
-		if (share != null) {
-			return NLS.bind(Messages.Status_downloading, Integer.toString((int) Math.floor(share * 100)));
+		Downloads downloads = HubDownloads.state();
+		OptionalDouble share = downloads.share(name);
+		if (share.isPresent()) {
+			return NLS.bind(Messages.Status_downloading, Integer.toString((int) Math.floor(share.getAsDouble() * 100)));
 		}
-		String failure = failures.get(name);
-		if (failure != null) {
-			return NLS.bind(Messages.Status_failed, failure);
+		Optional<String> failure = downloads.failure(name);
+		if (failure.isPresent()) {
+			return NLS.bind(Messages.Status_failed, failure.get());
 		}
 		boolean older = false;
 		for (InstalledModel model : installed) {

@@ -1,11 +1,8 @@
 package io.labelbench.ui.tasks;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -42,6 +39,7 @@ import org.eclipse.ui.part.ViewPart;
 import org.eclipse.ui.statushandlers.StatusManager;
 
 import io.labelbench.core.model.TaskId;
+import io.labelbench.core.model.TaskQuery;
 import io.labelbench.core.model.TaskSummary;
 import io.labelbench.core.store.LabelbenchProject;
 import io.labelbench.core.store.TaskStore;
@@ -58,14 +56,9 @@ import io.labelbench.ui.navigator.TasksNode;
  * job and filled in as they arrive. Sorting by id is immediate, by the other columns once the summaries are in;
  * filters: text, and whether tasks have predictions or completions.
  */
-public final class TasksView extends ViewPart {
+public final class TasksView extends ViewPart implements TaskNavigation {
 
 	public static final String ID = "io.labelbench.ui.tasksView";
-
-	/** What the filter combo offers. */
-	public enum Filter {
-		ALL, WITH_PREDICTIONS, PREDICTIONS_NO_COMPLETION, NO_COMPLETION
-	}
 
 	private Table table;
 	private Text filterText;
@@ -75,8 +68,8 @@ public final class TasksView extends ViewPart {
 	private volatile List<TaskId> allIds = List.of();
 	private List<TaskId> rows = List.of();
 	private final Map<TaskId, TaskSummary> summaries = new ConcurrentHashMap<>();
-	private int sortColumn;
-	private int sortDirection = SWT.UP;
+	/** Text, filter and sort order; the filter is taken from its combo (in {@link TaskQuery.Filter}'s order). */
+	private TaskQuery query = TaskQuery.ALL;
 	private Job loader;
 	private boolean refreshQueued;
 
@@ -113,7 +106,7 @@ public final class TasksView extends ViewPart {
 			column.addListener(SWT.Selection, e -> sortBy(index));
 		}
 		table.setSortColumn(table.getColumn(0));
-		table.setSortDirection(sortDirection);
+		table.setSortDirection(SWT.UP);
 		table.addListener(SWT.SetData, event -> fill((TableItem) event.item, event.index));
 		table.addListener(SWT.DefaultSelection, event -> openSelected());
 		filterText.addModifyListener(e -> applyRows());
@@ -245,79 +238,23 @@ public final class TasksView extends ViewPart {
 		});
 	}
 
-	private Filter filter() {
-		return Filter.values()[Math.max(0, filterCombo.getSelectionIndex())];
-	}
-
 	/** Filters and sorts the ids into rows and lets the virtual table ask for what it shows. */
 	private void applyRows() {
 		if (table.isDisposed()) {
 			return;
 		}
-		String text = filterText.getText().strip().toLowerCase(Locale.ROOT);
-		Filter filter = filter();
-		List<TaskId> selected = new ArrayList<>();
-		for (TaskId id : allIds) {
-			TaskSummary summary = summaries.get(id);
-			if (accepts(id, summary, text, filter)) {
-				selected.add(id);
-			}
-		}
-		Comparator<TaskId> order = comparator();
-		if (order != null) {
-			selected.sort(sortDirection == SWT.UP ? order : order.reversed());
-		}
-		rows = selected;
+		query = query.withText(filterText.getText())
+				.withFilter(TaskQuery.Filter.values()[Math.max(0, filterCombo.getSelectionIndex())]);
+		rows = query.apply(allIds, summaries);
 		table.setItemCount(rows.size());
 		table.clearAll();
 		showStatus();
 	}
 
-	private static boolean accepts(TaskId id, TaskSummary summary, String text, Filter filter) {
-		if (text.isEmpty() && filter == Filter.ALL) {
-			return true;
-		}
-		if (summary == null) {
-			return false; // not read yet: it appears when it is
-		}
-		if (!text.isEmpty() && !id.value().toLowerCase(Locale.ROOT).contains(text)
-				&& !summary.preview().toLowerCase(Locale.ROOT).contains(text)) {
-			return false;
-		}
-		return switch (filter) {
-		case ALL -> true;
-		case WITH_PREDICTIONS -> summary.predictions() > 0;
-		case PREDICTIONS_NO_COMPLETION -> summary.predictions() > 0 && summary.completions() == 0;
-		case NO_COMPLETION -> summary.completions() == 0;
-		};
-	}
-
-	private Comparator<TaskId> comparator() {
-		return switch (sortColumn) {
-		case 0 -> Comparator.naturalOrder();
-		case 1 -> Comparator.comparing((TaskId id) -> summaryOf(id).preview(), String.CASE_INSENSITIVE_ORDER);
-		case 2 -> Comparator.comparingInt((TaskId id) -> summaryOf(id).predictions());
-		case 3 -> Comparator.comparingInt((TaskId id) -> summaryOf(id).completions());
-		case 4 -> Comparator.comparing((TaskId id) -> summaryOf(id).bestScore(),
-				Comparator.nullsFirst(Comparator.<BigDecimal>naturalOrder()));
-		default -> Comparator.comparing((TaskId id) -> String.join(",", summaryOf(id).modelVersions()));
-		};
-	}
-
-	private TaskSummary summaryOf(TaskId id) {
-		TaskSummary summary = summaries.get(id);
-		return summary != null ? summary : new TaskSummary(id, "", 0, 0, null, java.util.Set.of());
-	}
-
 	private void sortBy(int column) {
-		if (sortColumn == column) {
-			sortDirection = sortDirection == SWT.UP ? SWT.DOWN : SWT.UP;
-		} else {
-			sortColumn = column;
-			sortDirection = SWT.UP;
-		}
+		query = query.sortedBy(TaskQuery.Column.values()[column]);
 		table.setSortColumn(table.getColumn(column));
-		table.setSortDirection(sortDirection);
+		table.setSortDirection(query.ascending() ? SWT.UP : SWT.DOWN);
 		applyRows();
 	}
 
@@ -418,6 +355,13 @@ public final class TasksView extends ViewPart {
 	/** The tasks the table shows (the filter's result), in table order. */
 	public List<TaskId> shownIds() {
 		return List.copyOf(rows);
+	}
+
+	/** Previous and Next of a task editor follow the rows when they show its task. */
+	@Override
+	public List<TaskId> orderAround(IProject taskProject, TaskId task) {
+		List<TaskId> shown = shownIds();
+		return taskProject.equals(project) && shown.contains(task) ? shown : List.of();
 	}
 
 	public Table table() {

@@ -1,5 +1,8 @@
 package io.labelbench.ui.editors.task;
 
+import static io.labelbench.ui.editors.task.EditorLayouts.button;
+import static io.labelbench.ui.editors.task.EditorLayouts.row;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -81,8 +84,8 @@ public final class TaskEditor extends TaskEditorBase {
 	private List<String> relationValues() {
 		List<String> relationValues = new ArrayList<>();
 		relationValues.add(Messages.TaskEditor_noRelationLabel);
-		if (config != null) {
-			relationValues.addAll(config.relationLabels());
+		if (config() != null) {
+			relationValues.addAll(config().relationLabels());
 		}
 		return relationValues;
 	}
@@ -130,21 +133,21 @@ public final class TaskEditor extends TaskEditorBase {
 
 	@Override
 	protected void createPredictionView(Composite side) {
-		predictionView = new AnnotationView(side, colors);
+		predictionView = new AnnotationView(side, colors());
 		predictionView.text().setLayoutData(textLayoutData());
 		predictionView.text().addListener(SWT.MouseUp, e -> {
-			selectedPrediction = predictionView.regionAt(offsetAt(predictionView.text(), e));
+			selection().pickPrediction(predictionView.regionAt(offsetAt(predictionView.text(), e)));
 			refresh();
 		});
 		predictionView.text().addListener(SWT.MouseDoubleClick, e -> {
-			selectedPrediction = predictionView.regionAt(offsetAt(predictionView.text(), e));
+			selection().pickPrediction(predictionView.regionAt(offsetAt(predictionView.text(), e)));
 			acceptSelected();
 		});
 	}
 
 	@Override
 	protected void createCompletionView(Composite side) {
-		completionView = new AnnotationView(side, colors);
+		completionView = new AnnotationView(side, colors());
 		StyledText text = completionView.text();
 		text.setLayoutData(textLayoutData());
 		text.addListener(SWT.MouseUp, this::pickRegion);
@@ -182,17 +185,17 @@ public final class TaskEditor extends TaskEditorBase {
 		button(relationRow, Messages.TaskEditor_deleteRelation, e -> {
 			int index = relations.getSelectionIndex();
 			if (index >= 0 && index < relationRegions.size()) {
-				edit(() -> session.delete(relationRegions.get(index)));
+				edit(() -> session().delete(relationRegions.get(index)));
 			}
 		});
 	}
 
 	private void createChoices(Composite side) {
 		choiceButtons.clear();
-		if (config == null) {
+		if (config() == null) {
 			return;
 		}
-		for (ControlTag control : config.controlTags()) {
+		for (ControlTag control : config().controlTags()) {
 			if (!"choices".equals(control.type()) || control.values().isEmpty()) {
 				continue;
 			}
@@ -216,7 +219,7 @@ public final class TaskEditor extends TaskEditorBase {
 						}
 					}
 					String target = control.toNames().isEmpty() ? toName : control.toNames().get(0);
-					edit(() -> session.setChoices(control.name(), target, chosen));
+					edit(() -> session().setChoices(control.name(), target, chosen));
 				});
 				choiceButtons.add(choice);
 			}
@@ -241,12 +244,12 @@ public final class TaskEditor extends TaskEditorBase {
 		Point selection = completionView.text().getSelection();
 		if (selection.y > selection.x) {
 			Region[] created = new Region[1];
-			if (edit(() -> created[0] = session.applyLabel(control.name(), toName, selection.x, selection.y, label))) {
+			if (edit(() -> created[0] = session().applyLabel(control.name(), toName, selection.x, selection.y, label))) {
 				completionView.text().setSelection(selection.y);
 				select(created[0], false);
 			}
-		} else if (selectedRegions.size() == 1) {
-			edit(() -> session.relabel(selected().get(0), label));
+		} else if (selection().regions().size() == 1) {
+			edit(() -> session().relabel(selected().get(0), label));
 		} else {
 			fail(Messages.TaskEditor_selectTextFirst);
 		}
@@ -261,7 +264,7 @@ public final class TaskEditor extends TaskEditorBase {
 	}
 
 	private void keyPressed(Event event) {
-		if (event.keyCode == SWT.DEL && !selectedRegions.isEmpty()) {
+		if (event.keyCode == SWT.DEL && !selection().regions().isEmpty()) {
 			deleteSelected();
 			event.doit = false;
 			return;
@@ -288,7 +291,7 @@ public final class TaskEditor extends TaskEditorBase {
 			return;
 		}
 		String label = relationLabel.getSelectionIndex() <= 0 ? null : relationLabel.getText();
-		edit(() -> session.relate(regions.get(0), regions.get(1), label));
+		edit(() -> session().relate(regions.get(0), regions.get(1), label));
 	}
 
 	private void resizeSelected() {
@@ -298,7 +301,7 @@ public final class TaskEditor extends TaskEditorBase {
 			fail(Messages.TaskEditor_selectRegionAndText);
 			return;
 		}
-		edit(() -> session.resize(regions.get(0), selection.x, selection.y));
+		edit(() -> session().resize(regions.get(0), selection.x, selection.y));
 	}
 
 	// --- showing -------------------------------------------------------------------------------------------
@@ -306,21 +309,21 @@ public final class TaskEditor extends TaskEditorBase {
 	@Override
 	protected void render(Annotation shown, Annotation current, AnnotationDiff diff,
 			Map<ObjectNode, List<String>> currentProblems) {
-		String text = session.text(toName);
+		String text = session().text(toName);
 		predictionView.showText(text);
 		completionView.showText(text);
-		Set<ObjectNode> predictionSelection = selectedPrediction == null ? Set.of() : Set.of(selectedPrediction.json());
+		Set<ObjectNode> predictionSelection = selection().predictionAsSet();
 		predictionView.render(shown == null ? List.of() : shown.results(), diff,
-				shown == null ? Map.of() : session.problems(shown), session::isRejected, predictionSelection);
+				shown == null ? Map.of() : session().problems(shown), session()::isRejected, predictionSelection);
 		completionView.render(current == null ? List.of() : current.results(), diff, currentProblems, region -> false,
-				selectedRegions);
+				selection().regions());
 		fillRelations(predictionRelations, null, shown);
 		fillRelations(relations, relationRegions, current);
 		showChoices(current);
 		predictionChoices.setText(choicesOf(shown));
-		relate.setEnabled(selectedRegions.size() == 2);
-		deleteRegion.setEnabled(!selectedRegions.isEmpty());
-		resize.setEnabled(selectedRegions.size() == 1);
+		relate.setEnabled(selection().regions().size() == 2);
+		deleteRegion.setEnabled(!selection().regions().isEmpty());
+		resize.setEnabled(selection().regions().size() == 1);
 	}
 
 	private void fillRelations(org.eclipse.swt.widgets.List list, List<Region> regions, Annotation annotation) {

@@ -1,47 +1,29 @@
 package io.labelbench.ui.editors.task;
 
+import static io.labelbench.ui.editors.task.EditorLayouts.column;
+
 import java.io.IOException;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
-import org.eclipse.core.resources.IFile;
-import org.eclipse.core.resources.IResource;
-import org.eclipse.core.resources.IResourceChangeEvent;
-import org.eclipse.core.resources.IResourceChangeListener;
-import org.eclipse.core.resources.IResourceDelta;
-import org.eclipse.core.resources.ResourcesPlugin;
+import org.eclipse.core.runtime.Adapters;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IProgressMonitor;
-import org.eclipse.jface.action.Action;
 import org.eclipse.jface.action.IAction;
-import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
-import org.eclipse.swt.layout.RowLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
-import org.eclipse.swt.widgets.Listener;
 import org.eclipse.ui.IActionBars;
 import org.eclipse.ui.IEditorInput;
 import org.eclipse.ui.IEditorSite;
-import org.eclipse.ui.IFileEditorInput;
 import org.eclipse.ui.IReusableEditor;
-import org.eclipse.ui.IWorkbenchCommandConstants;
 import org.eclipse.ui.PartInitException;
-import org.eclipse.ui.actions.ActionFactory;
 import org.eclipse.ui.contexts.IContextService;
 import org.eclipse.ui.part.EditorPart;
 import org.eclipse.ui.part.FileEditorInput;
@@ -49,110 +31,45 @@ import org.eclipse.ui.part.FileEditorInput;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.labelbench.config.ControlTag;
-import io.labelbench.config.LabelValue;
 import io.labelbench.config.LabelingConfig;
 import io.labelbench.core.edit.AnnotationDiff;
 import io.labelbench.core.edit.EditRefusedException;
 import io.labelbench.core.edit.TaskEditSession;
-import io.labelbench.core.json.TaskFormatException;
 import io.labelbench.core.model.Annotation;
 import io.labelbench.core.model.Region;
-import io.labelbench.core.model.Task;
 import io.labelbench.core.model.TaskId;
 import io.labelbench.core.store.LabelbenchProject;
-import io.labelbench.core.store.TaskStore;
-import io.labelbench.ui.LabelbenchProjects;
-import io.labelbench.ui.UserPreferences;
+import io.labelbench.ui.editors.task.TaskEditorController.StoredChange;
+import io.labelbench.ui.tasks.TaskNavigation;
 import io.labelbench.ui.tasks.TasksView;
 
 /**
- * What the text and the visual task editors share: a task file as input, the selected prediction read-only on
- * the left and the completion being edited on the right, prediction history newest first, create completion from
- * prediction, accept and reject of single regions, label chips from the config, submit, undo/redo, next/previous
- * task, and saving only the completions, under the task's lock, so that predictions a pre-annotation job wrote
- * meanwhile are kept (and shown as soon as they land). Subclasses show the task itself.
+ * What the text and the visual task editors share: the task (see {@link TaskEditorController}) with the selected
+ * prediction read-only on the left and the completion being edited on the right, the prediction history, create
+ * completion from prediction, accept and reject of single regions, label chips from the config, submit,
+ * undo/redo, next/previous task, and saving. Subclasses show the task itself.
  */
 public abstract class TaskEditorBase extends EditorPart implements IReusableEditor {
 
 	/** The key binding context of the task editors (Ctrl+Y for Redo). */
 	public static final String CONTEXT_ID = "io.labelbench.ui.editors.taskEditorScope";
 
-	protected IFile file;
-	protected LabelbenchProject project;
-	protected TaskId taskId;
-	protected LabelingConfig config;
-	protected LabelColors colors;
-	protected TaskEditSession session;
-	protected List<Annotation> predictions = List.of();
-	protected int shownPrediction;
-	protected Region selectedPrediction;
-	/** Selected regions of the current completion, in the order they were selected. */
-	protected final Set<ObjectNode> selectedRegions = new LinkedHashSet<>();
-	protected String message;
+	private final TaskEditorController task = new TaskEditorController();
+	private final TaskSelection selection = new TaskSelection();
+	private final TaskFileWatcher watcher = new TaskFileWatcher(task::file,
+			runnable -> getSite().getShell().getDisplay().asyncExec(runnable), this::takeStoredChanges,
+			this::takeConfigChange);
+	private final TaskEditActions actions = new TaskEditActions(() -> changed(session()::undo),
+			() -> changed(session()::redo), this::copy, this::selectAll, this::deleteSelected);
+	private LabelColors colors;
+	/** A note for the status line (a refused edit, a failed save); {@code null} shows the problem count. */
+	private String message;
 
-	private Label title;
-	private Button previous;
-	private Button next;
-	private Label status;
-	private Combo predictionCombo;
-	private Button createCompletion;
-	private Button accept;
-	private Button reject;
-	private Combo completionCombo;
-	private Button groundTruth;
-	private Button submit;
+	private TaskHeader header;
+	private LabelChipsBar chips;
+	private PredictionHistoryBar history;
+	private CompletionBar completions;
 	private Label diffSummary;
-	private Composite chipArea;
-	private final List<Label> labelChips = new ArrayList<>();
-	/*
-	 * The Edit menu's commands and their keys (Ctrl+Z, Ctrl+Shift+Z or Ctrl+Y, Ctrl+C, Ctrl+A, Del, Ctrl+F): the
-	 * command ids make the workbench activate the actions as the commands' handlers while this editor is active.
-	 */
-	private final Action undo = editAction(IWorkbenchCommandConstants.EDIT_UNDO, () -> {
-		session.undo();
-		changed();
-	});
-	private final Action redo = editAction(IWorkbenchCommandConstants.EDIT_REDO, () -> {
-		session.redo();
-		changed();
-	});
-	private final Action copy = editAction(IWorkbenchCommandConstants.EDIT_COPY, this::copy);
-	private final Action selectAll = editAction(IWorkbenchCommandConstants.EDIT_SELECT_ALL, this::selectAll);
-	private final Action delete = editAction(IWorkbenchCommandConstants.EDIT_DELETE, this::deleteSelected);
-	private IAction find;
-
-	/**
-	 * A pre-annotation job (or another tool) that rewrites the open task: its predictions are taken in. A changed
-	 * labeling config: its labels, colours and rules are taken in.
-	 */
-	private final IResourceChangeListener fileListener = event -> {
-		if (event.getDelta() == null || file == null) {
-			return;
-		}
-		if (changedContent(event.getDelta().findMember(file.getFullPath()))) {
-			getSite().getShell().getDisplay().asyncExec(this::takeStoredChanges);
-		}
-		IResourceDelta configDelta = event.getDelta()
-				.findMember(file.getProject().getFile(LabelbenchProject.CONFIG_FILE).getFullPath());
-		if (configDelta != null && (configDelta.getKind() != IResourceDelta.CHANGED || changedContent(configDelta))) {
-			getSite().getShell().getDisplay().asyncExec(this::takeConfigChange);
-		}
-	};
-
-	private static boolean changedContent(IResourceDelta delta) {
-		return delta != null && delta.getKind() == IResourceDelta.CHANGED && (delta.getFlags() & IResourceDelta.CONTENT) != 0;
-	}
-
-	private static Action editAction(String commandId, Runnable run) {
-		Action action = new Action() {
-			@Override
-			public void run() {
-				run.run();
-			}
-		};
-		action.setActionDefinitionId(commandId);
-		return action;
-	}
 
 	// --- input ---------------------------------------------------------------------------------------------
 
@@ -160,7 +77,7 @@ public abstract class TaskEditorBase extends EditorPart implements IReusableEdit
 	public void init(IEditorSite site, IEditorInput input) throws PartInitException {
 		setSite(site);
 		load(input);
-		ResourcesPlugin.getWorkspace().addResourceChangeListener(fileListener, IResourceChangeEvent.POST_CHANGE);
+		watcher.start();
 	}
 
 	@Override
@@ -170,108 +87,61 @@ public abstract class TaskEditorBase extends EditorPart implements IReusableEdit
 		} catch (PartInitException e) {
 			message = e.getMessage();
 		}
-		if (title != null) {
-			selectedPrediction = null;
-			selectedRegions.clear();
+		if (header != null) {
+			selection.pickPrediction(null);
+			selection.clearRegions();
 			inputChanged();
 			refresh();
 		}
 	}
 
 	private void load(IEditorInput input) throws PartInitException {
-		if (!(input instanceof IFileEditorInput fileInput)) {
-			throw new PartInitException(Messages.TaskEditor_notATaskFile);
-		}
-		IFile newFile = fileInput.getFile();
-		LabelbenchProject newProject = LabelbenchProjects.of(newFile.getProject());
-		TaskId id = TaskStore.idOf(Path.of(newFile.getName()));
-		if (newProject == null || id == null) {
-			throw new PartInitException(NLS.bind(Messages.TaskEditor_notATask, newFile.getFullPath()));
-		}
-		Task task;
-		try {
-			task = newProject.tasks().read(id);
-		} catch (TaskFormatException e) {
-			throw new PartInitException(NLS.bind(Messages.TaskEditor_unreadable, newFile.getFullPath(), e.getMessage()));
-		} catch (IOException e) {
-			throw new PartInitException(NLS.bind(Messages.TaskEditor_unreadable, newFile.getFullPath(), e.getMessage()), e);
-		}
-		if (config == null || project == null || !project.folder().equals(newProject.folder())) {
-			config = readConfig(newProject);
-		}
-		file = newFile;
-		project = newProject;
-		taskId = id;
-		session = new TaskEditSession(task, config, UserPreferences.currentUser(), Clock.systemUTC());
-		predictions = session.predictionsNewestFirst();
-		shownPrediction = 0;
+		task.load(input);
 		message = null;
 		super.setInput(input);
-		setPartName(NLS.bind(Messages.TaskEditor_partName, id));
-		setTitleToolTip(newFile.getFullPath().toString());
+		setPartName(NLS.bind(Messages.TaskEditor_partName, task.taskId()));
+		setTitleToolTip(task.file().getFullPath().toString());
 		firePropertyChange(PROP_DIRTY);
 	}
 
-	private static LabelingConfig readConfig(LabelbenchProject project) {
-		try {
-			return LabelingConfig.read(project.configFile());
-		} catch (IOException e) {
-			return null;
-		}
-	}
-
-	/**
-	 * Reads the task again after it changed on disk. Unedited, the editor shows the file as it is now; with
-	 * unsaved edits, only the predictions are taken, and saving keeps both.
-	 */
+	/** The task changed on disk: take what another writer put there (one's own save changes nothing). */
 	private void takeStoredChanges() {
-		if (title == null || title.isDisposed()) {
+		if (header == null || header.isDisposed()) {
 			return;
 		}
-		Task stored;
+		StoredChange change;
 		try {
-			stored = project.tasks().read(taskId);
+			change = task.takeStoredChanges();
 		} catch (IOException e) {
-			fail(NLS.bind(Messages.TaskEditor_unreadable, file.getFullPath(), e.getMessage()));
+			fail(NLS.bind(Messages.TaskEditor_unreadable, task.file().getFullPath(), e.getMessage()));
 			return;
 		}
-		if (session.matches(stored)) {
-			return; // our own save
+		if (change == StoredChange.OWN_SAVE) {
+			return;
 		}
-		if (session.isDirty()) {
-			session.replacePredictions(stored);
-			message = Messages.TaskEditor_predictionsUpdated;
-		} else {
-			session = new TaskEditSession(stored, config, UserPreferences.currentUser(), Clock.systemUTC());
-			selectedRegions.clear();
-			message = Messages.TaskEditor_reloaded;
+		boolean reloaded = change == StoredChange.RELOADED;
+		if (reloaded) {
+			selection.clearRegions();
 		}
-		predictions = session.predictionsNewestFirst();
-		shownPrediction = 0;
-		selectedPrediction = null;
+		message = reloaded ? Messages.TaskEditor_reloaded : Messages.TaskEditor_predictionsUpdated;
+		selection.pickPrediction(null);
 		firePropertyChange(PROP_DIRTY);
 		refresh();
 	}
 
 	/** Takes the project's labeling config again after it changed: chips, colours and what edits may do. */
 	private void takeConfigChange() {
-		if (title == null || title.isDisposed()) {
+		if (header == null || header.isDisposed()) {
 			return;
 		}
-		config = readConfig(project);
-		session.setSchema(config);
-		colors.update(config);
+		task.takeConfigChange();
+		colors.update(config());
 		configChanged();
-		for (Control chips : chipArea.getChildren()) {
-			chips.dispose();
-		}
-		labelChips.clear();
-		createLabelChips(chipArea);
-		showChips();
+		fillChips();
 		refresh();
 	}
 
-	/** The config changed (already in {@link #config}): take what the editor derives from it. */
+	/** The config changed (already in {@link #config()}): take what the editor derives from it. */
 	protected void configChanged() {
 	}
 
@@ -279,90 +149,42 @@ public abstract class TaskEditorBase extends EditorPart implements IReusableEdit
 
 	@Override
 	public final void createPartControl(Composite parent) {
-		labelChips.clear();
-		colors = new LabelColors(config);
+		colors = new LabelColors(config());
 		parent.setLayout(new GridLayout(1, false));
-
-		Composite top = row(parent, 5);
-		previous = button(top, Messages.TaskEditor_previous, e -> navigate(-1));
-		next = button(top, Messages.TaskEditor_next, e -> navigate(+1));
-		title = new Label(top, SWT.NONE);
-		title.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-		createTopTools(top);
-		status = new Label(top, SWT.NONE);
-		status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-		chipArea = new Composite(parent, SWT.NONE);
-		GridLayout chipLayout = new GridLayout(1, false);
-		chipLayout.marginWidth = 0;
-		chipLayout.marginHeight = 0;
-		chipArea.setLayout(chipLayout);
-		chipArea.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
-		createLabelChips(chipArea);
+		header = new TaskHeader(parent, () -> navigate(-1), () -> navigate(+1), this::createTopTools);
+		chips = new LabelChipsBar(parent);
+		fillChips();
 
 		SashForm sides = new SashForm(parent, SWT.HORIZONTAL);
 		sides.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
 		Composite left = column(sides);
-		Composite header = row(left, 2);
-		new Label(header, SWT.NONE).setText(Messages.TaskEditor_prediction);
-		predictionCombo = new Combo(header, SWT.READ_ONLY);
-		predictionCombo.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-		predictionCombo.addListener(SWT.Selection, e -> {
-			shownPrediction = predictionCombo.getSelectionIndex();
-			selectedPrediction = null;
+		history = new PredictionHistoryBar(left, index -> {
+			task.showPrediction(index);
+			selection.pickPrediction(null);
 			refresh();
-		});
-		Composite predictionActions = row(left, 3);
-		createCompletion = button(predictionActions, Messages.TaskEditor_createCompletion,
-				e -> edit(() -> session.createFromPrediction(shown())));
-		accept = button(predictionActions, Messages.TaskEditor_accept, e -> acceptSelected());
-		reject = button(predictionActions, Messages.TaskEditor_reject, e -> {
-			session.reject(selectedPrediction);
+		}, () -> edit(() -> session().createFromPrediction(shown())), this::acceptSelected, () -> {
+			session().reject(selection.prediction());
 			refresh();
 		});
 		createPredictionView(left);
 
 		Composite right = column(sides);
-		header = row(right, 2);
-		new Label(header, SWT.NONE).setText(Messages.TaskEditor_completion);
-		completionCombo = new Combo(header, SWT.READ_ONLY);
-		completionCombo.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-		completionCombo.addListener(SWT.Selection, e -> {
-			session.selectCompletion(completionCombo.getSelectionIndex());
-			selectedRegions.clear();
+		completions = new CompletionBar(right, index -> {
+			session().selectCompletion(index);
+			selection.clearRegions();
 			refresh();
-		});
-		Composite completionActions = row(right, 3);
-		button(completionActions, Messages.TaskEditor_newCompletion, e -> edit(session::newCompletion));
-		groundTruth = new Button(completionActions, SWT.CHECK);
-		groundTruth.setText(Messages.TaskEditor_groundTruth);
-		groundTruth.addListener(SWT.Selection, e -> edit(() -> session.setGroundTruth(groundTruth.getSelection())));
-		submit = button(completionActions, Messages.TaskEditor_submit, e -> submit());
+		}, () -> edit(session()::newCompletion), flag -> edit(() -> session().setGroundTruth(flag)), this::submit);
 		createCompletionView(right);
 		sides.setWeights(1, 1);
 
-		Composite below = new Composite(parent, SWT.NONE);
-		GridLayout belowLayout = new GridLayout(2, true);
-		belowLayout.marginHeight = 0;
-		below.setLayout(belowLayout);
-		below.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
-		Composite predictionDetails = column(below);
-		predictionDetails.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
-		diffSummary = new Label(predictionDetails, SWT.WRAP);
-		GridData summaryData = new GridData(SWT.FILL, SWT.CENTER, true, false);
-		summaryData.widthHint = 200;
-		diffSummary.setLayoutData(summaryData);
+		Composite below = EditorLayouts.evenRow(parent, 2);
+		Composite predictionDetails = EditorLayouts.topColumn(below);
+		diffSummary = EditorLayouts.wrappingLabel(predictionDetails, 200);
 		createPredictionDetails(predictionDetails);
-		Composite completionDetails = column(below);
-		completionDetails.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
-		createCompletionDetails(completionDetails);
+		createCompletionDetails(EditorLayouts.topColumn(below));
+		EditorLayouts.wrappingLabel(parent, 400).setText(legend());
 
-		Label legend = new Label(parent, SWT.WRAP);
-		legend.setText(legend());
-		GridData legendData = new GridData(SWT.FILL, SWT.CENTER, true, false);
-		legendData.widthHint = 400;
-		legend.setLayoutData(legendData);
-
-		find = findAction();
+		actions.setFind(findAction());
 		contributeEditActions(getEditorSite().getActionBars());
 		// Ctrl+Y for Redo (the standard key configuration leaves it unbound on GTK), see plugin.xml
 		getSite().getService(IContextService.class).activateContext(CONTEXT_ID);
@@ -370,33 +192,21 @@ public abstract class TaskEditorBase extends EditorPart implements IReusableEdit
 		refresh();
 	}
 
-	/** The config's controls of {@link #labelControlType()} whose labels are offered as chips. */
-	protected final List<ControlTag> labelControls() {
-		List<ControlTag> controls = new ArrayList<>();
-		if (config != null) {
-			for (ControlTag control : config.controlTags()) {
-				if (labelControlType().equals(control.type()) && !control.toNames().isEmpty()) {
-					controls.add(control);
-				}
-			}
-		}
-		return controls;
+	private void fillChips() {
+		chips.fill(labelControls(), colors, this::chipClicked, this::armedLabel);
 	}
 
-	/**
-	 * Makes this editor's actions the handlers of the Edit commands; called when it is created and, by
-	 * {@link TaskEditorContributor}, whenever it becomes the active editor.
-	 */
+	/** The config's controls of {@link #labelControlType()} whose labels are offered as chips. */
+	protected final List<ControlTag> labelControls() {
+		return task.labelControls(labelControlType());
+	}
+
+	/** Makes this editor's actions the Edit commands' handlers: once created, and by {@link TaskEditorContributor}. */
 	final void contributeEditActions(IActionBars bars) {
-		if (title == null) {
+		if (header == null) {
 			return; // not created yet: it contributes once it is
 		}
-		bars.setGlobalActionHandler(ActionFactory.UNDO.getId(), undo);
-		bars.setGlobalActionHandler(ActionFactory.REDO.getId(), redo);
-		bars.setGlobalActionHandler(ActionFactory.COPY.getId(), copy);
-		bars.setGlobalActionHandler(ActionFactory.SELECT_ALL.getId(), selectAll);
-		bars.setGlobalActionHandler(ActionFactory.DELETE.getId(), delete);
-		bars.setGlobalActionHandler(ActionFactory.FIND.getId(), find);
+		actions.contributeTo(bars);
 	}
 
 	/** Copies what is selected (text, or the text of the selected regions) to the clipboard. */
@@ -408,49 +218,6 @@ public abstract class TaskEditorBase extends EditorPart implements IReusableEdit
 	/** Edit > Find for this editor, or {@code null} when it has nothing to search. */
 	protected IAction findAction() {
 		return null;
-	}
-
-	/** The labels of the label controls as chips in their colours; a click applies the label. */
-	private void createLabelChips(Composite parent) {
-		for (ControlTag control : labelControls()) {
-			Composite chips = new Composite(parent, SWT.NONE);
-			RowLayout layout = new RowLayout(SWT.HORIZONTAL);
-			layout.marginTop = 0;
-			layout.marginBottom = 0;
-			layout.center = true;
-			chips.setLayout(layout);
-			chips.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
-			new Label(chips, SWT.NONE).setText(control.name() + ":");
-			for (LabelValue value : control.values()) {
-				if (value.value() == null) {
-					continue;
-				}
-				Label chip = new Label(chips, SWT.BORDER);
-				chip.setText(" " + value.value() + (value.hotkey() == null ? "" : " [" + value.hotkey() + "]") + " ");
-				chip.setBackground(colors.background(value.value()));
-				chip.setForeground(colors.foreground(value.value()));
-				chip.setToolTipText(NLS.bind(Messages.TaskEditor_applyLabel, value.value()));
-				chip.setData(value.value());
-				chip.setCursor(chip.getDisplay().getSystemCursor(SWT.CURSOR_HAND));
-				chip.addListener(SWT.MouseUp, e -> {
-					chipClicked(control, value.value());
-					showChips();
-				});
-				labelChips.add(chip);
-			}
-		}
-	}
-
-	/** The chip of the armed label (see {@link #armedLabel()}) is shown raised. */
-	private void showChips() {
-		String armed = armedLabel();
-		for (Label chip : labelChips) {
-			String label = (String) chip.getData();
-			chip.setFont(label.equals(armed) ? org.eclipse.jface.resource.JFaceResources.getBannerFont() : null);
-		}
-		if (!labelChips.isEmpty()) {
-			labelChips.get(0).getParent().layout(true);
-		}
 	}
 
 	/** The config's type of the controls whose labels the chips offer ({@code labels}, {@code rectanglelabels}). */
@@ -483,52 +250,56 @@ public abstract class TaskEditorBase extends EditorPart implements IReusableEdit
 	protected void inputChanged() {
 	}
 
-	/**
-	 * Shows the shown prediction and the current completion, compared; {@code currentProblems} are the
-	 * completion's regions that do not fit the text or the config.
-	 */
+	/** Shows the prediction and the completion, compared, with the completion's regions that do not fit. */
 	protected abstract void render(Annotation shown, Annotation current, AnnotationDiff diff,
 			Map<ObjectNode, List<String>> currentProblems);
 
-	// --- actions -------------------------------------------------------------------------------------------
-
-	protected final Annotation shown() {
-		return shownPrediction >= 0 && shownPrediction < predictions.size() ? predictions.get(shownPrediction) : null;
+	protected final LabelingConfig config() {
+		return task.config();
 	}
 
-	protected final void acceptSelected() {
-		if (selectedPrediction == null) {
-			fail(Messages.TaskEditor_selectPredictionRegion);
-			return;
-		}
-		edit(() -> session.accept(shown(), selectedPrediction));
+	protected final LabelbenchProject project() {
+		return task.project();
+	}
+
+	protected final LabelColors colors() {
+		return colors;
+	}
+
+	/** The prediction shown on the left, or {@code null}. */
+	protected final Annotation shown() {
+		return task.shown();
+	}
+
+	/** The picked prediction region and the selected completion regions. */
+	final TaskSelection selection() {
+		return selection;
 	}
 
 	/** The selected regions of the current completion. */
 	protected final List<Region> selected() {
-		List<Region> regions = new ArrayList<>();
-		Annotation current = session.current();
-		if (current != null) {
-			for (ObjectNode json : selectedRegions) {
-				for (Region region : current.results()) {
-					if (region.json() == json) {
-						regions.add(region);
-					}
-				}
-			}
-		}
-		return regions;
+		return selection.in(session().current());
 	}
 
 	/** Selects one region of the completion, or adds it to (or takes it from) the selection. */
 	protected final void select(Region region, boolean add) {
-		if (!add) {
-			selectedRegions.clear();
-		}
-		if (region != null && !selectedRegions.remove(region.json())) {
-			selectedRegions.add(region.json());
-		}
+		selection.select(region, add);
 		refresh();
+	}
+
+	/** Puts a note in the status line, shown with the next refresh. */
+	protected final void note(String text) {
+		message = text;
+	}
+
+	// --- actions -------------------------------------------------------------------------------------------
+
+	protected final void acceptSelected() {
+		if (selection.prediction() == null) {
+			fail(Messages.TaskEditor_selectPredictionRegion);
+			return;
+		}
+		edit(() -> session().accept(shown(), selection.prediction()));
 	}
 
 	protected final void deleteSelected() {
@@ -537,16 +308,16 @@ public abstract class TaskEditorBase extends EditorPart implements IReusableEdit
 			fail(Messages.TaskEditor_selectRegionFirst);
 			return;
 		}
-		selectedRegions.clear();
-		edit(() -> session.delete(regions));
+		selection.clearRegions();
+		edit(() -> session().delete(regions));
 	}
 
 	private void submit() {
-		if (session.current() == null) {
+		if (session().current() == null) {
 			fail(Messages.TaskEditor_nothingToSubmit);
 			return;
 		}
-		session.submit();
+		session().submit();
 		doSave(null);
 	}
 
@@ -568,149 +339,51 @@ public abstract class TaskEditorBase extends EditorPart implements IReusableEdit
 		refresh();
 	}
 
+	private void changed(Runnable change) {
+		change.run();
+		changed();
+	}
+
 	private void changed() {
-		Set<ObjectNode> nodes = Collections.newSetFromMap(new IdentityHashMap<>());
-		Annotation current = session.current();
-		if (current != null) {
-			current.results().forEach(region -> nodes.add(region.json()));
-		}
-		selectedRegions.retainAll(nodes);
+		selection.retainIn(session().current());
 		firePropertyChange(PROP_DIRTY);
 		refresh();
 	}
 
 	private void navigate(int step) {
-		List<TaskId> order = navigationOrder();
-		int index = order.indexOf(taskId);
+		TaskNavigation navigation = Adapters.adapt(getSite().getPage().findView(TasksView.ID), TaskNavigation.class);
+		List<TaskId> order = task.navigationOrder(navigation);
+		int index = order.indexOf(task.taskId());
 		int target = index + step;
 		if (index < 0 || target < 0 || target >= order.size()) {
 			fail(step < 0 ? Messages.TaskEditor_firstTask : Messages.TaskEditor_lastTask);
-			return;
-		}
-		if (session.isDirty()) {
-			int answer = new MessageDialog(getSite().getShell(), Messages.TaskEditor_saveTitle, null,
-					NLS.bind(Messages.TaskEditor_saveQuestion, taskId), MessageDialog.QUESTION,
-					new String[] { Messages.TaskEditor_save, Messages.TaskEditor_discard, Messages.TaskEditor_cancel }, 0)
-					.open();
-			if (answer == 2 || answer < 0) {
-				return;
-			}
-			if (answer == 0) {
-				doSave(null);
-				if (session.isDirty()) {
-					return; // the save failed and said why
-				}
-			}
-		}
-		IFile nextFile = file.getProject().getFolder(TaskStore.FOLDER).getFile(order.get(target).fileName());
-		setInput(new FileEditorInput(nextFile));
-	}
-
-	/** The Tasks view's rows when it shows this task (so its filter applies), else every task by id. */
-	private List<TaskId> navigationOrder() {
-		TasksView view = (TasksView) getSite().getPage().findView(TasksView.ID);
-		if (view != null && file.getProject().equals(view.project()) && view.shownIds().contains(taskId)) {
-			return view.shownIds();
-		}
-		try {
-			List<TaskId> ids = new ArrayList<>(project.tasks().ids());
-			ids.sort(null);
-			return ids;
-		} catch (IOException e) {
-			return List.of(taskId);
+		} else if (!session().isDirty() || SaveQuestion.savedOrDiscarded(getSite().getShell(), task.taskId(), () -> {
+			doSave(null);
+			return !session().isDirty(); // else the save failed and said why
+		})) {
+			setInput(new FileEditorInput(task.fileOf(order.get(target))));
 		}
 	}
 
 	// --- showing -------------------------------------------------------------------------------------------
 
 	protected final void refresh() {
-		if (title == null || title.isDisposed()) {
+		if (header == null || header.isDisposed()) {
 			return;
 		}
+		TaskEditSession session = session();
 		Annotation shown = shown();
 		Annotation current = session.current();
-		title.setText(NLS.bind(Messages.TaskEditor_title,
-				new Object[] { taskId, predictions.size(), session.completions().size() }));
-		predictionCombo.setItems(predictions.stream().map(TaskEditorBase::describePrediction).toArray(String[]::new));
-		if (shown != null) {
-			predictionCombo.select(shownPrediction);
-		}
-		completionCombo.setItems(session.completions().stream().map(TaskEditorBase::describeCompletion).toArray(String[]::new));
-		if (current != null) {
-			completionCombo.select(session.currentIndex());
-		}
+		history.show(task.predictions(), task.shownIndex(), selection.prediction() != null);
+		completions.show(session);
 		AnnotationDiff diff = AnnotationDiff.compare(shown, current);
-		var counts = diff.counts();
-		diffSummary.setText(shown == null ? Messages.TaskEditor_noPredictions
-				: NLS.bind(Messages.TaskEditor_diffSummary,
-						new Object[] { counts.get(AnnotationDiff.Kind.SAME), counts.get(AnnotationDiff.Kind.MISSING),
-								counts.get(AnnotationDiff.Kind.LABEL), counts.get(AnnotationDiff.Kind.BOUNDARY),
-								counts.get(AnnotationDiff.Kind.ADDED) }));
+		diffSummary.setText(PredictionHistoryBar.summary(shown, diff));
 		Map<ObjectNode, List<String>> currentProblems = current == null ? Map.of() : session.problems(current);
 		render(shown, current, diff, currentProblems);
+		actions.update(session.canUndo(), session.canRedo(), !selection.isEmpty());
 
-		createCompletion.setEnabled(shown != null);
-		accept.setEnabled(selectedPrediction != null);
-		reject.setEnabled(selectedPrediction != null);
-		groundTruth.setEnabled(current != null);
-		groundTruth.setSelection(session.isGroundTruth());
-		submit.setEnabled(current != null);
-		submit.setText(current != null && current.json().hasNonNull(TaskEditSession.SUBMITTED_AT)
-				? Messages.TaskEditor_update : Messages.TaskEditor_submit);
-		undo.setEnabled(session.canUndo());
-		redo.setEnabled(session.canRedo());
-		delete.setEnabled(!selectedRegions.isEmpty());
-
-		int problems = currentProblems.size();
-		status.setText(message != null ? message : problems == 0 ? "" : NLS.bind(Messages.TaskEditor_problems, problems));
-		status.setForeground(message != null || problems > 0 ? status.getDisplay().getSystemColor(SWT.COLOR_DARK_RED) : null);
-		title.getParent().getParent().layout(true, true);
-	}
-
-	static String describePrediction(Annotation prediction) {
-		java.time.Instant time = TaskEditSession.timeOf(prediction);
-		return NLS.bind(Messages.TaskEditor_predictionItem, new Object[] {
-				prediction.modelVersion() == null ? Messages.TaskEditor_noModelVersion : prediction.modelVersion(),
-				prediction.author() == null ? "\u2013" : prediction.author(),
-				time == null ? "\u2013" : time.toString().replace('T', ' ').replace("Z", ""),
-				AnnotationView.score(prediction.score()) });
-	}
-
-	static String describeCompletion(Annotation completion) {
-		ObjectNode json = completion.json();
-		String state = json.hasNonNull(TaskEditSession.SUBMITTED_AT)
-				? NLS.bind(Messages.TaskEditor_submittedAt, json.get(TaskEditSession.SUBMITTED_AT).asText())
-				: Messages.TaskEditor_draft;
-		return NLS.bind(Messages.TaskEditor_completionItem,
-				new Object[] { completion.id() == null ? "?" : completion.id(),
-						completion.author() == null ? "\u2013" : completion.author(), state,
-						json.path(TaskEditSession.GROUND_TRUTH).asBoolean(false) ? Messages.TaskEditor_groundTruthMark : "" });
-	}
-
-	protected static Composite column(Composite parent) {
-		Composite column = new Composite(parent, SWT.NONE);
-		GridLayout layout = new GridLayout(1, false);
-		layout.marginWidth = 2;
-		layout.marginHeight = 2;
-		column.setLayout(layout);
-		return column;
-	}
-
-	protected static Composite row(Composite parent, int columns) {
-		Composite row = new Composite(parent, SWT.NONE);
-		GridLayout layout = new GridLayout(columns, false);
-		layout.marginWidth = 0;
-		layout.marginHeight = 0;
-		row.setLayout(layout);
-		row.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-		return row;
-	}
-
-	protected static Button button(Composite parent, String text, Listener listener) {
-		Button button = new Button(parent, SWT.PUSH);
-		button.setText(text);
-		button.addListener(SWT.Selection, listener);
-		return button;
+		header.show(task.taskId(), task.predictions().size(), session.completions().size(), message,
+				currentProblems.size());
 	}
 
 	// --- saving --------------------------------------------------------------------------------------------
@@ -718,10 +391,8 @@ public abstract class TaskEditorBase extends EditorPart implements IReusableEdit
 	@Override
 	public void doSave(IProgressMonitor monitor) {
 		try {
-			project.tasks().update(taskId, session::applyTo);
-			session.markSaved();
+			task.save(monitor);
 			message = null;
-			file.refreshLocal(IResource.DEPTH_ZERO, monitor);
 		} catch (IOException | CoreException e) {
 			message = NLS.bind(Messages.TaskEditor_saveFailed, e.getMessage());
 			if (monitor != null) {
@@ -739,7 +410,7 @@ public abstract class TaskEditorBase extends EditorPart implements IReusableEdit
 
 	@Override
 	public boolean isDirty() {
-		return session != null && session.isDirty();
+		return session() != null && session().isDirty();
 	}
 
 	@Override
@@ -749,7 +420,7 @@ public abstract class TaskEditorBase extends EditorPart implements IReusableEdit
 
 	@Override
 	public void dispose() {
-		ResourcesPlugin.getWorkspace().removeResourceChangeListener(fileListener);
+		watcher.stop();
 		if (colors != null) {
 			colors.dispose();
 		}
@@ -765,11 +436,12 @@ public abstract class TaskEditorBase extends EditorPart implements IReusableEdit
 	}
 
 	public final Widgets widgets() {
-		return new Widgets(previous, next, predictionCombo, createCompletion, accept, reject, completionCombo,
-				groundTruth, submit, List.copyOf(labelChips), status, diffSummary);
+		return new Widgets(header.previous, header.next, history.predictions, history.createCompletion, history.accept,
+				history.reject, completions.completions, completions.groundTruth, completions.submit, chips.chips(),
+				header.status, diffSummary);
 	}
 
 	public final TaskEditSession session() {
-		return session;
+		return task.session();
 	}
 }

@@ -1,5 +1,8 @@
 package io.labelbench.ui.editors.task;
 
+import static io.labelbench.ui.editors.task.EditorLayouts.button;
+import static io.labelbench.ui.editors.task.EditorLayouts.row;
+
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -76,10 +79,10 @@ public final class VisualTaskEditor extends TaskEditorBase {
 		pictures.clear();
 		page = 1;
 		try {
-			pages = VisualImporter.pagesOf(project, session.task());
+			pages = VisualImporter.pagesOf(project(), session().task());
 		} catch (IOException e) {
 			pages = List.of();
-			message = e.getMessage();
+			note(e.getMessage());
 		}
 		showPage();
 	}
@@ -112,8 +115,8 @@ public final class VisualTaskEditor extends TaskEditorBase {
 	/** Selects every box of the completion on the shown page. */
 	@Override
 	protected void selectAll() {
-		selectedRegions.clear();
-		completionPage.boxes().forEach(region -> selectedRegions.add(region.json()));
+		selection().regions().clear();
+		completionPage.boxes().forEach(region -> selection().regions().add(region.json()));
 		refresh();
 	}
 
@@ -123,7 +126,7 @@ public final class VisualTaskEditor extends TaskEditorBase {
 		armedControl = control;
 		List<Region> regions = selected();
 		if (regions.size() == 1) {
-			edit(() -> session.relabel(regions.get(0), label));
+			edit(() -> session().relabel(regions.get(0), label));
 		}
 	}
 
@@ -154,12 +157,12 @@ public final class VisualTaskEditor extends TaskEditorBase {
 
 	@Override
 	protected void createPredictionView(Composite side) {
-		predictionPage = new PageCanvas(side, colors, false);
+		predictionPage = new PageCanvas(side, colors(), false);
 		predictionPage.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
 		predictionPage.setGestures(new PageCanvas.Gestures() {
 			@Override
 			public void selected(Region region, boolean add) {
-				selectedPrediction = region;
+				selection().pickPrediction(region);
 				refresh();
 			}
 
@@ -175,7 +178,7 @@ public final class VisualTaskEditor extends TaskEditorBase {
 
 			@Override
 			public void doubleClicked(Region region) {
-				selectedPrediction = region;
+				selection().pickPrediction(region);
 				acceptSelected();
 			}
 
@@ -188,7 +191,7 @@ public final class VisualTaskEditor extends TaskEditorBase {
 
 	@Override
 	protected void createCompletionView(Composite side) {
-		completionPage = new PageCanvas(side, colors, true);
+		completionPage = new PageCanvas(side, colors(), true);
 		completionPage.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
 		completionPage.setGestures(new PageCanvas.Gestures() {
 			@Override
@@ -203,7 +206,7 @@ public final class VisualTaskEditor extends TaskEditorBase {
 
 			@Override
 			public void reshaped(Region region, PageBox box) {
-				edit(() -> session.reshape(region, box, wordsIn(box).text()));
+				edit(() -> session().reshape(region, box, wordsIn(box).text()));
 			}
 
 			@Override
@@ -250,7 +253,7 @@ public final class VisualTaskEditor extends TaskEditorBase {
 		if (!pages.isEmpty()) {
 			return pages.size();
 		}
-		JsonNode count = session.task().data().get("pages");
+		JsonNode count = session().task().data().get("pages");
 		return count != null && count.canConvertToInt() ? Math.max(1, count.intValue()) : 1;
 	}
 
@@ -276,12 +279,12 @@ public final class VisualTaskEditor extends TaskEditorBase {
 		Image picture = pictures.get(page);
 		if (picture == null) {
 			try {
-				Path document = PageImages.documentOf(project, session.task());
+				Path document = PageImages.documentOf(project(), session().task());
 				byte[] png = PageImages.png(PageImages.render(document, page - 1, PIXELS_PER_POINT, MAX_PIXELS));
 				picture = new Image(predictionPage.canvas().getDisplay(), new ByteArrayInputStream(png));
 				pictures.put(page, picture);
 			} catch (IOException | RuntimeException e) {
-				message = NLS.bind(Messages.VisualEditor_noPicture, page, e.getMessage());
+				note(NLS.bind(Messages.VisualEditor_noPicture, page, e.getMessage()));
 			}
 		}
 		predictionPage.setPage(picture, page);
@@ -357,8 +360,8 @@ public final class VisualTaskEditor extends TaskEditorBase {
 		double height = current == null ? 100 : current.height();
 		// the new box is not selected: the next label click arms that label for the next box, it relabels only a
 		// box the user selected
-		selectedRegions.clear();
-		edit(() -> session.addRectangle(armedControl.name(), toName, box, width, height, words.text(), armed));
+		selection().regions().clear();
+		edit(() -> session().addRectangle(armedControl.name(), toName, box, width, height, words.text(), armed));
 	}
 
 	// --- showing -------------------------------------------------------------------------------------------
@@ -366,14 +369,14 @@ public final class VisualTaskEditor extends TaskEditorBase {
 	@Override
 	protected void render(Annotation shown, Annotation current, AnnotationDiff diff,
 			Map<ObjectNode, List<String>> currentProblems) {
-		Set<ObjectNode> predictionSelection = selectedPrediction == null ? Set.of() : Set.of(selectedPrediction.json());
-		Map<ObjectNode, List<String>> shownProblems = shown == null ? Map.of() : session.problems(shown);
-		predictionPage.render(shown == null ? List.of() : shown.results(), diff, shownProblems, session::isRejected,
+		Set<ObjectNode> predictionSelection = selection().predictionAsSet();
+		Map<ObjectNode, List<String>> shownProblems = shown == null ? Map.of() : session().problems(shown);
+		predictionPage.render(shown == null ? List.of() : shown.results(), diff, shownProblems, session()::isRejected,
 				predictionSelection);
 		completionPage.render(current == null ? List.of() : current.results(), diff, currentProblems, region -> false,
-				selectedRegions);
-		predictionInfo.setText(selectedPrediction == null ? NLS.bind(Messages.VisualEditor_boxesOnPage,
-				predictionPage.boxes().size()) : describe(selectedPrediction, diff, shownProblems));
+				selection().regions());
+		predictionInfo.setText(selection().prediction() == null ? NLS.bind(Messages.VisualEditor_boxesOnPage,
+				predictionPage.boxes().size()) : describe(selection().prediction(), diff, shownProblems));
 		List<Region> regions = selected();
 		completionInfo.setText(regions.size() == 1 ? describe(regions.get(0), diff, currentProblems)
 				: NLS.bind(Messages.VisualEditor_boxesOnPage, completionPage.boxes().size()));
@@ -382,7 +385,7 @@ public final class VisualTaskEditor extends TaskEditorBase {
 
 	/** The hover text plus which part of a chunk split over lines the box is. */
 	private String describe(Region region, AnnotationDiff diff, Map<ObjectNode, List<String>> problems) {
-		String text = AnnotationView.describe(region, diff, session::isRejected, problems);
+		String text = AnnotationView.describe(region, diff, session()::isRejected, problems);
 		JsonNode meta = region.json().get("meta");
 		if (meta != null && meta.has("chunk")) {
 			text += " \u00b7 " + NLS.bind(Messages.VisualEditor_chunkPart, new Object[] { meta.path("part").asInt(),
