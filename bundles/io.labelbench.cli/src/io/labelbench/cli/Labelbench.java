@@ -174,7 +174,7 @@ public final class Labelbench {
 		if (result.problemCount() > result.problems().size()) {
 			err.println("warning: " + (result.problemCount() - result.problems().size()) + " more problems; run check");
 		}
-		out.println("imported " + result.imported() + " tasks" + (result.unchanged() > 0
+		out.println("imported " + count(result.imported(), "task", "tasks") + (result.unchanged() > 0
 				? ", " + result.unchanged() + " already present unchanged" : "") + " into " + project.folder());
 		return OK;
 	}
@@ -188,9 +188,14 @@ public final class Labelbench {
 		if (result.problemCount() > result.problems().size()) {
 			err.println("warning: " + (result.problemCount() - result.problems().size()) + " more problems");
 		}
-		out.println("exported " + result.exported() + " tasks as " + format.id() + " to " + target
+		out.println("exported " + count(result.exported(), "task", "tasks") + " as " + format.id() + " to " + target
 				+ (result.skipped() > 0 ? " (" + result.skipped() + " without boxes left out)" : ""));
 		return OK;
+	}
+
+	/** {@code 1 task}, {@code 2 tasks}: output a user reads, and that scripts match, with the plural right. */
+	static String count(long n, String one, String many) {
+		return n + " " + (n == 1 ? one : many);
 	}
 
 	private int listTasks(Arguments args) throws IOException {
@@ -224,7 +229,7 @@ public final class Labelbench {
 				problems++;
 			}
 		}
-		err.println(tasks + " tasks checked, " + problems + " problems");
+		err.println(count(tasks, "task", "tasks") + " checked, " + count(problems, "problem", "problems"));
 		return problems == 0 ? OK : PROBLEMS;
 	}
 

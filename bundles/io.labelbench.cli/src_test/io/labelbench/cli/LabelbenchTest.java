@@ -57,7 +57,7 @@ class LabelbenchTest {
 		assertEquals(1, run("check", "--project", project.toString()));
 		assertEquals("task 2: completions[0].result[0] (id b): offsets [3, 9) do not fit the text of 8 UTF-16 code units\n",
 				out());
-		assertTrue(err().contains("2 tasks checked, 1 problems"), err());
+		assertTrue(err().contains("2 tasks checked, 1 problem"), err());
 
 		Path conll = dir.resolve("out.conll");
 		assertEquals(0, run("export", "--project", project.toString(), "--format", "conll", "--out", conll.toString()));
@@ -176,7 +176,7 @@ class LabelbenchTest {
 		Path project = dir.resolve("project");
 
 		assertEquals(0, run("import", "--project", project.toString(), folder.toString()));
-		assertTrue(out().startsWith("imported 1 tasks into "), out());
+		assertTrue(out().startsWith("imported 1 task into "), out());
 		assertEquals(List.of(
 				"warning: skipped " + folder.resolve("model.bin") + ": not a task file (.json, .jsonl, .txt, .csv or .tsv)",
 				"warning: skipped " + folder.resolve("passwd.txt") + ": a link to " + secret.toRealPath()

@@ -20,11 +20,11 @@ public record RunSummary(int done, int skipped, int failed, List<String> failure
 		return elapsedNanos == 0 ? 0 : done / (elapsedNanos / 1e9);
 	}
 
-	/** {@code 120 tasks done, 3 skipped, 1 failed in 2.4 s (50.0 tasks/s)}. */
+	/** {@code 120 tasks done, 3 skipped, 1 failed in 2.4 s (50.0 tasks/s)}; {@code 1 task done, …}. */
 	@Override
 	public String toString() {
-		return String.format(java.util.Locale.ROOT, "%d tasks done, %d skipped, %d failed in %.1f s (%.1f tasks/s)%s",
-				done, skipped, failed, elapsedNanos / 1e9, tasksPerSecond(),
+		return String.format(java.util.Locale.ROOT, "%d %s done, %d skipped, %d failed in %.1f s (%.1f tasks/s)%s",
+				done, done == 1 ? "task" : "tasks", skipped, failed, elapsedNanos / 1e9, tasksPerSecond(),
 				cancelled ? ", cancelled" : stoppedBy != null ? ", stopped: " + stoppedBy : "");
 	}
 }
