@@ -144,6 +144,7 @@ class TaskEditorTest {
 
 		TaskEditor editor = open(project, TaskId.of(7));
 		TaskEditor.Widgets ui = editor.widgets();
+		assertEquals("Task 7 \u00b7 2 predictions \u00b7 no completion", ui.title().getText(), "plurals right");
 		assertEquals(2, ui.predictions().getItemCount());
 		assertTrue(ui.predictions().getItem(0).startsWith("ner_posology@2"), "newest first: " + ui.predictions().getItem(0));
 		assertEquals(TEXT, editor.predictionText().getText(), "the text as stored, CRLF included");

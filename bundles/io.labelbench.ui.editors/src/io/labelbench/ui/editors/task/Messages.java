@@ -83,4 +83,9 @@ public final class Messages extends NLS {
 
 	private Messages() {
 	}
+
+	/** A message with plurals ({@code {0,choice,…}}), which NLS.bind does not format. */
+	static String format(String pattern, Object... arguments) {
+		return java.text.MessageFormat.format(pattern, arguments);
+	}
 }

@@ -432,13 +432,13 @@ public abstract class TaskEditorBase extends EditorPart implements IReusableEdit
 	/** The shared widgets a test drives, as a user would. */
 	public record Widgets(Button previous, Button next, Combo predictions, Button createCompletion, Button accept,
 			Button reject, Combo completions, Button groundTruth, Button submit, List<Label> labelChips, Label status,
-			Label diffSummary) {
+			Label diffSummary, Label title) {
 	}
 
 	public final Widgets widgets() {
 		return new Widgets(header.previous, header.next, history.predictions, history.createCompletion, history.accept,
 				history.reject, completions.completions, completions.groundTruth, completions.submit, chips.chips(),
-				header.status, diffSummary);
+				header.status, diffSummary, header.title);
 	}
 
 	public final TaskEditSession session() {

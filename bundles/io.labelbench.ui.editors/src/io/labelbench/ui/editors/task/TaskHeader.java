@@ -5,7 +5,6 @@ import static io.labelbench.ui.editors.task.EditorLayouts.row;
 
 import java.util.function.Consumer;
 
-import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.widgets.Button;
@@ -42,8 +41,8 @@ final class TaskHeader {
 	 * in red.
 	 */
 	void show(TaskId task, int predictions, int completions, String message, int problems) {
-		title.setText(NLS.bind(Messages.TaskEditor_title, new Object[] { task, predictions, completions }));
-		status.setText(message != null ? message : problems == 0 ? "" : NLS.bind(Messages.TaskEditor_problems, problems));
+		title.setText(Messages.format(Messages.TaskEditor_title, String.valueOf(task), predictions, completions));
+		status.setText(message != null ? message : problems == 0 ? "" : Messages.format(Messages.TaskEditor_problems, problems));
 		status.setForeground(message != null || problems > 0 ? status.getDisplay().getSystemColor(SWT.COLOR_DARK_RED) : null);
 		title.getParent().getParent().layout(true, true);
 	}

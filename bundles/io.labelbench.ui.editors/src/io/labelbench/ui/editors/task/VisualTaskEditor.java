@@ -375,11 +375,11 @@ public final class VisualTaskEditor extends TaskEditorBase {
 				predictionSelection);
 		completionPage.render(current == null ? List.of() : current.results(), diff, currentProblems, region -> false,
 				selection().regions());
-		predictionInfo.setText(selection().prediction() == null ? NLS.bind(Messages.VisualEditor_boxesOnPage,
+		predictionInfo.setText(selection().prediction() == null ? Messages.format(Messages.VisualEditor_boxesOnPage,
 				predictionPage.boxes().size()) : describe(selection().prediction(), diff, shownProblems));
 		List<Region> regions = selected();
 		completionInfo.setText(regions.size() == 1 ? describe(regions.get(0), diff, currentProblems)
-				: NLS.bind(Messages.VisualEditor_boxesOnPage, completionPage.boxes().size()));
+				: Messages.format(Messages.VisualEditor_boxesOnPage, completionPage.boxes().size()));
 		deleteRegion.setEnabled(!regions.isEmpty());
 	}
 
