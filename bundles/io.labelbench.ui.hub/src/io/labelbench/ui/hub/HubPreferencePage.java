@@ -8,6 +8,8 @@ import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.IWorkbenchPreferencePage;
 import org.eclipse.ui.preferences.ScopedPreferenceStore;
 
+import io.labelbench.ui.ModelCachePreference;
+
 /** Preferences > Models Hub: the hubs (one folder or URL per line) and the local model cache. */
 public final class HubPreferencePage extends FieldEditorPreferencePage implements IWorkbenchPreferencePage {
 
@@ -21,7 +23,7 @@ public final class HubPreferencePage extends FieldEditorPreferencePage implement
 	protected void createFieldEditors() {
 		addField(new StringFieldEditor(HubPreferences.HUBS, Messages.HubPreferencePage_hubs, StringFieldEditor.UNLIMITED,
 				5, StringFieldEditor.VALIDATE_ON_KEY_STROKE, getFieldEditorParent()));
-		addField(new DirectoryFieldEditor(HubPreferences.CACHE, Messages.HubPreferencePage_cache, getFieldEditorParent()));
+		addField(new DirectoryFieldEditor(ModelCachePreference.KEY, Messages.HubPreferencePage_cache, getFieldEditorParent()));
 	}
 
 	@Override

@@ -42,6 +42,7 @@ import io.labelbench.hub.HubLocation;
 import io.labelbench.hub.InstalledModel;
 import io.labelbench.hub.ModelCache;
 import io.labelbench.hub.ModelsHub;
+import io.labelbench.ui.ModelCachePreference;
 
 /**
  * The Models Hub: the models of the configured hubs that run on the server's Spark NLP, with their status in
@@ -71,7 +72,7 @@ public final class ModelsHubView extends ViewPart {
 	private volatile List<InstalledModel> installed = List.of();
 	/** Changing the hubs or the cache in the preferences re-reads the catalog. */
 	private final IEclipsePreferences.IPreferenceChangeListener preferencesListener = event -> {
-		if (HubPreferences.HUBS.equals(event.getKey()) || HubPreferences.CACHE.equals(event.getKey())) {
+		if (HubPreferences.HUBS.equals(event.getKey()) || ModelCachePreference.KEY.equals(event.getKey())) {
 			refreshCatalog();
 		}
 	};
@@ -197,7 +198,7 @@ public final class ModelsHubView extends ViewPart {
 
 	private void readInstalled() {
 		try {
-			installed = HubPreferences.cache().installed();
+			installed = ModelCachePreference.cache().installed();
 		} catch (IOException e) {
 			installed = List.of();
 		}
@@ -248,7 +249,7 @@ public final class ModelsHubView extends ViewPart {
 			return;
 		}
 		failures.remove(name);
-		ModelCache cache = HubPreferences.cache();
+		ModelCache cache = ModelCachePreference.cache();
 		ModelDownloadJob job = new ModelDownloadJob(offer, cache, share -> {
 			downloading.put(name, share);
 			Display.getDefault().asyncExec(this::queueRefresh);
@@ -282,7 +283,7 @@ public final class ModelsHubView extends ViewPart {
 		String name = offer.entry().name();
 		Job job = Job.create(NLS.bind(Messages.ModelsHubView_deleteJob, name), monitor -> {
 			try {
-				HubPreferences.cache().remove(name);
+				ModelCachePreference.cache().remove(name);
 			} catch (IOException e) {
 				return Status.error(name + ": " + e.getMessage(), e);
 			}

@@ -15,7 +15,7 @@ import io.labelbench.rules.Rule;
 import io.labelbench.rules.RuleException;
 import io.labelbench.rules.RuleFiles;
 import io.labelbench.ui.LabelbenchProjects;
-import io.labelbench.ui.hub.HubPreferences;
+import io.labelbench.ui.ModelCachePreference;
 
 /** The workbench's view of the headless server registry: which registry, and a project's current spec. */
 public final class Servers {
@@ -40,7 +40,7 @@ public final class Servers {
 			throw new IOException(e.getMessage(), e);
 		}
 		return PipelineSpec.derive(project.getName(), lb.folder().resolve(LabelbenchProject.CONFIG_FILE),
-				HubPreferences.cache(), rules);
+				ModelCachePreference.cache(), rules);
 	}
 
 	/** Whether a server was deployed for this project. */

@@ -39,7 +39,7 @@ import io.labelbench.preannotate.server.ServerRecord;
 import io.labelbench.preannotate.server.ServerRegistry;
 import io.labelbench.ui.LabelbenchJobs;
 import io.labelbench.ui.LabelbenchProjects;
-import io.labelbench.ui.hub.HubPreferences;
+import io.labelbench.ui.ModelCachePreference;
 import io.labelbench.ui.servers.PreAnnotateHandler;
 import io.labelbench.ui.servers.PreannotateJob;
 import io.labelbench.ui.servers.ServerCommands;
@@ -73,8 +73,8 @@ class ServersWorkflowTest {
 		assertNotNull(mirror, "the test runtime names the hub mirror the server build published");
 		System.setProperty("labelbench.servers", dir.resolve("servers").toString());
 		var preferences = InstanceScope.INSTANCE.getNode("io.labelbench.ui.hub");
-		preferences.put(HubPreferences.CACHE, dir.resolve("models").toString());
-		ModelCache cache = HubPreferences.cache();
+		preferences.put(ModelCachePreference.KEY, dir.resolve("models").toString());
+		ModelCache cache = ModelCachePreference.cache();
 		ModelsHub hub = ModelsHub.read(List.of(HubLocation.folder(Path.of(mirror))));
 		for (String name : List.of("ner_posology_labelbench", "w2v_labelbench_100d")) {
 			var offer = hub.find(name).orElseThrow(() -> new AssertionError(name + " not in " + mirror));

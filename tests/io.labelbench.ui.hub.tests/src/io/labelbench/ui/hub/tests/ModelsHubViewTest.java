@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.labelbench.hub.ModelsHub;
+import io.labelbench.ui.ModelCachePreference;
 import io.labelbench.ui.hub.HubPreferences;
 import io.labelbench.ui.hub.ModelDownloadJob;
 import io.labelbench.ui.hub.ModelsHubView;
@@ -47,7 +48,7 @@ class ModelsHubViewTest {
 		publish(hub, "ner_finance_small", "Finance", "[\"O\",\"B-ORG\",\"B-MONEY\"]", "[\"MONEY\",\"ORG\"]", 1000);
 		var preferences = org.eclipse.core.runtime.preferences.InstanceScope.INSTANCE.getNode("io.labelbench.ui.hub");
 		preferences.put(HubPreferences.HUBS, hub.toString());
-		preferences.put(HubPreferences.CACHE, dir.resolve("cache").toString());
+		preferences.put(ModelCachePreference.KEY, dir.resolve("cache").toString());
 		assertEquals(hub.toString(), preferences.get(HubPreferences.HUBS, null));
 		assertEquals(1, HubPreferences.hubs().size(), "hubs: " + HubPreferences.hubs());
 	}

@@ -1,4 +1,4 @@
-package io.labelbench.ui.editors;
+package io.labelbench.ui.config.editor;
 
 import java.util.List;
 import java.util.ResourceBundle;
@@ -35,7 +35,7 @@ import io.labelbench.config.Diagnostic;
 import io.labelbench.config.LabelingConfig;
 import io.labelbench.ui.config.ConfigBuilder;
 import io.labelbench.ui.config.ConfigMarkers;
-import io.labelbench.ui.hub.HubPreferences;
+import io.labelbench.ui.ModelCachePreference;
 
 /**
  * The labeling-config editor: syntax colours, content assist ({@link ConfigAssist}), hover with the problems
@@ -90,7 +90,7 @@ public final class ConfigEditor extends TextEditor {
 			@Override
 			public IContentAssistant getContentAssistant(ISourceViewer viewer) {
 				ContentAssistant assistant = new ContentAssistant();
-				assistant.setContentAssistProcessor(new ConfigAssist(HubPreferences::cache),
+				assistant.setContentAssistProcessor(new ConfigAssist(ModelCachePreference::cache),
 						IDocument.DEFAULT_CONTENT_TYPE);
 				assistant.enableAutoActivation(true);
 				assistant.setAutoActivationDelay(300);
@@ -127,7 +127,7 @@ public final class ConfigEditor extends TextEditor {
 	protected void createActions() {
 		super.createActions();
 		ContentAssistAction assist = new ContentAssistAction(
-				ResourceBundle.getBundle("io.labelbench.ui.editors.actions"), "ContentAssistProposal.", this);
+				ResourceBundle.getBundle("io.labelbench.ui.config.editor.actions"), "ContentAssistProposal.", this);
 		assist.setActionDefinitionId(ITextEditorActionDefinitionIds.CONTENT_ASSIST_PROPOSALS);
 		setAction("ContentAssistProposal", assist);
 	}

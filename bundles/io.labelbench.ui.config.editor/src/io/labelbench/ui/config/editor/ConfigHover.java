@@ -1,4 +1,4 @@
-package io.labelbench.ui.editors;
+package io.labelbench.ui.config.editor;
 
 import java.util.ArrayList;
 import java.util.Iterator;

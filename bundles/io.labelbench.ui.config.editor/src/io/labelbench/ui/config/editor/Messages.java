@@ -1,9 +1,9 @@
-package io.labelbench.ui.editors;
+package io.labelbench.ui.config.editor;
 
 import org.eclipse.osgi.util.NLS;
 
 public final class Messages extends NLS {
-	private static final String BUNDLE_NAME = "io.labelbench.ui.editors.messages";
+	private static final String BUNDLE_NAME = "io.labelbench.ui.config.editor.messages";
 
 	public static String ConfigEditor_validating;
 

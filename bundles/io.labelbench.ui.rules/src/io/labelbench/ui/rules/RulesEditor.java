@@ -1,4 +1,4 @@
-package io.labelbench.ui.servers;
+package io.labelbench.ui.rules;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -38,6 +38,8 @@ import io.labelbench.rules.Rule;
 import io.labelbench.rules.RuleEngine;
 import io.labelbench.rules.RuleException;
 import io.labelbench.rules.RuleFiles;
+import io.labelbench.ui.servers.Servers;
+import io.labelbench.ui.servers.ServerCommands;
 
 /**
  * A form editor for a project's rules file ({@code rules/*.json}): the rules in a table, the selected one in a form

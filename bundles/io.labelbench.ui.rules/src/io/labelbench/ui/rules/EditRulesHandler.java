@@ -1,4 +1,4 @@
-package io.labelbench.ui.servers;
+package io.labelbench.ui.rules;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +16,8 @@ import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.part.FileEditorInput;
 import org.eclipse.ui.handlers.HandlerUtil;
+
+import io.labelbench.ui.servers.ServerCommands;
 
 /**
  * Edit Rules: the selected rules file, else the project's {@code rules/rules.json} (created empty when the
@@ -37,7 +39,7 @@ public final class EditRulesHandler extends AbstractHandler {
 				IProject project = ServerCommands.projectFor(HandlerUtil.getCurrentSelection(event), page);
 				if (project == null) {
 					MessageDialog.openInformation(HandlerUtil.getActiveShell(event), Messages.EditRules_command,
-							Messages.ServersView_noProject);
+							Messages.EditRules_noProject);
 					return null;
 				}
 				IFolder folder = project.getFolder("rules");
