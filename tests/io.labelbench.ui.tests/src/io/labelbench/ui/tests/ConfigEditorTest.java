@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.labelbench.core.store.LabelbenchProject;
 import io.labelbench.ui.LabelbenchProjects;
 import io.labelbench.ui.config.ConfigMarkers;
-import io.labelbench.ui.config.editor.ConfigEditor;
+import io.labelbench.ui.config.editor.internal.ConfigEditor;
 
 /** Typing in the config editor: a bad toName gets a marker without saving, and loses it when fixed. */
 class ConfigEditorTest {
@@ -74,8 +74,8 @@ class ConfigEditorTest {
 		UiTesting.waitUntil("the outline lists the tags", () -> configEditor.outlineEntries()
 				.equals(java.util.List.of("Labels label \u2192 text", "Text text")), 10_000);
 		// the label palette shows the labels as they are typed
-		io.labelbench.ui.config.editor.LabelPaletteView palette = (io.labelbench.ui.config.editor.LabelPaletteView) page
-				.showView(io.labelbench.ui.config.editor.LabelPaletteView.ID);
+		io.labelbench.ui.config.editor.internal.LabelPaletteView palette = (io.labelbench.ui.config.editor.internal.LabelPaletteView) page
+				.showView(io.labelbench.ui.config.editor.internal.LabelPaletteView.ID);
 		page.activate(editor);
 		UiTesting.waitUntil("the palette shows DRUG", () -> palette.chips().equals(java.util.List.of("DRUG")), 10_000);
 		int labelEnd = document.get().indexOf("<Label value=\"DRUG\"/>") + "<Label value=\"DRUG\"/>".length();
@@ -135,7 +135,7 @@ class ConfigEditorTest {
 		// content assist inside toName="" lists the object names
 		int at = document.get().indexOf("toName=\"") + "toName=\"".length();
 		document.replace(at, "text".length(), "");
-		ICompletionProposal[] proposals = new io.labelbench.ui.config.editor.ConfigAssist(
+		ICompletionProposal[] proposals = new io.labelbench.ui.config.editor.internal.ConfigAssist(
 				() -> new io.labelbench.hub.ModelCache(dir.resolve("no-models"))).computeCompletionProposals(editor.viewer(), at);
 		assertEquals(java.util.List.of("html", "text"),
 				Arrays.stream(proposals).map(ICompletionProposal::getDisplayString).toList());
@@ -144,7 +144,7 @@ class ConfigEditorTest {
 		UiTesting.screenshot(page.getWorkbenchWindow().getShell(), Path.of("target", "config-assist.png"));
 		proposals[1].apply(document);
 		int tag = document.get().indexOf("<Labels") + 3;
-		assertTrue(io.labelbench.ui.config.editor.ConfigHover.docAt(document.get(), tag).startsWith("<Labels>: Named-entity"),
+		assertTrue(io.labelbench.ui.config.editor.internal.ConfigHover.docAt(document.get(), tag).startsWith("<Labels>: Named-entity"),
 				"hover documents the tag");
 		assertTrue(document.get().contains("toName=\"text\""), document.get());
 		editor.close(false);
@@ -277,7 +277,7 @@ class ConfigEditorTest {
 		type(widget, '<');
 		assertTrue(document.get().contains("\n  <\n</View>"), document.get());
 		// content assist after that '<' inside View offers tags that may stand there, not Label or Choice
-		ICompletionProposal[] proposals = new io.labelbench.ui.config.editor.ConfigAssist(
+		ICompletionProposal[] proposals = new io.labelbench.ui.config.editor.internal.ConfigAssist(
 				() -> new io.labelbench.hub.ModelCache(dir.resolve("no-models")))
 				.computeCompletionProposals(editor.viewer(), old + 1);
 		java.util.List<String> tags = Arrays.stream(proposals).map(ICompletionProposal::getDisplayString).toList();
@@ -299,7 +299,7 @@ class ConfigEditorTest {
 		config.create(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), true, null);
 		IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
 		ConfigEditor editor = assertInstanceOf(ConfigEditor.class, IDE.openEditor(page, config));
-		io.labelbench.ui.config.editor.ConfigAssist assist = new io.labelbench.ui.config.editor.ConfigAssist(
+		io.labelbench.ui.config.editor.internal.ConfigAssist assist = new io.labelbench.ui.config.editor.internal.ConfigAssist(
 				() -> new io.labelbench.hub.ModelCache(dir.resolve("no-models")));
 		java.util.function.IntFunction<java.util.List<String>> at = offset -> Arrays
 				.stream(assist.computeCompletionProposals(editor.viewer(), offset))

@@ -8,7 +8,7 @@ import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.Test;
 
-import io.labelbench.ui.Perspective;
+import io.labelbench.ui.internal.workbench.Perspective;
 import io.labelbench.ui.tasks.TasksView;
 
 class PerspectiveTest {

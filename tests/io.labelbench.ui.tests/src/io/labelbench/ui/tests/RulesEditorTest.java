@@ -21,7 +21,7 @@ import io.labelbench.core.store.LabelbenchProject;
 import io.labelbench.rules.Rule;
 import io.labelbench.rules.RuleFiles;
 import io.labelbench.ui.LabelbenchProjects;
-import io.labelbench.ui.rules.RulesEditor;
+import io.labelbench.ui.rules.internal.RulesEditor;
 
 /** The rules form: a bad regex is reported as it is typed and cannot be saved; a good one is written as JSON. */
 class RulesEditorTest {

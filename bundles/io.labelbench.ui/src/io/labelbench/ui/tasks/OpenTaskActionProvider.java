@@ -1,4 +1,4 @@
-package io.labelbench.ui.navigator;
+package io.labelbench.ui.tasks;
 
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.viewers.IStructuredSelection;
@@ -8,7 +8,7 @@ import org.eclipse.ui.navigator.CommonActionProvider;
 import org.eclipse.ui.navigator.ICommonActionConstants;
 import org.eclipse.ui.navigator.ICommonActionExtensionSite;
 
-import io.labelbench.ui.tasks.TaskEditors;
+import io.labelbench.ui.navigator.TaskEntry;
 
 /** Double-click (Open) on a task opens it in the task editor. */
 public final class OpenTaskActionProvider extends CommonActionProvider {

@@ -1,4 +1,4 @@
-package io.labelbench.ui.config.editor;
+package io.labelbench.ui.config.editor.internal;
 
 import org.eclipse.jface.text.TextAttribute;
 import org.eclipse.jface.text.rules.IRule;

@@ -1,9 +1,7 @@
-package io.labelbench.core.json;
+package io.labelbench.core.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.labelbench.core.model.Task;
-import io.labelbench.core.model.TaskId;
 
 /**
  * The structural rules a task must meet to be stored: the types of the fields the product relies on. Content

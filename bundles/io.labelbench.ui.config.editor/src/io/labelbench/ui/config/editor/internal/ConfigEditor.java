@@ -1,4 +1,4 @@
-package io.labelbench.ui.config.editor;
+package io.labelbench.ui.config.editor.internal;
 
 import java.util.List;
 import java.util.ResourceBundle;
@@ -127,7 +127,7 @@ public final class ConfigEditor extends TextEditor {
 	protected void createActions() {
 		super.createActions();
 		ContentAssistAction assist = new ContentAssistAction(
-				ResourceBundle.getBundle("io.labelbench.ui.config.editor.actions"), "ContentAssistProposal.", this);
+				ResourceBundle.getBundle("io.labelbench.ui.config.editor.internal.actions"), "ContentAssistProposal.", this);
 		assist.setActionDefinitionId(ITextEditorActionDefinitionIds.CONTENT_ASSIST_PROPOSALS);
 		setAction("ContentAssistProposal", assist);
 	}

@@ -1,4 +1,4 @@
-package io.labelbench.ui;
+package io.labelbench.ui.internal.workbench;
 
 import org.eclipse.jface.action.GroupMarker;
 import org.eclipse.jface.action.IContributionItem;
@@ -18,6 +18,8 @@ import org.eclipse.ui.application.ActionBarAdvisor;
 import org.eclipse.ui.application.IActionBarConfigurer;
 import org.eclipse.ui.menus.CommandContributionItem;
 import org.eclipse.ui.menus.CommandContributionItemParameter;
+
+import io.labelbench.ui.Messages;
 
 /**
  * The product's menus and main toolbar: File, Edit (the standard commands, which the editor or view in front

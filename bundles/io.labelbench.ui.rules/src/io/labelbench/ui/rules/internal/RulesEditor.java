@@ -1,4 +1,4 @@
-package io.labelbench.ui.rules;
+package io.labelbench.ui.rules.internal;
 
 import java.io.IOException;
 import java.nio.file.Path;

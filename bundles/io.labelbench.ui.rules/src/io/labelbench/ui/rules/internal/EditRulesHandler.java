@@ -1,4 +1,4 @@
-package io.labelbench.ui.rules;
+package io.labelbench.ui.rules.internal;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,9 +1,9 @@
-package io.labelbench.ui.config.editor;
+package io.labelbench.ui.config.editor.internal;
 
 import org.eclipse.osgi.util.NLS;
 
 public final class Messages extends NLS {
-	private static final String BUNDLE_NAME = "io.labelbench.ui.config.editor.messages";
+	private static final String BUNDLE_NAME = "io.labelbench.ui.config.editor.internal.messages";
 
 	public static String ConfigEditor_validating;
 

@@ -1,4 +1,4 @@
-package io.labelbench.core.json;
+package io.labelbench.core.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -14,7 +14,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.labelbench.core.model.Task;
+import io.labelbench.core.json.TaskFormatException;
+
 
 class TaskReaderTest {
 

@@ -1,4 +1,4 @@
-package io.labelbench.ui.config.editor;
+package io.labelbench.ui.config.editor.internal;
 
 import java.util.ArrayList;
 import java.util.List;

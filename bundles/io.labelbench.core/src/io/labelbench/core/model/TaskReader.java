@@ -1,4 +1,4 @@
-package io.labelbench.core.json;
+package io.labelbench.core.model;
 
 import java.io.Closeable;
 import java.io.FilterInputStream;
@@ -17,7 +17,8 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.labelbench.core.model.Task;
+import io.labelbench.core.json.Json;
+import io.labelbench.core.json.TaskFormatException;
 
 /**
  * Streams tasks out of a GAL or Label Studio export, one task in memory at a time. Accepts what Label Studio

@@ -1,4 +1,4 @@
-package io.labelbench.ui;
+package io.labelbench.ui.internal.workbench;
 
 import org.eclipse.ui.IFolderLayout;
 import org.eclipse.ui.IPageLayout;

@@ -1,9 +1,9 @@
-package io.labelbench.ui.rules;
+package io.labelbench.ui.rules.internal;
 
 import org.eclipse.osgi.util.NLS;
 
 public final class Messages extends NLS {
-	private static final String BUNDLE_NAME = "io.labelbench.ui.rules.messages";
+	private static final String BUNDLE_NAME = "io.labelbench.ui.rules.internal.messages";
 
 	public static String RulesEditor_notAFile;
 	public static String RulesEditor_name;
