@@ -1,0 +1,136 @@
+package io.labelbench.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.eclipse.core.runtime.preferences.IEclipsePreferences;
+import org.eclipse.core.runtime.preferences.InstanceScope;
+import org.eclipse.jface.preference.IPreferenceNode;
+import org.eclipse.jface.preference.PreferenceDialog;
+import org.eclipse.jface.preference.PreferenceManager;
+import org.eclipse.jface.preference.PreferencePage;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Text;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.dialogs.PreferencesUtil;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.labelbench.ui.ModelCachePreference;
+
+/**
+ * The three preference pages as the user meets them in Window > Preferences: their names in the tree (from
+ * plugin.properties), the values they store and the values they refuse; the model cache set on the Models Hub
+ * page is the one the config validation and the servers read.
+ */
+class PreferencePagesTest {
+
+	@Test
+	void pagesAreListedUnderTheirTranslatedNames() {
+		PreferenceManager manager = PlatformUI.getWorkbench().getPreferenceManager();
+		List<String> labels = new ArrayList<>();
+		for (IPreferenceNode node : manager.getElements(PreferenceManager.PRE_ORDER)) {
+			if (node.getId().startsWith("io.labelbench.")) {
+				labels.add(node.getId() + "=" + node.getLabelText());
+			}
+		}
+		assertTrue(labels.contains("io.labelbench.ui.preferences=Labelbench"), labels.toString());
+		assertTrue(labels.contains("io.labelbench.ui.servers.preferences=Servers"), labels.toString());
+		assertTrue(labels.contains("io.labelbench.ui.hub.preferences=Models Hub"), labels.toString());
+	}
+
+	@Test
+	void serversPageRefusesAValueOutOfRangeAndStoresOneInRange() throws Exception {
+		IEclipsePreferences node = InstanceScope.INSTANCE.getNode("io.labelbench.ui.servers");
+		String before = node.get("maxServers", null);
+		try {
+			onPage("io.labelbench.ui.servers.preferences", page -> {
+				Text maxServers = texts(page.getControl()).get(0);
+				maxServers.setText("0");
+				assertFalse(page.isValid(), "0 servers is below the range 1..32");
+				maxServers.setText("3");
+				assertTrue(page.isValid(), page.getErrorMessage());
+				assertTrue(page.performOk());
+			});
+			assertEquals("3", node.get("maxServers", null));
+		} finally {
+			restore(node, "maxServers", before);
+		}
+	}
+
+	@Test
+	void userPageStoresTheUserName() throws Exception {
+		IEclipsePreferences node = InstanceScope.INSTANCE.getNode("io.labelbench.ui");
+		String before = node.get("user", null);
+		try {
+			onPage("io.labelbench.ui.preferences", page -> {
+				texts(page.getControl()).get(0).setText("alice");
+				assertTrue(page.performOk());
+			});
+			assertEquals("alice", node.get("user", null));
+		} finally {
+			restore(node, "user", before);
+		}
+	}
+
+	@Test
+	void modelCacheSetOnTheHubPageIsTheOneTheWorkbenchReads(@TempDir Path dir) throws Exception {
+		IEclipsePreferences node = InstanceScope.INSTANCE.getNode(ModelCachePreference.QUALIFIER);
+		String before = node.get(ModelCachePreference.KEY, null);
+		try {
+			onPage("io.labelbench.ui.hub.preferences", page -> {
+				List<Text> texts = texts(page.getControl());
+				// the hubs (multi-line), then the cache folder
+				texts.get(texts.size() - 1).setText(dir.toString());
+				assertTrue(page.performOk());
+			});
+			assertEquals(dir, ModelCachePreference.cache().folder());
+		} finally {
+			restore(node, ModelCachePreference.KEY, before);
+		}
+	}
+
+	private interface PageCheck {
+		void check(PreferencePage page) throws Exception;
+	}
+
+	private static void onPage(String id, PageCheck check) throws Exception {
+		Shell shell = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
+		PreferenceDialog dialog = PreferencesUtil.createPreferenceDialogOn(shell, id, new String[] { id }, null);
+		dialog.setBlockOnOpen(false);
+		dialog.open();
+		try {
+			check.check((PreferencePage) dialog.getSelectedPage());
+		} finally {
+			dialog.close();
+		}
+	}
+
+	private static List<Text> texts(Control control) {
+		List<Text> texts = new ArrayList<>();
+		if (control instanceof Text text) {
+			texts.add(text);
+		} else if (control instanceof Composite composite) {
+			for (Control child : composite.getChildren()) {
+				texts.addAll(texts(child));
+			}
+		}
+		return texts;
+	}
+
+	private static void restore(IEclipsePreferences node, String key, String value) throws Exception {
+		if (value == null) {
+			node.remove(key);
+		} else {
+			node.put(key, value);
+		}
+		node.flush();
+	}
+}
