@@ -48,52 +48,56 @@ class PreferencePagesTest {
 
 	@Test
 	void serversPageRefusesAValueOutOfRangeAndStoresOneInRange() throws Exception {
-		IEclipsePreferences node = InstanceScope.INSTANCE.getNode("io.labelbench.ui.servers");
-		String before = node.get("maxServers", null);
-		try {
-			onPage("io.labelbench.ui.servers.preferences", page -> {
-				Text maxServers = texts(page.getControl()).get(0);
-				maxServers.setText("0");
-				assertFalse(page.isValid(), "0 servers is below the range 1..32");
-				maxServers.setText("3");
-				assertTrue(page.isValid(), page.getErrorMessage());
-				assertTrue(page.performOk());
-			});
-			assertEquals("3", node.get("maxServers", null));
-		} finally {
-			restore(node, "maxServers", before);
-		}
+		String stored = storedBy("io.labelbench.ui.servers.preferences", "io.labelbench.ui.servers", "maxServers",
+				page -> {
+					Text maxServers = texts(page.getControl()).get(0);
+					maxServers.setText("0");
+					assertFalse(page.isValid(), "0 servers is below the range 1..32");
+					maxServers.setText("3");
+					assertTrue(page.isValid(), page.getErrorMessage());
+				});
+		assertEquals("3", stored);
 	}
 
 	@Test
 	void userPageStoresTheUserName() throws Exception {
-		IEclipsePreferences node = InstanceScope.INSTANCE.getNode("io.labelbench.ui");
-		String before = node.get("user", null);
-		try {
-			onPage("io.labelbench.ui.preferences", page -> {
-				texts(page.getControl()).get(0).setText("alice");
-				assertTrue(page.performOk());
-			});
-			assertEquals("alice", node.get("user", null));
-		} finally {
-			restore(node, "user", before);
-		}
+		assertEquals("alice", storedBy("io.labelbench.ui.preferences", "io.labelbench.ui", "user",
+				page -> texts(page.getControl()).get(0).setText("alice")));
 	}
 
 	@Test
 	void modelCacheSetOnTheHubPageIsTheOneTheWorkbenchReads(@TempDir Path dir) throws Exception {
-		IEclipsePreferences node = InstanceScope.INSTANCE.getNode(ModelCachePreference.QUALIFIER);
-		String before = node.get(ModelCachePreference.KEY, null);
+		Path[] read = new Path[1];
+		storedBy("io.labelbench.ui.hub.preferences", ModelCachePreference.QUALIFIER, ModelCachePreference.KEY, page -> {
+			List<Text> texts = texts(page.getControl());
+			// the hubs (multi-line), then the cache folder
+			texts.get(texts.size() - 1).setText(dir.toString());
+			assertTrue(page.performOk());
+			read[0] = ModelCachePreference.cache().folder();
+		});
+		assertEquals(dir, read[0]);
+	}
+
+	/**
+	 * Opens the page in the Preferences dialog, lets {@code edit} change its fields, presses OK (performOk) and
+	 * returns what the page stored under the key; the key's earlier value is put back afterwards.
+	 */
+	private static String storedBy(String pageId, String qualifier, String key, PageCheck edit) throws Exception {
+		IEclipsePreferences node = InstanceScope.INSTANCE.getNode(qualifier);
+		String before = node.get(key, null);
 		try {
-			onPage("io.labelbench.ui.hub.preferences", page -> {
-				List<Text> texts = texts(page.getControl());
-				// the hubs (multi-line), then the cache folder
-				texts.get(texts.size() - 1).setText(dir.toString());
+			onPage(pageId, page -> {
+				edit.check(page);
 				assertTrue(page.performOk());
 			});
-			assertEquals(dir, ModelCachePreference.cache().folder());
+			return node.get(key, null);
 		} finally {
-			restore(node, ModelCachePreference.KEY, before);
+			if (before == null) {
+				node.remove(key);
+			} else {
+				node.put(key, before);
+			}
+			node.flush();
 		}
 	}
 
@@ -123,14 +127,5 @@ class PreferencePagesTest {
 			}
 		}
 		return texts;
-	}
-
-	private static void restore(IEclipsePreferences node, String key, String value) throws Exception {
-		if (value == null) {
-			node.remove(key);
-		} else {
-			node.put(key, value);
-		}
-		node.flush();
 	}
 }

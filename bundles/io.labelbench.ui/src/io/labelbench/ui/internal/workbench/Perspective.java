@@ -19,7 +19,7 @@ public class Perspective implements IPerspectiveFactory {
 		String editors = layout.getEditorArea();
 		layout.addView(IPageLayout.ID_PROJECT_EXPLORER, IPageLayout.LEFT, 0.22f, editors);
 		IFolderLayout right = layout.createFolder("io.labelbench.ui.right", IPageLayout.RIGHT, 0.75f, editors);
-		right.addView(IPageLayout.ID_OUTLINE); // io.labelbench.ui.editors stacks its Label Palette here
+		right.addView(IPageLayout.ID_OUTLINE); // io.labelbench.ui.config.editor stacks its Label Palette here
 		IFolderLayout bottom = layout.createFolder("io.labelbench.ui.bottom", IPageLayout.BOTTOM, 0.55f, editors);
 		bottom.addView(TasksView.ID);
 		bottom.addView(IPageLayout.ID_PROBLEM_VIEW);
