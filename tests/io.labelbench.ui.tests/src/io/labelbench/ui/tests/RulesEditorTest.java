@@ -11,8 +11,13 @@ import java.util.List;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IProject;
 import org.eclipse.core.runtime.NullProgressMonitor;
+import org.eclipse.jface.viewers.StructuredSelection;
+import org.eclipse.ui.IEditorPart;
+import org.eclipse.ui.IPageLayout;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.handlers.IHandlerService;
+import org.eclipse.ui.navigator.CommonNavigator;
 import org.eclipse.ui.part.FileEditorInput;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,6 +71,27 @@ class RulesEditorTest {
 			assertFalse(editor.isDirty());
 			assertEquals(List.of(Rule.regex("strength", "STRENGTH", "\\d+ ?mg", false, true)),
 					RuleFiles.read(folder.resolve("rules/rules.json")));
+		} finally {
+			page.closeEditor(editor, false);
+		}
+	}
+
+	@Test
+	void editRulesOnAProjectWithoutRulesOpensANewEmptyRulesFileInTheForm() throws Exception {
+		Path folder = dir.resolve("unruled");
+		LabelbenchProject.create(folder, LabelbenchProject.currentUser());
+		IProject project = LabelbenchProjects.openOrCreate(folder, null);
+		IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+		CommonNavigator explorer = (CommonNavigator) page.showView(IPageLayout.ID_PROJECT_EXPLORER);
+		explorer.selectReveal(new StructuredSelection(project));
+		PlatformUI.getWorkbench().getService(IHandlerService.class).executeCommand("io.labelbench.ui.servers.editRules",
+				null);
+		IEditorPart editor = page.getActiveEditor();
+		try {
+			assertTrue(editor instanceof RulesEditor, "active editor: " + editor);
+			assertEquals(project.getFile("rules/rules.json"), editor.getEditorInput().getAdapter(IFile.class));
+			assertEquals(0, ((RulesEditor) editor).rulesTable().getItemCount());
+			assertEquals("[]", Files.readString(folder.resolve("rules/rules.json")).strip());
 		} finally {
 			page.closeEditor(editor, false);
 		}
