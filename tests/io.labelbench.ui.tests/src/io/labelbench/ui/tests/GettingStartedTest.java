@@ -13,6 +13,7 @@ import org.eclipse.ui.handlers.IHandlerService;
 import org.junit.jupiter.api.Test;
 
 import io.labelbench.ui.help.GettingStartedView;
+import io.labelbench.ui.hub.ModelsHubView;
 import io.labelbench.ui.tasks.TasksView;
 
 /** Help > Getting Started: six steps from import to review, each with buttons that run the step. */
@@ -47,7 +48,7 @@ class GettingStartedTest {
 		page.setPartState(page.getReference(view), IWorkbenchPage.STATE_RESTORED);
 
 		UiTesting.press((Composite) view.control(), "Open Models Hub");
-		assertEquals("io.labelbench.ui.hub.modelsHubView", page.getActivePart().getSite().getId());
+		assertEquals(ModelsHubView.ID, page.getActivePart().getSite().getId());
 		page.activate(view);
 		UiTesting.press((Composite) view.control(), "Show Tasks");
 		assertEquals(TasksView.ID, page.getActivePart().getSite().getId());

@@ -14,8 +14,10 @@ import org.eclipse.jface.preference.IPreferenceNode;
 import org.eclipse.jface.preference.PreferenceDialog;
 import org.eclipse.jface.preference.PreferenceManager;
 import org.eclipse.jface.preference.PreferencePage;
+import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.PlatformUI;
@@ -51,9 +53,9 @@ class PreferencePagesTest {
 		String stored = storedBy("io.labelbench.ui.servers.preferences", "io.labelbench.ui.servers", "maxServers",
 				page -> {
 					Text maxServers = texts(page.getControl()).get(0);
-					maxServers.setText("0");
+					type(maxServers, "0");
 					assertFalse(page.isValid(), "0 servers is below the range 1..32");
-					maxServers.setText("3");
+					type(maxServers, "3");
 					assertTrue(page.isValid(), page.getErrorMessage());
 				});
 		assertEquals("3", stored);
@@ -62,7 +64,7 @@ class PreferencePagesTest {
 	@Test
 	void userPageStoresTheUserName() throws Exception {
 		assertEquals("alice", storedBy("io.labelbench.ui.preferences", "io.labelbench.ui", "user",
-				page -> texts(page.getControl()).get(0).setText("alice")));
+				page -> type(texts(page.getControl()).get(0), "alice")));
 	}
 
 	@Test
@@ -71,7 +73,7 @@ class PreferencePagesTest {
 		storedBy("io.labelbench.ui.hub.preferences", ModelCachePreference.QUALIFIER, ModelCachePreference.KEY, page -> {
 			List<Text> texts = texts(page.getControl());
 			// the hubs (multi-line), then the cache folder
-			texts.get(texts.size() - 1).setText(dir.toString());
+			type(texts.get(texts.size() - 1), dir.toString());
 			assertTrue(page.performOk());
 			read[0] = ModelCachePreference.cache().folder();
 		});
@@ -115,6 +117,12 @@ class PreferencePagesTest {
 		} finally {
 			dialog.close();
 		}
+	}
+
+	/** Puts the text in the field as typing does: the field editors check their value on key release. */
+	private static void type(Text field, String text) {
+		field.setText(text);
+		field.notifyListeners(SWT.KeyUp, new Event());
 	}
 
 	private static List<Text> texts(Control control) {
