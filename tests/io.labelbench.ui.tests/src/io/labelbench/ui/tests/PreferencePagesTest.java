@@ -55,10 +55,10 @@ class PreferencePagesTest {
 					Text maxServers = texts(page.getControl()).get(0);
 					type(maxServers, "0");
 					assertFalse(page.isValid(), "0 servers is below the range 1..32");
-					type(maxServers, "3");
+					type(maxServers, "7");
 					assertTrue(page.isValid(), page.getErrorMessage());
 				});
-		assertEquals("3", stored);
+		assertEquals("7", stored);
 	}
 
 	@Test
