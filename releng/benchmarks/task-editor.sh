@@ -9,6 +9,6 @@ run=()
 if [ -z "${DISPLAY:-}" ]; then
 	run=(xvfb-run -a -s '-screen 0 1600x1200x24')
 fi
-"${run[@]}" ./mvnw -B -o clean verify -pl bundles/io.labelbench.ui.tests -am -Dtest=TaskEditorBenchmark \
+"${run[@]}" ./mvnw -B -o clean verify -pl tests/io.labelbench.ui.tests -am -Dtest=TaskEditorBenchmark \
 	-Dsurefire.failIfNoSpecifiedTests=false -Dlabelbench.benchmark=true 2>&1 |
 	grep '^task-editor:' | sed 's/^task-editor: //'

@@ -8,12 +8,13 @@ import org.eclipse.core.resources.IProjectDescription;
 import org.eclipse.core.resources.IProjectNature;
 import org.eclipse.core.runtime.CoreException;
 
-import io.labelbench.ui.config.ConfigBuilder;
-
 /** Marks an Eclipse project as a Labelbench project and installs the config validator as its builder. */
 public final class LabelbenchNature implements IProjectNature {
 
 	public static final String ID = "io.labelbench.nature";
+	/** The builder the nature installs, the config package's ConfigBuilder: named here so that this package
+	 * does not depend on the builder's (which depends on this one). */
+	public static final String BUILDER_ID = "io.labelbench.ui.configBuilder";
 
 	private IProject project;
 
@@ -26,11 +27,11 @@ public final class LabelbenchNature implements IProjectNature {
 	static void addBuilder(IProject project) throws CoreException {
 		IProjectDescription description = project.getDescription();
 		ICommand[] commands = description.getBuildSpec();
-		if (Arrays.stream(commands).anyMatch(command -> ConfigBuilder.ID.equals(command.getBuilderName()))) {
+		if (Arrays.stream(commands).anyMatch(command -> BUILDER_ID.equals(command.getBuilderName()))) {
 			return;
 		}
 		ICommand builder = description.newCommand();
-		builder.setBuilderName(ConfigBuilder.ID);
+		builder.setBuilderName(BUILDER_ID);
 		ICommand[] added = Arrays.copyOf(commands, commands.length + 1);
 		added[commands.length] = builder;
 		description.setBuildSpec(added);
@@ -41,7 +42,7 @@ public final class LabelbenchNature implements IProjectNature {
 	public void deconfigure() throws CoreException {
 		IProjectDescription description = project.getDescription();
 		description.setBuildSpec(Arrays.stream(description.getBuildSpec())
-				.filter(command -> !ConfigBuilder.ID.equals(command.getBuilderName())).toArray(ICommand[]::new));
+				.filter(command -> !BUILDER_ID.equals(command.getBuilderName())).toArray(ICommand[]::new));
 		project.setDescription(description, null);
 	}
 

@@ -10,7 +10,7 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.labelbench.core.json.TaskShape;
+import io.labelbench.core.model.TaskShape;
 import io.labelbench.core.model.Annotation;
 import io.labelbench.core.model.Region;
 import io.labelbench.core.model.Task;

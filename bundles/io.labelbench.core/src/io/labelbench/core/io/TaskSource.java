@@ -24,7 +24,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
 import io.labelbench.core.json.Json;
 import io.labelbench.core.json.TaskFormatException;
-import io.labelbench.core.json.TaskReader;
+import io.labelbench.core.model.TaskReader;
 import io.labelbench.core.model.Task;
 
 /**

@@ -4,6 +4,7 @@ import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.jobs.IJobChangeEvent;
 import org.eclipse.core.runtime.jobs.JobChangeAdapter;
 
+import io.labelbench.ui.ModelCachePreference;
 import io.labelbench.hub.Downloads;
 import io.labelbench.hub.ModelsHub;
 
@@ -26,7 +27,7 @@ public final class HubDownloads {
 	/** Starts downloading an offer, unless a download of that model runs already. */
 	public static void start(ModelsHub.Offer offer) {
 		String name = offer.entry().name();
-		ModelDownloadJob job = new ModelDownloadJob(offer, HubPreferences.cache(), share -> STATE.progress(name, share));
+		ModelDownloadJob job = new ModelDownloadJob(offer, ModelCachePreference.cache(), share -> STATE.progress(name, share));
 		if (!STATE.start(name, job::cancel)) {
 			return;
 		}

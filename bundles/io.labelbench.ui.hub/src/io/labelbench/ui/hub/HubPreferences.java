@@ -15,19 +15,18 @@ import io.labelbench.ui.ModelCachePreference;
 
 /**
  * The Models Hub preferences: the hubs to read (folders or http(s) URLs, one per line, the first wins a tie)
- * and the local model cache. The default hub is the one the product is started with ({@code labelbench.hub}).
+ * and the default of the local model cache (which {@link ModelCachePreference} reads). The default hub is the one the product is started with ({@code labelbench.hub}).
  */
 public final class HubPreferences extends AbstractPreferenceInitializer {
 
 	static final String QUALIFIER = ModelCachePreference.QUALIFIER;
 	public static final String HUBS = "hubs";
-	public static final String CACHE = ModelCachePreference.KEY;
 
 	@Override
 	public void initializeDefaultPreferences() {
 		IEclipsePreferences defaults = DefaultScope.INSTANCE.getNode(QUALIFIER);
 		defaults.put(HUBS, System.getProperty("labelbench.hub", "").replace(',', '\n'));
-		defaults.put(CACHE, ModelCache.defaultCache().folder().toString());
+		defaults.put(ModelCachePreference.KEY, ModelCache.defaultCache().folder().toString());
 	}
 
 	static IEclipsePreferences instance() {
@@ -50,9 +49,5 @@ public final class HubPreferences extends AbstractPreferenceInitializer {
 			hubs.addAll(ModelsHub.configuredHubs());
 		}
 		return hubs;
-	}
-
-	public static ModelCache cache() {
-		return ModelCachePreference.cache();
 	}
 }

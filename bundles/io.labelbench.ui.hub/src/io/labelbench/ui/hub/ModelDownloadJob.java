@@ -10,6 +10,7 @@ import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.osgi.util.NLS;
 
+import io.labelbench.ui.ModelCachePreference;
 import io.labelbench.core.io.Progress;
 import io.labelbench.hub.ModelCache;
 import io.labelbench.hub.ModelDownloader;
@@ -96,7 +97,7 @@ public final class ModelDownloadJob extends Job {
 			@Override
 			protected IStatus run(IProgressMonitor monitor) {
 				ModelsHub hub = ModelsHub.read(HubPreferences.hubs());
-				ModelCache cache = HubPreferences.cache();
+				ModelCache cache = ModelCachePreference.cache();
 				ModelsHub.Offer offer = hub.find(name).orElse(null);
 				if (offer == null) {
 					return Status.error(NLS.bind(Messages.ModelDownload_notInHub, name,

@@ -40,6 +40,7 @@ import io.labelbench.hub.HubEntry;
 import io.labelbench.hub.HubLocation;
 import io.labelbench.hub.InstalledModel;
 import io.labelbench.hub.ModelsHub;
+import io.labelbench.ui.ModelCachePreference;
 
 /**
  * The Models Hub: the models of the configured hubs that run on the server's Spark NLP, with their status in
@@ -84,7 +85,7 @@ public final class ModelsHubView extends ViewPart {
 	private volatile List<InstalledModel> installed = List.of();
 	/** Changing the hubs or the cache in the preferences re-reads the catalog. */
 	private final IEclipsePreferences.IPreferenceChangeListener preferencesListener = event -> {
-		if (HubPreferences.HUBS.equals(event.getKey()) || HubPreferences.CACHE.equals(event.getKey())) {
+		if (HubPreferences.HUBS.equals(event.getKey()) || ModelCachePreference.KEY.equals(event.getKey())) {
 			refreshCatalog();
 		}
 	};
@@ -212,7 +213,7 @@ public final class ModelsHubView extends ViewPart {
 
 	private void readInstalled() {
 		try {
-			installed = HubPreferences.cache().installed();
+			installed = ModelCachePreference.cache().installed();
 		} catch (IOException e) {
 			installed = List.of();
 		}
@@ -276,7 +277,7 @@ public final class ModelsHubView extends ViewPart {
 		String name = offer.entry().name();
 		List<String> dependents;
 		try {
-			dependents = HubPreferences.cache().dependents(name);
+			dependents = ModelCachePreference.cache().dependents(name);
 		} catch (IOException e) {
 			dependents = List.of();
 		}
@@ -286,7 +287,7 @@ public final class ModelsHubView extends ViewPart {
 		}
 		Job job = Job.create(NLS.bind(Messages.ModelsHubView_deleteJob, name), monitor -> {
 			try {
-				HubPreferences.cache().remove(name);
+				ModelCachePreference.cache().remove(name);
 			} catch (IOException e) {
 				return Status.error(name + ": " + e.getMessage(), e);
 			}

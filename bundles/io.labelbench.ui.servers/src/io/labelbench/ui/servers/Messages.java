@@ -63,26 +63,6 @@ public final class Messages extends NLS {
 	public static String PreAnnotateDialog_run;
 	public static String ServersStartup_cleanup;
 	public static String ServersStartup_idle;
-	public static String RulesEditor_notAFile;
-	public static String RulesEditor_name;
-	public static String RulesEditor_label;
-	public static String RulesEditor_type;
-	public static String RulesEditor_pattern;
-	public static String RulesEditor_patternOrTerms;
-	public static String RulesEditor_regex;
-	public static String RulesEditor_dictionary;
-	public static String RulesEditor_terms;
-	public static String RulesEditor_add;
-	public static String RulesEditor_remove;
-	public static String RulesEditor_caseSensitive;
-	public static String RulesEditor_wholeWord;
-	public static String RulesEditor_nameAndLabel;
-	public static String RulesEditor_badRegex;
-	public static String RulesEditor_noTerms;
-	public static String RulesEditor_cannotSave;
-	public static String RulesEditor_staleTitle;
-	public static String RulesEditor_stale;
-	public static String EditRules_command;
 
 
 	public static String PreannotateJob_summary;

@@ -10,7 +10,7 @@ import io.labelbench.preannotate.server.ServerRecord;
 import io.labelbench.preannotate.server.ServerRegistry;
 import io.labelbench.project.ProjectPipeline;
 import io.labelbench.ui.LabelbenchProjects;
-import io.labelbench.ui.hub.HubPreferences;
+import io.labelbench.ui.ModelCachePreference;
 
 /** The workbench's view of the headless server registry: which registry, and a project's current spec. */
 public final class Servers {
@@ -31,7 +31,7 @@ public final class Servers {
 	 */
 	public static PipelineSpec specOf(IProject project) throws IOException {
 		return ProjectPipeline.of(LabelbenchProjects.of(project), ProjectPipeline.WITH_LIBRARY).spec(project.getName(),
-				HubPreferences.cache());
+				ModelCachePreference.cache());
 	}
 
 	/** Whether a server was deployed for this project. */

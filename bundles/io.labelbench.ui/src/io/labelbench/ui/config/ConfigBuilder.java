@@ -20,6 +20,7 @@ import io.labelbench.config.LabelUsage;
 import io.labelbench.config.LabelingConfig;
 import io.labelbench.core.store.LabelbenchProject;
 import io.labelbench.preannotate.server.PipelineSpec;
+import io.labelbench.ui.LabelbenchNature;
 import io.labelbench.ui.LabelbenchProjects;
 import io.labelbench.ui.ModelCachePreference;
 
@@ -29,7 +30,7 @@ import io.labelbench.ui.ModelCachePreference;
  */
 public final class ConfigBuilder extends IncrementalProjectBuilder {
 
-	public static final String ID = "io.labelbench.ui.configBuilder";
+	public static final String ID = LabelbenchNature.BUILDER_ID;
 
 	@Override
 	protected IProject[] build(int kind, Map<String, String> args, IProgressMonitor monitor) throws CoreException {
