@@ -19,8 +19,8 @@ import io.labelbench.preannotate.server.ServerException;
 import io.labelbench.preannotate.server.ServerRecord;
 import io.labelbench.preannotate.server.ServerRegistry;
 import io.labelbench.preannotate.server.ServerStatus;
-import io.labelbench.rules.Rule;
-import io.labelbench.rules.RuleException;
+import io.labelbench.rules.engine.Rule;
+import io.labelbench.rules.engine.RuleException;
 import io.labelbench.rules.RuleFiles;
 import io.labelbench.rules.RulesLibrary;
 

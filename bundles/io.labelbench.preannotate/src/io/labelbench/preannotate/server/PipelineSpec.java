@@ -28,7 +28,7 @@ import io.labelbench.config.ModelInfo;
 import io.labelbench.core.json.Json;
 import io.labelbench.hub.InstalledModel;
 import io.labelbench.hub.ModelCache;
-import io.labelbench.rules.Rule;
+import io.labelbench.rules.engine.Rule;
 
 /**
  * The pipeline a pre-annotation server runs, derived from a project's labeling config: every model named by a

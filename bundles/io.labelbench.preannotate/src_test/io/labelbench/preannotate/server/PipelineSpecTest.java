@@ -26,7 +26,7 @@ import io.labelbench.hub.HubLocation;
 import io.labelbench.hub.ModelCache;
 import io.labelbench.hub.ModelDownloader;
 import io.labelbench.hub.ModelsHub;
-import io.labelbench.rules.Rule;
+import io.labelbench.rules.engine.Rule;
 
 /** The spec a server gets is derived from the config, the downloaded models and the rules; problems block deploy. */
 class PipelineSpecTest {

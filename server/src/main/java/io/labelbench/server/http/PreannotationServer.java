@@ -101,7 +101,7 @@ public final class PreannotationServer {
 	public static void main(String[] args) throws Exception {
 		try {
 			serve(args);
-		} catch (IOException | IllegalArgumentException | io.labelbench.rules.RuleException e) {
+		} catch (IOException | IllegalArgumentException | io.labelbench.rules.engine.RuleException e) {
 			// a bad spec, model folder or rule: one line for the log the workbench shows, no stack trace
 			System.err.println("ERROR " + e.getMessage());
 			System.exit(2);

@@ -9,7 +9,7 @@ import java.util.Objects;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.labelbench.rules.Rule;
+import io.labelbench.rules.engine.Rule;
 
 /**
  * What a pre-annotation server runs, as the workbench derives it from a project's labeling config (written to

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.labelbench.rules.Rule;
+import io.labelbench.rules.engine.Rule;
 import io.labelbench.server.http.Predictor.Span;
 import io.labelbench.server.http.ServerSpec.ModelSpec;
 import io.labelbench.server.http.ServerSpec.RuleSpec;
