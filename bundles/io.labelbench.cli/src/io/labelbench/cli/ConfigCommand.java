@@ -46,13 +46,14 @@ final class ConfigCommand {
 		ArrayNode all = Json.nodes().arrayNode();
 		for (String operand : args.operands()) {
 			Path file = Path.of(operand);
-			String text;
+			LabelingConfig config;
 			try {
-				text = Files.readString(file);
+				// read by its byte order mark or encoding declaration; undecodable bytes are a finding with a position
+				config = LabelingConfig.decode(Files.readAllBytes(file));
 			} catch (NoSuchFileException e) {
 				throw new IOException(operand + ": no such file");
 			}
-			List<Diagnostic> diagnostics = validator.validate(text);
+			List<Diagnostic> diagnostics = validator.validate(config);
 			errors |= diagnostics.stream().anyMatch(Diagnostic::isError);
 			if (args.flag("json")) {
 				all.addAll(ConfigValidator.toJson(file, diagnostics));

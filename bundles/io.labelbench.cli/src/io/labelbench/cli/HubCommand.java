@@ -4,16 +4,24 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.labelbench.hub.HubEntry;
 import io.labelbench.hub.HubLocation;
 import io.labelbench.hub.InstalledModel;
 import io.labelbench.hub.ModelCache;
 import io.labelbench.hub.ModelDownloader;
 import io.labelbench.hub.ModelsHub;
 
-/** {@code labelbench hub list|download NAME|labels NAME|remove NAME [--hub URL|DIR] [--cache DIR]}. */
+/**
+ * {@code labelbench hub list|download NAME|labels NAME|remove NAME [--force] [--hub URL|DIR] [--cache DIR]}.
+ * Downloading a model also downloads the embeddings it runs on; removing embeddings that downloaded models run
+ * on is refused unless {@code --force}.
+ */
 final class HubCommand {
 
 	private final PrintStream out;
@@ -29,14 +37,14 @@ final class HubCommand {
 			throw new UsageException("hub: say list, download NAME, labels NAME or remove NAME");
 		}
 		String action = args.get(0);
-		Arguments options = new Arguments("hub " + action, args.subList(1, args.size()), Set.of("hub", "cache"), Set.of());
+		Arguments options = new Arguments("hub " + action, args.subList(1, args.size()), Set.of("hub", "cache"), Set.of("force"));
 		ModelCache cache = options.optional("cache", null) == null ? ModelCache.defaultCache()
 				: new ModelCache(Path.of(options.optional("cache", null)));
 		return switch (action) {
 		case "list" -> list(hub(options), cache);
 		case "download" -> download(hub(options), cache, name(options));
 		case "labels" -> labels(options, cache, name(options));
-		case "remove" -> remove(cache, name(options));
+		case "remove" -> remove(cache, name(options), options.flag("force"));
 		default -> throw new UsageException("hub: unknown action '" + action + "'");
 		};
 	}
@@ -68,17 +76,45 @@ final class HubCommand {
 			String status = cache.contains(entry) ? "downloaded"
 					: cache.find(entry.name()).isPresent() ? "update-available" : "available";
 			out.println(entry.name() + "\t" + entry.task() + "\t" + entry.domain() + "\t" + entry.language() + "\t"
-					+ status + "\t" + String.join(",", entry.labels()));
+					+ status + "\t" + String.join(",", entry.labels()) + "\t" + metrics(entry));
 		}
 		return Labelbench.OK;
+	}
+
+	/** The held-out scores the hub publishes with the model, or "-" when it has none (embeddings). */
+	static String metrics(HubEntry entry) {
+		JsonNode metrics = entry.metrics();
+		if (metrics == null || !metrics.has("f1")) {
+			return "-";
+		}
+		StringBuilder text = new StringBuilder();
+		for (String name : List.of("precision", "recall", "f1")) {
+			if (metrics.has(name)) {
+				text.append(text.length() == 0 ? "" : " ").append(name).append('=')
+						.append(String.format(Locale.ROOT, "%.3f", metrics.get(name).asDouble()));
+			}
+		}
+		if (metrics.has("heldoutExamples")) {
+			text.append(" heldout=").append(metrics.get("heldoutExamples").asInt());
+		}
+		return text.toString();
 	}
 
 	private int download(ModelsHub hub, ModelCache cache, String name) throws IOException {
 		ModelsHub.Offer offer = hub.find(name)
 				.orElseThrow(() -> new IOException("no model '" + name + "' in the hub for Spark NLP "
 						+ ModelsHub.SPARK_NLP_VERSION + " / Spark " + ModelsHub.SPARK_VERSION));
-		InstalledModel model = new ModelDownloader(cache).download(offer.hub(), offer.entry(), new ConsoleProgress(err));
-		out.println("downloaded " + model.name() + " (" + model.entry().key() + ") to " + model.folder());
+		String embeddings = offer.entry().embeddings();
+		List<ModelsHub.Offer> plan = hub.withEmbeddings(offer, cache);
+		if (embeddings != null && plan.size() == 1 && cache.find(embeddings).isEmpty() && !embeddings.equals(name)) {
+			err.println("warning: " + name + " runs on the embeddings '" + embeddings
+					+ "', which no hub offers: it cannot be deployed without them");
+		}
+		for (ModelsHub.Offer step : plan) {
+			InstalledModel model = new ModelDownloader(cache).download(step.hub(), step.entry(), new ConsoleProgress(err));
+			out.println("downloaded " + model.name() + " (" + model.entry().key() + ") to " + model.folder()
+					+ (step == offer ? "" : " (the embeddings " + name + " runs on)"));
+		}
 		return Labelbench.OK;
 	}
 
@@ -95,12 +131,18 @@ final class HubCommand {
 		return Labelbench.OK;
 	}
 
-	private int remove(ModelCache cache, String name) throws IOException {
+	private int remove(ModelCache cache, String name, boolean force) throws IOException {
+		List<String> dependents = cache.dependents(name);
+		if (!dependents.isEmpty() && !force) {
+			throw new IOException(name + " is the embeddings of " + String.join(", ", dependents)
+					+ ", which cannot be deployed without it: remove them first, or pass --force");
+		}
 		int removed = cache.remove(name);
 		if (removed == 0) {
 			throw new IOException("no model '" + name + "' in the cache " + cache.folder());
 		}
-		out.println("removed " + name);
+		out.println("removed " + name + (dependents.isEmpty() ? ""
+				: " (" + String.join(", ", dependents) + " cannot be deployed until it is downloaded again)"));
 		return Labelbench.OK;
 	}
 }

@@ -20,14 +20,12 @@ import io.labelbench.core.io.ExportResult;
 import io.labelbench.core.io.ImportOptions;
 import io.labelbench.core.io.ImportResult;
 import io.labelbench.core.io.TaskExporter;
-import io.labelbench.core.io.TaskImporter;
 import io.labelbench.core.json.TaskFormatException;
 import io.labelbench.core.model.Task;
 import io.labelbench.core.model.TaskId;
 import io.labelbench.core.model.TaskSummary;
 import io.labelbench.core.store.LabelbenchProject;
-import io.labelbench.visual.VisualExtractor;
-import io.labelbench.visual.VisualImporter;
+import io.labelbench.project.ProjectImport;
 
 /**
  * The {@code labelbench} commands, independent of OSGi so they can be tested as plain Java. Exit codes: 0 done,
@@ -139,38 +137,38 @@ public final class Labelbench {
 		if (args.operands().isEmpty()) {
 			throw new UsageException("import: name at least one file or folder to import");
 		}
-		List<Path> sources = new ArrayList<>();
-		List<Path> documents = new ArrayList<>();
+		List<Path> paths = new ArrayList<>();
 		for (String operand : args.operands()) {
 			Path source = Path.of(operand);
 			if (!Files.exists(source)) {
 				throw new IOException(operand + ": no such file or folder");
 			}
-			(VisualImporter.isDocument(source) ? documents : sources).add(source);
+			paths.add(source);
 		}
+		ProjectImport.Sources sources = ProjectImport.Sources.of(paths);
 		ImportTarget target = ImportTarget.open(args.project(), LabelbenchProject.currentUser());
 		try {
-			return importTasks(args, target.project(), sources, documents);
+			return importTasks(args, target.project(), sources);
 		} catch (IOException | RuntimeException e) {
 			target.removeIfUnused();
 			throw e;
 		}
 	}
 
-	private int importTasks(Arguments args, LabelbenchProject project, List<Path> sources, List<Path> documents)
+	private int importTasks(Arguments args, LabelbenchProject project, ProjectImport.Sources sources)
 			throws IOException {
-		if (!documents.isEmpty()) {
-			List<TaskId> added = new VisualImporter(project, VisualExtractor.Limits.DEFAULT).importDocuments(documents,
-					args.optional("password", null), new ConsoleProgress(err));
+		ProjectImport flow = new ProjectImport(project, schemaOf(project));
+		if (!sources.documents().isEmpty()) {
+			List<TaskId> added = flow.importDocuments(sources.documents(), args.optional("password", null),
+					new ConsoleProgress(err));
 			out.println("imported " + added.size() + " documents as visual tasks into " + project.folder());
-			if (sources.isEmpty()) {
+			if (sources.taskFiles().isEmpty()) {
 				return OK;
 			}
 		}
 		ImportOptions options = ImportOptions.DEFAULT.withTextColumn(args.optional("text-column", "text"))
 				.withRenumber(args.flag("renumber"));
-		ImportResult result = new TaskImporter(project, schemaOf(project)).importFiles(sources, options,
-				new ConsoleProgress(err));
+		ImportResult result = flow.importTaskFiles(sources.taskFiles(), options, new ConsoleProgress(err));
 		result.skipped().forEach(skipped -> err.println("warning: skipped " + skipped));
 		result.problems().forEach(problem -> err.println("warning: " + problem));
 		if (result.problemCount() > result.problems().size()) {

@@ -22,10 +22,9 @@ import io.labelbench.preannotate.server.ServerException;
 import io.labelbench.preannotate.server.ServerRecord;
 import io.labelbench.preannotate.server.ServerRegistry;
 import io.labelbench.preannotate.server.ServerStatus;
+import io.labelbench.project.ProjectPipeline;
 import io.labelbench.rules.engine.Rule;
 import io.labelbench.rules.engine.RuleException;
-import io.labelbench.rules.RuleFiles;
-import io.labelbench.rules.RulesLibrary;
 import io.labelbench.visual.VisualAnnotator;
 
 /**
@@ -60,12 +59,8 @@ final class PreannotateCommand {
 		if (!args.flag("rules")) {
 			return withServer(project, args);
 		}
-		List<Rule> rules = new ArrayList<>();
+		List<Rule> rules = ProjectPipeline.of(project, args.flag("library")).rules();
 		try {
-			rules.addAll(RuleFiles.readFolder(project.folder().resolve("rules")));
-			if (args.flag("library")) {
-				rules.addAll(RulesLibrary.defaultLibrary().rules());
-			}
 			RulesAnnotator annotator = new RulesAnnotator(rules, args.optional("from-name", "label"),
 					args.optional("to-name", "text"), args.optional("field", "text"));
 			List<TaskId> ids = selectTasks(project, args.optional("tasks", "all"));

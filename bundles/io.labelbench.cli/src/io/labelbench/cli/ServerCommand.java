@@ -6,7 +6,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -19,10 +18,7 @@ import io.labelbench.preannotate.server.ServerException;
 import io.labelbench.preannotate.server.ServerRecord;
 import io.labelbench.preannotate.server.ServerRegistry;
 import io.labelbench.preannotate.server.ServerStatus;
-import io.labelbench.rules.engine.Rule;
-import io.labelbench.rules.engine.RuleException;
-import io.labelbench.rules.RuleFiles;
-import io.labelbench.rules.RulesLibrary;
+import io.labelbench.project.ProjectPipeline;
 
 /**
  * {@code labelbench server deploy --project DIR [--name NAME] [--heap MB] [--library] [--cache DIR]},
@@ -109,16 +105,7 @@ final class ServerCommand {
 	/** The project's spec: its config, the cache's models, its rules (and the library's with {@code library}). */
 	static PipelineSpec spec(LabelbenchProject project, String name, boolean library, ModelCache cache)
 			throws IOException {
-		List<Rule> rules = new ArrayList<>();
-		try {
-			rules.addAll(RuleFiles.readFolder(project.folder().resolve("rules")));
-			if (library) {
-				rules.addAll(RulesLibrary.defaultLibrary().rules());
-			}
-		} catch (RuleException e) {
-			throw new IOException(e.getMessage(), e);
-		}
-		return PipelineSpec.derive(name, project.folder().resolve(LabelbenchProject.CONFIG_FILE), cache, rules);
+		return ProjectPipeline.of(project, library).spec(name, cache);
 	}
 
 	ServerRecord deploy(ServerRegistry registry, LabelbenchProject project, String name, int heapMb, boolean library,

@@ -267,6 +267,28 @@ class LabelbenchTest {
 		assertTrue(Files.isRegularFile(project.resolve(".labelbench/project.json")));
 	}
 
+	@Test
+	void validateConfigReadsUtf16AndNamesBadBytes() throws IOException {
+		String config = "<View>\n  <Labels name=\"label\" toName=\"txt\">\n    <Label value=\"Médicament\"/>\n  </Labels>\n"
+				+ "  <Text name=\"text\" value=\"$text\"/>\n</View>\n";
+		byte[] body = config.getBytes(StandardCharsets.UTF_16LE);
+		byte[] withMark = new byte[body.length + 2];
+		withMark[0] = (byte) 0xFF;
+		withMark[1] = (byte) 0xFE;
+		System.arraycopy(body, 0, withMark, 2, body.length);
+		Path utf16 = Files.write(dir.resolve("utf16.xml"), withMark);
+		String cache = dir.resolve("cache").toString();
+		assertEquals(1, run("validate-config", utf16.toString(), "--cache", cache), err());
+		assertEquals(utf16 + ":2:32: error: toName 'txt' names no object tag", out().lines().findFirst().orElseThrow()
+				.replaceAll(" \\(.*", "").replaceAll("(object tag).*", "$1"));
+		assertEquals("", err());
+
+		Path latin1 = Files.write(dir.resolve("latin1.xml"), config.getBytes(StandardCharsets.ISO_8859_1));
+		assertEquals(1, run("validate-config", latin1.toString(), "--cache", cache));
+		assertTrue(out().contains(latin1 + ":3:20: error: byte 0xE9 at byte offset"), out());
+		assertTrue(out().contains("not valid UTF-8"), out());
+	}
+
 	private static List<String> listTasks(Path project) throws IOException {
 		Path tasks = project.resolve("tasks");
 		if (!Files.isDirectory(tasks)) {

@@ -49,6 +49,7 @@ public final class ConfigValidator {
 	public static final String MODEL_LABEL_MISSING = "model.label-missing";
 	public static final String MODEL_TOO_MANY = "model.too-many";
 	public static final String MODEL_EMBEDDINGS_MIXED = "model.embeddings-mixed";
+	public static final String MODEL_EMBEDDINGS_MISSING = "model.embeddings-missing";
 	public static final String ASSERTION_WITHOUT_NER = "assertion.no-ner-label";
 	public static final String RELATION_WITHOUT_BLOCK = "relation.no-block";
 	public static final String LABEL_USED_BY_TASKS = "label.used-by-tasks";
@@ -79,7 +80,10 @@ public final class ConfigValidator {
 		this.allowMixedEmbeddings = allowMixedEmbeddings;
 	}
 
-	/** Validates a config file read as UTF-8; an unreadable file is an {@link IOException}, not a finding. */
+	/**
+	 * Validates a config file read in its encoding ({@link ConfigEncoding}); an unreadable file is an
+	 * {@link IOException}, bytes the encoding cannot decode are a finding.
+	 */
 	public List<Diagnostic> validate(Path file) throws IOException {
 		return validate(LabelingConfig.read(file));
 	}
@@ -350,6 +354,16 @@ public final class ConfigValidator {
 					+ names.size() + ": GAL deploys at most " + MAX_MODELS + " models per config, deploy will be blocked",
 					attribute.valueStart(), attribute.valueEnd(), Map.of("model", names.get(m), "keep",
 							String.join(",", names.subList(0, MAX_MODELS))));
+		}
+		for (String name : names) {
+			Optional<ModelInfo.Model> model = known.get(name);
+			String embeddings = model.isEmpty() ? null : model.get().embeddings();
+			if (embeddings != null && !embeddings.equals(name) && lookup(embeddings).isEmpty()) {
+				ConfigAttribute attribute = firstUse.get(name);
+				r.report(MODEL_EMBEDDINGS_MISSING, Severity.WARNING, "model '" + name + "' runs on the embeddings '"
+						+ embeddings + "', which are not downloaded: deploy will fail until they are",
+						attribute.valueStart(), attribute.valueEnd(), Map.of("model", name, "embeddings", embeddings));
+			}
 		}
 		String reference = null;
 		String referenceModel = null;

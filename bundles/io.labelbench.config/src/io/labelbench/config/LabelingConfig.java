@@ -1,7 +1,6 @@
 package io.labelbench.config;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,9 +33,13 @@ public final class LabelingConfig implements ResultSchema {
 	private final List<LabelValue> relations = new ArrayList<>();
 	final Reporter reporter;
 
-	private LabelingConfig(String text) {
+	private LabelingConfig(String text, ConfigEncoding.Problem encodingProblem) {
 		this.text = text;
 		this.reporter = new Reporter(text);
+		if (encodingProblem != null) {
+			reporter.report(ConfigEncoding.CODE, Severity.ERROR, encodingProblem.message(), encodingProblem.offset(),
+					encodingProblem.offset() + encodingProblem.length());
+		}
 		ConfigParser parser = new ConfigParser(text, reporter);
 		parser.parse();
 		this.elements = Collections.unmodifiableList(parser.elements());
@@ -65,11 +68,17 @@ public final class LabelingConfig implements ResultSchema {
 	}
 
 	public static LabelingConfig parse(String text) {
-		return new LabelingConfig(text);
+		return new LabelingConfig(text, null);
+	}
+
+	/** The config in a file's bytes, decoded as {@link ConfigEncoding} says; bad bytes are an error finding. */
+	public static LabelingConfig decode(byte[] bytes) {
+		ConfigEncoding decoded = ConfigEncoding.decode(bytes);
+		return new LabelingConfig(decoded.text(), decoded.problem());
 	}
 
 	public static LabelingConfig read(Path file) throws IOException {
-		return parse(Files.readString(file, StandardCharsets.UTF_8));
+		return decode(Files.readAllBytes(file));
 	}
 
 	private static ControlTag control(ConfigElement e) {

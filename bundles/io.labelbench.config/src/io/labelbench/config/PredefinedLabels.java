@@ -1,5 +1,7 @@
 package io.labelbench.config;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,20 +22,39 @@ public final class PredefinedLabels {
 	private PredefinedLabels() {
 	}
 
-	/** The config text with the labels merged in; see {@link #edit}. */
+	/**
+	 * What adding a model's labels does to a config: one edit, the labels it adds, the existing labels whose
+	 * {@code model} attribute it sets (they had none or another model), and the labels that already had it.
+	 */
+	public record Merge(TextEdit edit, List<String> added, List<String> modelSet, List<String> unchanged) {
+
+		/** Whether applying {@link #edit} changes the config at all. */
+		public boolean changes() {
+			return !added.isEmpty() || !modelSet.isEmpty();
+		}
+	}
+
+	/** The config text with the labels merged in; see {@link #plan}. */
 	public static String merge(String configText, String controlName, String model, List<String> labels) {
 		return edit(configText, controlName, model, labels).apply(configText);
 	}
 
+	/** The single edit of {@link #plan}. */
+	public static TextEdit edit(String configText, String controlName, String model, List<String> labels) {
+		return plan(configText, controlName, model, labels).edit();
+	}
+
 	/**
-	 * The edit that inserts the {@code labels} missing from the Labels control {@code controlName}, each with
-	 * {@code model} and a colour no other value of the config uses. When no control has that name, a
-	 * {@code <Labels>} control bound to the first {@code <Text>} object is created just before that object.
+	 * Inserts the {@code labels} missing from the Labels control {@code controlName}, each with {@code model}
+	 * and a colour no other value of the config uses, and sets {@code model} on those it already has (the
+	 * pipeline only runs a model for labels that name it). When no control has that name, a {@code <Labels>}
+	 * control bound to the first {@code <Text>} object is created just before that object. All of it is one
+	 * edit, so it is one step to undo.
 	 *
 	 * @throws IllegalArgumentException when the config is not well-formed XML, the name belongs to a control
 	 *                                  that does not take labels, or a new control has no Text to bind to
 	 */
-	public static TextEdit edit(String configText, String controlName, String model, List<String> labels) {
+	public static Merge plan(String configText, String controlName, String model, List<String> labels) {
 		LabelingConfig config = LabelingConfig.parse(configText);
 		for (Diagnostic d : config.parseDiagnostics()) {
 			if (d.isError()) {
@@ -55,27 +76,33 @@ public final class PredefinedLabels {
 				throw new IllegalArgumentException("'" + controlName + "' is a <" + control.element().tag()
 						+ ">, which does not take <Label> values");
 			}
+			List<String> modelSet = new ArrayList<>();
+			List<String> unchanged = new ArrayList<>();
+			List<TextEdit> edits = new ArrayList<>();
+			boolean withModel = model != null && !model.isBlank();
 			for (LabelValue value : control.values()) {
-				missing.remove(value.value());
+				if (!missing.remove(value.value())) {
+					continue;
+				}
+				ConfigAttribute current = value.element().attribute("model");
+				ConfigAttribute valueAttribute = value.element().attribute("value");
+				if (!withModel || model.equals(value.model())) {
+					unchanged.add(value.value());
+				} else if (current != null) {
+					edits.add(new TextEdit(current.valueStart(), current.valueEnd() - current.valueStart(), escape(model)));
+					modelSet.add(value.value());
+				} else {
+					// right after value="…", where a reader looks for it
+					edits.add(new TextEdit(valueAttribute.valueEnd() + 1, 0, " model=\"" + escape(model) + "\""));
+					modelSet.add(value.value());
+				}
 			}
 			ConfigElement e = control.element();
-			String indent = indentOf(configText, e.start());
-			String childIndent = indent + unit(configText, e, indent);
-			String lines = labelLines(missing, model, childIndent, usedColours);
-			if (missing.isEmpty()) {
-				return new TextEdit(e.startTagEnd(), 0, "");
+			List<String> added = List.copyOf(missing);
+			if (!missing.isEmpty()) {
+				edits.add(insertion(configText, e, missing, model, usedColours));
 			}
-			if (e.selfClosing()) {
-				// <Labels …/> becomes <Labels …> … </Labels>
-				int slash = e.startTagEnd() - 2;
-				return new TextEdit(slash, 2, ">\n" + lines + indent + "</" + e.tag() + ">");
-			}
-			int close = e.endTagStart();
-			int lineStart = lineStart(configText, close);
-			if (configText.substring(lineStart, close).isBlank()) {
-				return new TextEdit(lineStart, 0, lines);
-			}
-			return new TextEdit(close, 0, "\n" + lines + indent);
+			return new Merge(combine(configText, edits, e.startTagEnd()), added, modelSet, unchanged);
 		}
 		ObjectTag text = null;
 		for (ObjectTag object : config.objectTags()) {
@@ -97,7 +124,45 @@ public final class PredefinedLabels {
 				.append("\">\n");
 		block.append(labelLines(missing, model, childIndent, usedColours));
 		block.append(indent).append("</Labels>\n").append(indent);
-		return new TextEdit(e.start(), 0, block.toString());
+		return new Merge(new TextEdit(e.start(), 0, block.toString()), List.copyOf(missing), List.of(), List.of());
+	}
+
+	/** The insertion of the label lines into the control {@code e}, before its end tag. */
+	private static TextEdit insertion(String configText, ConfigElement e, Set<String> missing, String model,
+			Set<String> usedColours) {
+		String indent = indentOf(configText, e.start());
+		String childIndent = indent + unit(configText, e, indent);
+		String lines = labelLines(missing, model, childIndent, usedColours);
+		if (e.selfClosing()) {
+			// <Labels …/> becomes <Labels …> … </Labels>
+			int slash = e.startTagEnd() - 2;
+			return new TextEdit(slash, 2, ">\n" + lines + indent + "</" + e.tag() + ">");
+		}
+		int close = e.endTagStart();
+		int lineStart = lineStart(configText, close);
+		if (configText.substring(lineStart, close).isBlank()) {
+			return new TextEdit(lineStart, 0, lines);
+		}
+		return new TextEdit(close, 0, "\n" + lines + indent);
+	}
+
+	/** Non-overlapping edits as the one edit spanning them all (an empty edit at {@code emptyAt} for none). */
+	private static TextEdit combine(String text, List<TextEdit> edits, int emptyAt) {
+		if (edits.isEmpty()) {
+			return new TextEdit(emptyAt, 0, "");
+		}
+		List<TextEdit> sorted = new ArrayList<>(edits);
+		sorted.sort(Comparator.comparingInt(TextEdit::offset));
+		int from = sorted.get(0).offset();
+		TextEdit last = sorted.get(sorted.size() - 1);
+		int to = last.offset() + last.length();
+		StringBuilder replacement = new StringBuilder();
+		int at = from;
+		for (TextEdit edit : sorted) {
+			replacement.append(text, at, edit.offset()).append(edit.replacement());
+			at = edit.offset() + edit.length();
+		}
+		return new TextEdit(from, to - from, replacement.toString());
 	}
 
 	private static String labelLines(Set<String> labels, String model, String indent, Set<String> usedColours) {

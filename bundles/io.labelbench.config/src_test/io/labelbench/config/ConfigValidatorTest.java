@@ -23,7 +23,7 @@ class ConfigValidatorTest {
 
 	private static final ConfigValidator PLAIN = new ConfigValidator();
 
-	private static final ModelInfo HUB = ModelInfo.of(Map.of(
+	private static final ModelInfo MODELS = ModelInfo.of(Map.of(
 			"ner_posology", new ModelInfo.Model(Set.of("O", "B-DRUG", "I-DRUG", "B-DOSAGE", "I-DOSAGE"), "glove_100d",
 					170L * 1024 * 1024),
 			"ner_clinical", new ModelInfo.Model(Set.of("O", "B-PROBLEM", "I-PROBLEM", "B-TEST"), "glove_100d"),
@@ -31,6 +31,11 @@ class ConfigValidatorTest {
 			"m1", new ModelInfo.Model(Set.of("A1"), "glove_100d"), "m2", new ModelInfo.Model(Set.of("A2"), "glove_100d"),
 			"m3", new ModelInfo.Model(Set.of("A3"), "glove_100d"), "m4", new ModelInfo.Model(Set.of("A4"), "glove_100d"),
 			"m5", new ModelInfo.Model(Set.of("A5"), "glove_100d"), "m6", new ModelInfo.Model(Set.of("A6"), "glove_100d")));
+
+	/** The models above and the embeddings they run on, all downloaded. */
+	private static final ModelInfo HUB = name -> Set.of("glove_100d", "bert_base_cased").contains(name)
+			? java.util.Optional.of(new ModelInfo.Model(Set.of(), null))
+			: MODELS.lookup(name);
 
 	private static final ConfigValidator WITH_HUB = new ConfigValidator(HUB, Map.of(), false);
 
@@ -250,6 +255,20 @@ class ConfigValidatorTest {
 		assertEquals("m1,m2,m3,m4,m5", d.fix().get("keep"));
 		assertEquals(List.of(d), all);
 		assertEquals(List.of(), WITH_HUB.validate(text.replace("<Label value=\"A6\" model=\"m6\"/>", "")));
+	}
+
+	@Test
+	void missingEmbeddingsOfADownloadedModelAreAWarningWithWhatToDownload() {
+		String text = Configs.NER.replace("value=\"DRUG\"", "value=\"DRUG\" model=\"ner_posology\"")
+				.replace("value=\"DOSAGE\"", "value=\"DOSAGE\" model=\"ner_posology\"");
+		assertEquals(List.of(), WITH_HUB.validate(text));
+		List<Diagnostic> all = new ConfigValidator(MODELS, Map.of(), false).validate(text);
+		Diagnostic d = only(all, ConfigValidator.MODEL_EMBEDDINGS_MISSING);
+		assertEquals(List.of(d), all, "one finding per model, not per label");
+		assertEquals(Severity.WARNING, d.severity());
+		assertRange(text, d, "\"ner_posology\"", "ner_posology");
+		assertEquals("glove_100d", d.fix().get("embeddings"));
+		assertTrue(d.message().contains("glove_100d") && d.message().contains("not downloaded"), d.message());
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package io.labelbench.config;
 
 import static io.labelbench.config.Configs.errors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,7 +16,8 @@ import org.junit.jupiter.api.Test;
 class PredefinedLabelsTest {
 
 	private static final ModelInfo HUB = ModelInfo.of(Map.of("ner_posology",
-			new ModelInfo.Model(Set.of("O", "B-DRUG", "I-DRUG", "B-DOSAGE", "B-FREQUENCY", "B-ROUTE"), "glove_100d")));
+			new ModelInfo.Model(Set.of("O", "B-DRUG", "I-DRUG", "B-DOSAGE", "B-FREQUENCY", "B-ROUTE"), "glove_100d"),
+			"glove_100d", new ModelInfo.Model(Set.of(), null)));
 	private static final ConfigValidator VALIDATOR = new ConfigValidator(HUB, Map.of(), false);
 
 	@Test
@@ -25,7 +27,7 @@ class PredefinedLabelsTest {
 		assertEquals("""
 				<View>
 				  <Labels name="label" toName="text">
-				    <Label value="DRUG" background="#E91E63"/>
+				    <Label value="DRUG" model="ner_posology" background="#E91E63"/>
 				    <Label value="DOSAGE" background="#2196F3"/>
 				    <Label value="FREQUENCY" model="ner_posology" background="#4CAF50"/>
 				    <Label value="ROUTE" model="ner_posology" background="#FF9800"/>
@@ -41,7 +43,46 @@ class PredefinedLabelsTest {
 		TextEdit edit = PredefinedLabels.edit(Configs.NER, "label", "ner_posology", List.of("ROUTE"));
 		assertEquals(0, edit.length());
 		assertEquals(Configs.NER.indexOf("  </Labels>"), edit.offset());
-		assertEquals(Configs.NER, PredefinedLabels.merge(Configs.NER, "label", "m", List.of("DRUG")), "nothing missing");
+		String withModel = PredefinedLabels.merge(Configs.NER, "label", "m", List.of("DRUG"));
+		assertEquals(withModel, PredefinedLabels.merge(withModel, "label", "m", List.of("DRUG")), "nothing to do");
+	}
+
+	@Test
+	void existingLabelsGetTheModelAndTheMergeSaysWhatChanged() {
+		String config = """
+				<View>
+				  <Labels name="label" toName="text">
+				    <Label value="DRUG" background="#E91E63"/>
+				    <Label value="DOSAGE" model="ner_old" hotkey="d"/>
+				    <Label value="ROUTE" model="ner_posology"/>
+				  </Labels>
+				  <Text name="text" value="$text"/>
+				</View>
+				""";
+		PredefinedLabels.Merge merge = PredefinedLabels.plan(config, "label", "ner_posology",
+				List.of("DRUG", "DOSAGE", "ROUTE", "FREQUENCY"));
+		assertEquals(List.of("FREQUENCY"), merge.added());
+		assertEquals(List.of("DRUG", "DOSAGE"), merge.modelSet());
+		assertEquals(List.of("ROUTE"), merge.unchanged());
+		assertTrue(merge.changes());
+		String merged = merge.edit().apply(config);
+		assertEquals("""
+				<View>
+				  <Labels name="label" toName="text">
+				    <Label value="DRUG" model="ner_posology" background="#E91E63"/>
+				    <Label value="DOSAGE" model="ner_posology" hotkey="d"/>
+				    <Label value="ROUTE" model="ner_posology"/>
+				    <Label value="FREQUENCY" model="ner_posology" background="#2196F3"/>
+				  </Labels>
+				  <Text name="text" value="$text"/>
+				</View>
+				""", merged);
+		assertEquals(List.of(), VALIDATOR.validate(merged).stream().filter(Diagnostic::isError).toList());
+
+		PredefinedLabels.Merge again = PredefinedLabels.plan(merged, "label", "ner_posology", List.of("DRUG", "ROUTE"));
+		assertFalse(again.changes(), "all there with the model: nothing to do, and the merge says so");
+		assertEquals(List.of("DRUG", "ROUTE"), again.unchanged());
+		assertEquals(merged, again.edit().apply(merged));
 	}
 
 	@Test

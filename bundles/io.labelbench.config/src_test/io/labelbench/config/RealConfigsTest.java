@@ -242,7 +242,8 @@ class RealConfigsTest {
 			""";
 
 	private static final ModelInfo HUB = ModelInfo.of(Map.of("ner_posology",
-			new ModelInfo.Model(Set.of("O", "B-DRUG", "I-DRUG", "B-DOSAGE", "I-DOSAGE"), "glove_100d")));
+			new ModelInfo.Model(Set.of("O", "B-DRUG", "I-DRUG", "B-DOSAGE", "I-DOSAGE"), "glove_100d"),
+			"glove_100d", new ModelInfo.Model(Set.of(), null)));
 
 	static final Map<String, String> ALL = Map.ofEntries(Map.entry("NER", NER),
 			Map.entry("text classification", TEXT_CLASSIFICATION), Map.entry("relation extraction", RELATION_EXTRACTION),

@@ -124,6 +124,11 @@ public final class HubLocation {
 		return folder != null && Files.isDirectory(folder);
 	}
 
+	/** Where a hub file is, for messages: its path in a folder hub, its URL on an HTTP hub. */
+	String describe(String relative) {
+		return folder != null ? folder.resolve(relative).toString() : base.resolve(relative).toString();
+	}
+
 	@Override
 	public String toString() {
 		return folder != null ? folder.toString() : base.toString();

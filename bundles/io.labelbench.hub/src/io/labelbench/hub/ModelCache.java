@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.labelbench.core.json.Json;
 import io.labelbench.core.store.AtomicFile;
+import io.labelbench.core.store.LabelbenchHome;
 
 /**
  * The local model cache: {@code <cache>/<key>/} holds one unzipped model, with the catalog entry it came from
@@ -31,11 +32,11 @@ public final class ModelCache {
 		this.folder = folder.toAbsolutePath().normalize();
 	}
 
-	/** The default cache: {@code labelbench.models.cache}, else {@code ~/.labelbench/models}. */
+	/** The default cache: {@code labelbench.models.cache}, else {@code models} in {@link LabelbenchHome}. */
 	public static ModelCache defaultCache() {
 		String configured = System.getProperty("labelbench.models.cache");
 		return new ModelCache(configured != null && !configured.isBlank() ? Path.of(configured)
-				: Path.of(System.getProperty("user.home"), ".labelbench", "models"));
+				: LabelbenchHome.resolve("models"));
 	}
 
 	public Path folder() {
@@ -75,6 +76,22 @@ public final class ModelCache {
 	}
 
 	/** Removes every installed version of a model; returns how many were removed. */
+	/**
+	 * The installed models that run on {@code name} as their embeddings (from the saved model's
+	 * {@code storageRef}, else the hub entry), sorted: removing {@code name} would leave them unable to deploy.
+	 */
+	public List<String> dependents(String name) throws IOException {
+		java.util.Set<String> names = new java.util.TreeSet<>();
+		for (InstalledModel model : installed()) {
+			String embeddings = model.metadata().embeddings() != null ? model.metadata().embeddings()
+					: model.entry().embeddings();
+			if (name.equals(embeddings) && !model.name().equals(name)) {
+				names.add(model.name());
+			}
+		}
+		return List.copyOf(names);
+	}
+
 	public int remove(String name) throws IOException {
 		int removed = 0;
 		for (InstalledModel model : installed()) {

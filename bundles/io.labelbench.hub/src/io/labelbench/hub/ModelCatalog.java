@@ -19,8 +19,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.labelbench.core.json.Json;
 
 /**
- * The models a hub offers, read from its {@code public/models/metadata.json} (one JSON object a line). Lines
- * that are not JSON objects, and entries without versions or not ready to use, are skipped and counted.
+ * The models a hub offers, read from its {@code public/models/metadata.json} (one JSON object a line). Entries
+ * without versions or not ready to use are skipped and counted, as Spark NLP's downloader filters them. A line
+ * that is not a JSON object is an error naming the file, line and column: Spark NLP's own reader fails on it
+ * too, and skipping it would make a broken catalog look like a hub with fewer (or no) models.
  */
 public final class ModelCatalog {
 
@@ -49,7 +51,9 @@ public final class ModelCatalog {
 		long bytes = 0;
 		BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
 		String line;
+		int lineNumber = 0;
 		while ((line = reader.readLine()) != null) {
+			lineNumber++;
 			bytes += line.length() + 1;
 			if (bytes > MAX_METADATA_BYTES) {
 				throw new IOException(hub + ": catalog larger than " + MAX_METADATA_BYTES / (1024 * 1024) + " MB");
@@ -57,16 +61,23 @@ public final class ModelCatalog {
 			if (line.isBlank()) {
 				continue;
 			}
+			JsonNode node;
 			try {
-				JsonNode node = Json.mapper().readTree(line);
-				HubEntry entry = node instanceof ObjectNode object ? HubEntry.of(object) : null;
-				if (entry == null) {
-					skipped++;
-				} else {
-					entries.add(entry);
-				}
+				node = Json.mapper().readTree(line);
 			} catch (JsonProcessingException e) {
+				int column = e.getLocation() == null ? 1 : Math.max(1, e.getLocation().getColumnNr());
+				throw new IOException(hub.describe(HubLocation.METADATA) + ":" + lineNumber + ":" + column
+						+ ": not a JSON object (" + e.getOriginalMessage() + ")");
+			}
+			if (!(node instanceof ObjectNode object)) {
+				throw new IOException(hub.describe(HubLocation.METADATA) + ":" + lineNumber + ":1: not a JSON object but "
+						+ node.getNodeType().toString().toLowerCase(java.util.Locale.ROOT));
+			}
+			HubEntry entry = HubEntry.of(object);
+			if (entry == null) {
 				skipped++;
+			} else {
+				entries.add(entry);
 			}
 		}
 		return new ModelCatalog(hub, entries, skipped);

@@ -73,6 +73,21 @@ public final class ModelsHub {
 		return offers.stream().filter(offer -> offer.entry().name().equals(name)).findFirst();
 	}
 
+	/**
+	 * What downloading {@code offer} takes: the embeddings its entry says it runs on, when the cache lacks them
+	 * and a hub offers them, then the model itself. A model without its embeddings cannot be deployed.
+	 */
+	public List<Offer> withEmbeddings(Offer offer, ModelCache cache) throws IOException {
+		List<Offer> plan = new ArrayList<>(2);
+		String embeddings = offer.entry().embeddings();
+		if (embeddings != null && !embeddings.isBlank() && !embeddings.equals(offer.entry().name())
+				&& cache.find(embeddings).isEmpty()) {
+			find(embeddings).ifPresent(plan::add);
+		}
+		plan.add(offer);
+		return plan;
+	}
+
 	/** Hubs that could not be read, one message each. */
 	public List<String> problems() {
 		return problems;

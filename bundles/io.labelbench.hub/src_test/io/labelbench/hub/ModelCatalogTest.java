@@ -2,6 +2,7 @@ package io.labelbench.hub;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -56,13 +57,26 @@ class ModelCatalogTest {
 	}
 
 	@Test
-	void unusableLinesAreSkippedAndCounted() throws IOException {
-		ModelCatalog catalog = catalog(line("a", "en", "5,5,3", "3,5", "2026-01-01T00:00:00.000Z"), "{not json",
-				"[1,2]", "{\"name\":\"noversions\",\"readyToUse\":true}",
+	void entriesSparkNlpFiltersAreSkippedAndCounted() throws IOException {
+		ModelCatalog catalog = catalog(line("a", "en", "5,5,3", "3,5", "2026-01-01T00:00:00.000Z"),
+				"{\"name\":\"noversions\",\"readyToUse\":true}",
 				line("b", "en", "5,5,3", "3,5", "2026-01-01T00:00:00.000Z").replace("\"readyToUse\":true", "\"readyToUse\":false"),
 				"", line("c", "en", "5,5,3", "3,5", "2026-01-01T00:00:00.000Z"));
 		assertEquals(List.of("a", "c"), catalog.entries().stream().map(HubEntry::name).toList());
-		assertEquals(4, catalog.skipped());
+		assertEquals(2, catalog.skipped());
+	}
+
+	@Test
+	void aMalformedLineIsAnErrorNamingFileAndLine() {
+		String good = line("a", "en", "5,5,3", "3,5", "2026-01-01T00:00:00.000Z");
+		IOException notJson = assertThrows(IOException.class, () -> catalog(good, "", "{\"name\": \"x\", oops}"));
+		String file = Path.of("hub").toAbsolutePath().resolve("public/models/metadata.json").toString();
+		assertTrue(notJson.getMessage().startsWith(file + ":3:"), notJson.getMessage());
+		assertTrue(notJson.getMessage().contains("not a JSON object"), notJson.getMessage());
+		IOException array = assertThrows(IOException.class, () -> catalog(good, "[1,2]"));
+		assertEquals(file + ":2:1: not a JSON object but array", array.getMessage());
+		IOException allBad = assertThrows(IOException.class, () -> catalog("<html>404</html>"));
+		assertTrue(allBad.getMessage().startsWith(file + ":1:"), "never an empty hub: " + allBad.getMessage());
 	}
 
 	@Test

@@ -18,6 +18,7 @@ import java.util.zip.ZipOutputStream;
 import io.labelbench.core.io.Progress;
 import io.labelbench.core.io.SafeZip;
 import io.labelbench.core.store.AtomicFile;
+import io.labelbench.core.store.LabelbenchHome;
 
 /**
  * The workspace-wide rules library: rule files shared by all projects, exchanged as zip files. An import is
@@ -32,11 +33,11 @@ public final class RulesLibrary {
 		this.folder = folder.toAbsolutePath().normalize();
 	}
 
-	/** {@code labelbench.rules.library}, else {@code ~/.labelbench/rules}. */
+	/** {@code labelbench.rules.library}, else {@code rules} in {@link LabelbenchHome}. */
 	public static RulesLibrary defaultLibrary() {
 		String configured = System.getProperty("labelbench.rules.library");
 		return new RulesLibrary(configured != null && !configured.isBlank() ? Path.of(configured)
-				: Path.of(System.getProperty("user.home"), ".labelbench", "rules"));
+				: LabelbenchHome.resolve("rules"));
 	}
 
 	public Path folder() {

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.labelbench.core.io.Progress;
 import io.labelbench.core.json.Json;
 import io.labelbench.core.store.AtomicFile;
+import io.labelbench.core.store.LabelbenchHome;
 
 /**
  * The pre-annotation servers of this user: each in its own folder ({@code server.json}, {@code spec.json},
@@ -57,11 +58,11 @@ public final class ServerRegistry {
 		this.folder = folder;
 	}
 
-	/** {@code ~/.labelbench/servers}, or the folder of the {@code labelbench.servers} system property. */
+	/** {@code servers} in {@link LabelbenchHome}, or the folder of the {@code labelbench.servers} system property. */
 	public static ServerRegistry defaultRegistry() {
 		String configured = System.getProperty("labelbench.servers");
 		return new ServerRegistry(configured != null ? Path.of(configured)
-				: Path.of(System.getProperty("user.home"), ".labelbench", "servers"));
+				: LabelbenchHome.resolve("servers"));
 	}
 
 	/** The distribution named by the {@value #DISTRIBUTION_PROPERTY} property or LABELBENCH_SERVER_DIST. */

@@ -86,6 +86,12 @@ public final class ConfigQuickFixes implements IMarkerResolutionGenerator2 {
 				out.add(new RemoveModelFix(model));
 			}
 		}
+		case ConfigValidator.MODEL_EMBEDDINGS_MISSING -> {
+			String embeddings = fix(marker, "embeddings");
+			if (!embeddings.isEmpty()) {
+				out.add(new DownloadFix(embeddings));
+			}
+		}
 		default -> {
 			// no automatic fix: the message says what to do
 		}
@@ -237,6 +243,48 @@ public final class ConfigQuickFixes implements IMarkerResolutionGenerator2 {
 						? a.valueEnd() + 1 : a.valueEnd();
 				document.replace(start, end - start, "");
 			}
+		}
+	}
+
+	/** Downloads missing embeddings from the Models Hub, then validates the config again. */
+	static final class DownloadFix implements IMarkerResolution2 {
+		private final String name;
+
+		DownloadFix(String name) {
+			this.name = name;
+		}
+
+		@Override
+		public String getLabel() {
+			return NLS.bind(Messages.QuickFix_downloadEmbeddings, name);
+		}
+
+		@Override
+		public String getDescription() {
+			return getLabel();
+		}
+
+		@Override
+		public org.eclipse.swt.graphics.Image getImage() {
+			return null;
+		}
+
+		@Override
+		public void run(IMarker marker) {
+			org.eclipse.core.runtime.jobs.Job job = io.labelbench.ui.hub.ModelDownloadJob.byName(name);
+			if (marker.getResource() instanceof IFile file) {
+				job.addJobChangeListener(new org.eclipse.core.runtime.jobs.JobChangeAdapter() {
+					@Override
+					public void done(org.eclipse.core.runtime.jobs.IJobChangeEvent event) {
+						try {
+							io.labelbench.ui.config.ConfigBuilder.validate(file.getProject(), file);
+						} catch (CoreException e) {
+							// the next build validates it
+						}
+					}
+				});
+			}
+			job.schedule();
 		}
 	}
 

@@ -19,6 +19,7 @@ public final class Messages extends NLS {
 	public static String QuickFix_addLabel;
 	public static String QuickFix_noLabels;
 	public static String QuickFix_removeModel;
+	public static String QuickFix_downloadEmbeddings;
 
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);

@@ -1,9 +1,11 @@
 package io.labelbench.ui.hub;
 
 import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 
 import org.eclipse.core.commands.ExecutionException;
+import org.eclipse.core.filebuffers.FileBuffers;
+import org.eclipse.core.filebuffers.ITextFileBuffer;
+import org.eclipse.core.filebuffers.LocationKind;
 import org.eclipse.core.commands.operations.AbstractOperation;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IResource;
@@ -12,8 +14,13 @@ import org.eclipse.core.runtime.IAdaptable;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
+import org.eclipse.jface.text.BadLocationException;
+import org.eclipse.jface.text.IDocument;
 import org.eclipse.osgi.util.NLS;
+import org.eclipse.text.undo.DocumentUndoManagerRegistry;
+import org.eclipse.text.undo.IDocumentUndoManager;
 
+import io.labelbench.config.ConfigEncoding;
 import io.labelbench.config.TextEdit;
 
 /**
@@ -26,6 +33,8 @@ final class AddLabelsOperation extends AbstractOperation {
 	private final TextEdit edit;
 	private String before;
 	private String after;
+	/** The config's encoding and byte order mark, kept when writing it back. */
+	private ConfigEncoding encoding;
 
 	AddLabelsOperation(String label, IFile config, TextEdit edit) {
 		super(label);
@@ -36,11 +45,12 @@ final class AddLabelsOperation extends AbstractOperation {
 	@Override
 	public IStatus execute(IProgressMonitor monitor, IAdaptable info) throws ExecutionException {
 		try {
-			before = new String(config.readAllBytes(), StandardCharsets.UTF_8);
+			encoding = ConfigEncoding.decode(config.readAllBytes());
+			before = encoding.text();
 			after = edit.apply(before);
 			write(after, monitor);
 			return Status.OK_STATUS;
-		} catch (CoreException e) {
+		} catch (CoreException | IllegalArgumentException e) {
 			throw new ExecutionException(e.getMessage(), e);
 		}
 	}
@@ -57,7 +67,7 @@ final class AddLabelsOperation extends AbstractOperation {
 
 	private IStatus replace(String expected, String replacement, IProgressMonitor monitor) throws ExecutionException {
 		try {
-			String now = new String(config.readAllBytes(), StandardCharsets.UTF_8);
+			String now = ConfigEncoding.decode(config.readAllBytes()).text();
 			if (!now.equals(expected)) {
 				return Status.error(NLS.bind(Messages.AddLabels_changedSince, config.getFullPath()));
 			}
@@ -69,7 +79,37 @@ final class AddLabelsOperation extends AbstractOperation {
 	}
 
 	private void write(String text, IProgressMonitor monitor) throws CoreException {
-		config.setContents(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
-				IResource.KEEP_HISTORY, monitor);
+		ITextFileBuffer buffer = FileBuffers.getTextFileBufferManager().getTextFileBuffer(config.getFullPath(),
+				LocationKind.IFILE);
+		if (buffer == null) {
+			config.setContents(new ByteArrayInputStream(encoding.encode(text)), IResource.KEEP_HISTORY, monitor);
+			return;
+		}
+		// The config is open in an editor: change its document and save it, then clear the editor's typing undo.
+		// Otherwise the editor records the change as typing, and Ctrl+Z there takes the added labels apart
+		// behind this operation's back; this operation undoes them, in one step.
+		IDocument document = buffer.getDocument();
+		String old = document.get();
+		int start = 0;
+		int max = Math.min(old.length(), text.length());
+		while (start < max && old.charAt(start) == text.charAt(start)) {
+			start++;
+		}
+		int oldEnd = old.length();
+		int newEnd = text.length();
+		while (oldEnd > start && newEnd > start && old.charAt(oldEnd - 1) == text.charAt(newEnd - 1)) {
+			oldEnd--;
+			newEnd--;
+		}
+		try {
+			document.replace(start, oldEnd - start, text.substring(start, newEnd));
+		} catch (BadLocationException e) {
+			throw new CoreException(Status.error(e.getMessage(), e));
+		}
+		buffer.commit(monitor, true);
+		IDocumentUndoManager typingUndo = DocumentUndoManagerRegistry.getDocumentUndoManager(document);
+		if (typingUndo != null) {
+			typingUndo.reset();
+		}
 	}
 }

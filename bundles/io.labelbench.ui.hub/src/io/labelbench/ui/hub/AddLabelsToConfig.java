@@ -1,6 +1,5 @@
 package io.labelbench.ui.hub;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.eclipse.core.commands.ExecutionException;
@@ -17,17 +16,22 @@ import org.eclipse.ui.IEditorReference;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.PlatformUI;
 
+import io.labelbench.config.ConfigEncoding;
 import io.labelbench.config.PredefinedLabels;
-import io.labelbench.config.TextEdit;
 import io.labelbench.core.store.LabelbenchProject;
 
 /** Adds labels of a model to a project's labeling config as one undoable operation. */
 public final class AddLabelsToConfig {
 
+	private static final String BUNDLE = "io.labelbench.ui.hub";
+
 	private AddLabelsToConfig() {
 	}
 
-	/** @return OK, or an error status with a message for the user (nothing changed then) */
+	/**
+	 * @return OK with a message saying what changed (labels added, model attributes set, labels already there),
+	 *         or an error status with a message for the user (nothing changed then)
+	 */
 	public static IStatus apply(IProject project, String controlName, String model, List<String> labels) {
 		IFile config = project.getFile(LabelbenchProject.CONFIG_FILE);
 		if (!config.exists()) {
@@ -40,18 +44,38 @@ public final class AddLabelsToConfig {
 			return Status.error(NLS.bind(Messages.AddLabels_dirty, config.getFullPath()));
 		}
 		try {
-			String text = new String(config.readAllBytes(), StandardCharsets.UTF_8);
-			TextEdit edit = PredefinedLabels.edit(text, controlName, model, labels);
+			String text = ConfigEncoding.decode(config.readAllBytes()).text();
+			PredefinedLabels.Merge merge = PredefinedLabels.plan(text, controlName, model, labels);
+			if (!merge.changes()) {
+				return new Status(IStatus.OK, BUNDLE, NLS.bind(Messages.AddLabels_nothingToDo, config.getFullPath(), model));
+			}
+			// its own operation in the workbench's undo context, never merged into the editor's typing undo
 			IUndoableOperation operation = new AddLabelsOperation(NLS.bind(Messages.AddLabels_operation, model), config,
-					edit);
+					merge.edit());
 			operation.addContext(PlatformUI.getWorkbench().getOperationSupport().getUndoContext());
 			IOperationHistory history = PlatformUI.getWorkbench().getOperationSupport().getOperationHistory();
-			return history.execute(operation, null, null);
+			IStatus done = history.execute(operation, null, null);
+			return done.isOK() ? new Status(IStatus.OK, BUNDLE, summary(merge, model)) : done;
 		} catch (IllegalArgumentException e) {
 			return Status.error(e.getMessage());
 		} catch (CoreException | ExecutionException e) {
 			return Status.error(e.getMessage(), e);
 		}
+	}
+
+	/** What the merge changed, one sentence per kind of change, for the user. */
+	static String summary(PredefinedLabels.Merge merge, String model) {
+		StringBuilder out = new StringBuilder();
+		if (!merge.added().isEmpty()) {
+			out.append(NLS.bind(Messages.AddLabels_added, String.join(", ", merge.added()), model));
+		}
+		if (!merge.modelSet().isEmpty()) {
+			out.append(out.length() == 0 ? "" : "\n").append(NLS.bind(Messages.AddLabels_modelSet, String.join(", ", merge.modelSet()), model));
+		}
+		if (!merge.unchanged().isEmpty()) {
+			out.append(out.length() == 0 ? "" : "\n").append(NLS.bind(Messages.AddLabels_unchanged, String.join(", ", merge.unchanged()), model));
+		}
+		return out.toString();
 	}
 
 	private static boolean isDirtyInEditor(IFile file) {

@@ -46,6 +46,14 @@ public final class Messages extends NLS {
 	public static String AddLabels_dirty;
 	public static String AddLabels_changedSince;
 	public static String AddLabels_failed;
+	public static String AddLabels_done;
+	public static String ModelDownload_notInHub;
+	public static String Delete_neededTitle;
+	public static String Delete_needed;
+	public static String AddLabels_added;
+	public static String AddLabels_modelSet;
+	public static String AddLabels_unchanged;
+	public static String AddLabels_nothingToDo;
 
 
 	static {

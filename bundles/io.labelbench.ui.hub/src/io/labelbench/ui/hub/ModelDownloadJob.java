@@ -86,4 +86,47 @@ public final class ModelDownloadJob extends Job {
 			monitor.done();
 		}
 	}
+
+	/**
+	 * A job that finds {@code name} in the configured hubs and downloads it, with the embeddings it runs on
+	 * when they are missing, each as a download job of this family (so with progress and cancel).
+	 */
+	public static Job byName(String name) {
+		Job find = new Job(NLS.bind(Messages.ModelsHubView_downloadJob, name)) {
+			@Override
+			protected IStatus run(IProgressMonitor monitor) {
+				ModelsHub hub = ModelsHub.read(HubPreferences.hubs());
+				ModelCache cache = HubPreferences.cache();
+				ModelsHub.Offer offer = hub.find(name).orElse(null);
+				if (offer == null) {
+					return Status.error(NLS.bind(Messages.ModelDownload_notInHub, name,
+							String.join("; ", hub.problems())));
+				}
+				try {
+					for (ModelsHub.Offer step : hub.withEmbeddings(offer, cache)) {
+						ModelDownloadJob download = new ModelDownloadJob(step, cache, share -> {
+						});
+						download.schedule();
+						download.join();
+						if (!download.getResult().isOK()) {
+							return download.getResult();
+						}
+					}
+					return Status.OK_STATUS;
+				} catch (IOException e) {
+					return Status.error(name + ": " + e.getMessage(), e);
+				} catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+					return Status.CANCEL_STATUS;
+				}
+			}
+
+			@Override
+			public boolean belongsTo(Object family) {
+				return family == FAMILY;
+			}
+		};
+		find.setUser(true);
+		return find;
+	}
 }

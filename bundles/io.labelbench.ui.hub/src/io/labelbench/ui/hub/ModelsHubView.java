@@ -242,10 +242,15 @@ public final class ModelsHubView extends ViewPart {
 		return result;
 	}
 
+	/** Downloads the model, and first the embeddings it runs on when they are missing (each with its progress). */
 	public void download(ModelsHub.Offer offer) {
 		String name = offer.entry().name();
 		if (downloads.containsKey(name)) {
 			return;
+		}
+		String embeddings = offer.entry().embeddings();
+		if (embeddings != null && !embeddings.equals(name) && installed.stream().noneMatch(m -> m.name().equals(embeddings))) {
+			offers.stream().filter(o -> o.entry().name().equals(embeddings)).findFirst().ifPresent(this::download);
 		}
 		failures.remove(name);
 		ModelCache cache = HubPreferences.cache();
@@ -278,8 +283,19 @@ public final class ModelsHubView extends ViewPart {
 		}
 	}
 
-	private void delete(ModelsHub.Offer offer) {
+	/** Deletes a downloaded model; embeddings that downloaded models run on only after the user confirms. */
+	public void delete(ModelsHub.Offer offer) {
 		String name = offer.entry().name();
+		List<String> dependents;
+		try {
+			dependents = HubPreferences.cache().dependents(name);
+		} catch (IOException e) {
+			dependents = List.of();
+		}
+		if (!dependents.isEmpty() && !org.eclipse.jface.dialogs.MessageDialog.openConfirm(getSite().getShell(),
+				Messages.Delete_neededTitle, NLS.bind(Messages.Delete_needed, name, String.join(", ", dependents)))) {
+			return;
+		}
 		Job job = Job.create(NLS.bind(Messages.ModelsHubView_deleteJob, name), monitor -> {
 			try {
 				HubPreferences.cache().remove(name);
@@ -305,6 +321,9 @@ public final class ModelsHubView extends ViewPart {
 				dialog.chosenLabels());
 		if (!result.isOK()) {
 			org.eclipse.jface.dialogs.ErrorDialog.openError(getSite().getShell(), Messages.AddLabels_failed, null, result);
+		} else {
+			org.eclipse.jface.dialogs.MessageDialog.openInformation(getSite().getShell(),
+					NLS.bind(Messages.AddLabels_done, offer.entry().name()), result.getMessage());
 		}
 	}
 

@@ -2,18 +2,13 @@ package io.labelbench.ui.servers;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.eclipse.core.resources.IProject;
 
-import io.labelbench.core.store.LabelbenchProject;
 import io.labelbench.preannotate.server.PipelineSpec;
 import io.labelbench.preannotate.server.ServerRecord;
 import io.labelbench.preannotate.server.ServerRegistry;
-import io.labelbench.rules.engine.Rule;
-import io.labelbench.rules.engine.RuleException;
-import io.labelbench.rules.RuleFiles;
+import io.labelbench.project.ProjectPipeline;
 import io.labelbench.ui.LabelbenchProjects;
 import io.labelbench.ui.hub.HubPreferences;
 
@@ -30,17 +25,13 @@ public final class Servers {
 		return project.getLocation().toFile().toPath();
 	}
 
-	/** The spec a server for this project would run now: its config, the downloaded models, its rules. */
+	/**
+	 * The spec a server for this project would run now: its config, the downloaded models, its rules and the
+	 * rules library's (the workbench has no per-deploy choice: the library is the workspace's shared rules).
+	 */
 	public static PipelineSpec specOf(IProject project) throws IOException {
-		LabelbenchProject lb = LabelbenchProjects.of(project);
-		List<Rule> rules = new ArrayList<>();
-		try {
-			rules.addAll(RuleFiles.readFolder(lb.folder().resolve("rules")));
-		} catch (RuleException e) {
-			throw new IOException(e.getMessage(), e);
-		}
-		return PipelineSpec.derive(project.getName(), lb.folder().resolve(LabelbenchProject.CONFIG_FILE),
-				HubPreferences.cache(), rules);
+		return ProjectPipeline.of(LabelbenchProjects.of(project), ProjectPipeline.WITH_LIBRARY).spec(project.getName(),
+				HubPreferences.cache());
 	}
 
 	/** Whether a server was deployed for this project. */

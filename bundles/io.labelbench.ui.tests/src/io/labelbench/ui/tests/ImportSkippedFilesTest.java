@@ -41,7 +41,7 @@ class ImportSkippedFilesTest {
 
 		IStatus result = job.getResult();
 		assertEquals(IStatus.WARNING, result.getSeverity(), result.toString());
-		assertEquals("1 tasks imported; 2 files of the imported folders skipped", result.getMessage());
+		assertEquals("1 task imported; 2 files of the imported folders skipped", result.getMessage());
 		assertEquals(List.of(
 				"Skipped " + notes.resolve("passwd.txt") + ": a link to " + secret.toRealPath()
 						+ ", outside the imported folder",

@@ -1,7 +1,6 @@
 package io.labelbench.ui.config;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,6 +17,7 @@ import org.eclipse.core.runtime.Status;
 import io.labelbench.config.ConfigValidator;
 import io.labelbench.config.Diagnostic;
 import io.labelbench.config.LabelUsage;
+import io.labelbench.config.LabelingConfig;
 import io.labelbench.core.store.LabelbenchProject;
 import io.labelbench.preannotate.server.PipelineSpec;
 import io.labelbench.ui.LabelbenchProjects;
@@ -48,14 +48,15 @@ public final class ConfigBuilder extends IncrementalProjectBuilder {
 
 	/** Validates the config and updates its markers; returns the diagnostics. */
 	public static List<Diagnostic> validate(IProject project, IFile config) throws CoreException {
-		String text;
+		LabelingConfig parsed;
 		try {
-			text = new String(config.readAllBytes(), StandardCharsets.UTF_8);
+			// by its byte order mark or encoding declaration, as the editor reads it; bad bytes become a marker
+			parsed = LabelingConfig.decode(config.readAllBytes());
 		} catch (CoreException e) {
 			return List.of();
 		}
 		USAGE.put(project, countUsage(project));
-		List<Diagnostic> diagnostics = validator(project).validate(text);
+		List<Diagnostic> diagnostics = validator(project).validate(parsed);
 		ConfigMarkers.update(config, diagnostics);
 		return diagnostics;
 	}

@@ -18,13 +18,12 @@ import org.eclipse.swt.widgets.Display;
 
 import io.labelbench.core.io.ImportOptions;
 import io.labelbench.core.io.ImportResult;
-import io.labelbench.core.io.TaskImporter;
 import io.labelbench.core.store.LabelbenchProject;
+import io.labelbench.project.ProjectImport;
 import io.labelbench.ui.LabelbenchJobs;
 import io.labelbench.ui.Messages;
 import io.labelbench.ui.MonitorProgress;
 import io.labelbench.visual.VisualExtractor;
-import io.labelbench.visual.VisualImporter;
 
 /** Imports task files into a Labelbench project in the background; content problems come back as warnings. */
 public final class ImportTasksJob extends ProjectTasksJob {
@@ -40,16 +39,17 @@ public final class ImportTasksJob extends ProjectTasksJob {
 
 	@Override
 	protected IStatus run(LabelbenchProject labelbench, MonitorProgress progress) throws IOException {
-		// PDFs and images become visual tasks, their pages extracted in parallel; the rest are task files
-		List<Path> documents = sources.stream().filter(VisualImporter::isDocument).toList();
-		List<Path> taskFiles = sources.stream().filter(source -> !documents.contains(source)).toList();
-		if (!documents.isEmpty()) {
-			importDocuments(labelbench, documents, progress);
-			if (taskFiles.isEmpty()) {
+		// PDFs and images become visual tasks, their pages extracted in parallel; the rest are task files, their
+		// results checked against the project's config
+		ProjectImport flow = ProjectImport.of(labelbench);
+		ProjectImport.Sources split = ProjectImport.Sources.of(sources);
+		if (!split.documents().isEmpty()) {
+			importDocuments(flow, split.documents(), progress);
+			if (split.taskFiles().isEmpty()) {
 				return Status.OK_STATUS;
 			}
 		}
-		ImportResult result = new TaskImporter(labelbench).importFiles(taskFiles, options, progress);
+		ImportResult result = flow.importTaskFiles(split.taskFiles(), options, progress);
 		if (result.problemCount() == 0 && result.skipped().isEmpty()) {
 			return Status.OK_STATUS;
 		}
@@ -66,13 +66,12 @@ public final class ImportTasksJob extends ProjectTasksJob {
 	 * Imports PDFs and images; an encrypted PDF makes the job ask for its password (on the UI thread) and try
 	 * again, until it opens or the user cancels. Nothing is written before every document is extracted.
 	 */
-	private void importDocuments(LabelbenchProject labelbench, List<Path> documents, MonitorProgress progress)
+	private void importDocuments(ProjectImport flow, List<Path> documents, MonitorProgress progress)
 			throws IOException {
 		String password = null;
 		while (true) {
 			try {
-				new VisualImporter(labelbench, VisualExtractor.Limits.DEFAULT).importDocuments(documents, password,
-						progress);
+				flow.importDocuments(documents, password, progress);
 				return;
 			} catch (VisualExtractor.PasswordRequiredException e) {
 				String[] answer = new String[1];

@@ -61,4 +61,33 @@ class AddLabelsToConfigTest {
 		assertTrue(history.undo(PlatformUI.getWorkbench().getOperationSupport().getUndoContext(), null, null).isOK());
 		assertEquals(original, Files.readString(folder.resolve(LabelbenchProject.CONFIG_FILE)), "one undo restores it");
 	}
+
+	@Test
+	void labelsAlreadyThereGetTheModelAndTheUserIsToldWhatChanged() throws Exception {
+		Path folder = dir.resolve("posology");
+		LabelbenchProject.create(folder, "ana");
+		Path file = folder.resolve(LabelbenchProject.CONFIG_FILE);
+		Files.writeString(file, "<View>\n  <Labels name=\"label\" toName=\"text\">\n    <Label value=\"DRUG\" background=\"#E91E63\"/>\n"
+				+ "  </Labels>\n  <Text name=\"text\" value=\"$text\"/>\n</View>\n", StandardCharsets.UTF_8);
+		IProject project = LabelbenchProjects.openOrCreate(folder, null);
+
+		var status = AddLabelsToConfig.apply(project, "label", "ner_posology_small", List.of("DRUG", "DOSAGE"));
+		assertTrue(status.isOK(), status.toString());
+		String merged = Files.readString(file);
+		assertTrue(merged.contains("<Label value=\"DRUG\" model=\"ner_posology_small\" background=\"#E91E63\"/>"), merged);
+		assertTrue(merged.contains("value=\"DOSAGE\" model=\"ner_posology_small\""), merged);
+		assertTrue(status.getMessage().contains("Added: DOSAGE") && status.getMessage().contains("on: DRUG"),
+				status.getMessage());
+
+		var again = AddLabelsToConfig.apply(project, "label", "ner_posology_small", List.of("DRUG"));
+		assertTrue(again.isOK());
+		assertTrue(again.getMessage().startsWith("Nothing changed"), "never silently nothing: " + again.getMessage());
+		assertEquals(merged, Files.readString(file));
+
+		var history = PlatformUI.getWorkbench().getOperationSupport().getOperationHistory();
+		assertTrue(history.undo(PlatformUI.getWorkbench().getOperationSupport().getUndoContext(), null, null).isOK());
+		assertTrue(Files.readString(file).contains("<Label value=\"DRUG\" background=\"#E91E63\"/>"),
+				"one undo takes back the added label and the model attribute together");
+		assertTrue(!Files.readString(file).contains("DOSAGE"));
+	}
 }

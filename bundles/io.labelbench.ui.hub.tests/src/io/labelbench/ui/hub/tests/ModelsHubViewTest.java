@@ -63,6 +63,12 @@ class ModelsHubViewTest {
 
 	private static void publish(Path hub, String name, String domain, String classes, String labels, int payload)
 			throws Exception {
+		publish(hub, name, domain, classes, labels, payload, "");
+	}
+
+	/** {@code extraFields}: more catalog fields, each starting with a comma. */
+	private static void publish(Path hub, String name, String domain, String classes, String labels, int payload,
+			String extraFields) throws Exception {
 		Path models = Files.createDirectories(hub.resolve("public/models"));
 		String time = "2026-11-20T10:00:00.000Z";
 		Path zip = models.resolve(name + "_en_5.5.3_3.5_" + Instant.parse(time).toEpochMilli() + ".zip");
@@ -81,7 +87,7 @@ class ModelsHubViewTest {
 				+ time + "\",\"isZipped\":true,\"category\":\"ml\",\"checksum\":\"" + md5 + "\",\"annotator\":\"NerDLModel\","
 				+ "\"task\":\"ner\",\"domain\":\"" + domain + "\",\"labels\":" + labels + ",\"size\":" + Files.size(zip)
 				+ ",\"description\":\"A small " + domain + " NER model\",\"metrics\":{\"precision\":0.9,\"recall\":0.88,"
-				+ "\"f1\":0.89,\"heldOutExamples\":300}}\n", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
+				+ "\"f1\":0.89,\"heldOutExamples\":300}" + extraFields + "}\n", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
 				java.nio.file.StandardOpenOption.APPEND);
 	}
 
@@ -139,6 +145,83 @@ class ModelsHubViewTest {
 		waitUntil(() -> table.getItem(0).getText(6).equals("downloaded"), 10_000);
 		assertTrue(Files.isDirectory(dir.resolve("cache")), "the model landed in the configured cache");
 		screenshot(Path.of("target", "models-hub.png"));
+	}
+
+	@Test
+	void aModelComesWithItsEmbeddingsAndTheQuickFixJobFetchesMissingOnes() throws Exception {
+		Path hub = dir.resolve("hub");
+		publish(hub, "w2v_labelbench_100d", "General", "[]", "[]", 2000);
+		publish(hub, "ner_legal_small", "Legal", "[\"O\",\"B-COURT\"]", "[\"COURT\"]", 1000,
+				",\"embeddings\":\"w2v_labelbench_100d\"");
+		ModelsHubView view = (ModelsHubView) PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage()
+				.showView(ModelsHubView.ID);
+		Table table = view.viewer().getTable();
+		spinUntilJobsDone(ModelsHubView.FAMILY_CATALOG);
+		waitUntil(() -> table.getItemCount() == 4, 10_000);
+		ModelsHub.Offer legal = null;
+		for (var item : table.getItems()) {
+			if (((ModelsHub.Offer) item.getData()).entry().name().equals("ner_legal_small")) {
+				legal = (ModelsHub.Offer) item.getData();
+			}
+		}
+		view.download(legal);
+		spinUntilJobsDone(ModelDownloadJob.FAMILY);
+		var cache = HubPreferences.cache();
+		assertTrue(cache.find("ner_legal_small").isPresent());
+		assertTrue(cache.find("w2v_labelbench_100d").isPresent(), "the embeddings the model runs on came with it");
+		assertEquals(java.util.List.of("ner_legal_small"), cache.dependents("w2v_labelbench_100d"));
+
+		// deleting embeddings a downloaded model needs asks first; Cancel keeps them
+		ModelsHub.Offer w2v = java.util.Arrays.stream(table.getItems()).map(item -> (ModelsHub.Offer) item.getData())
+				.filter(o -> o.entry().name().equals("w2v_labelbench_100d")).findFirst().orElseThrow();
+		String[] asked = new String[1];
+		Display display = Display.getCurrent();
+		Runnable answerCancel = new Runnable() {
+			@Override
+			public void run() {
+				for (var shell : display.getShells()) {
+					if (shell.isVisible() && "Delete embeddings?".equals(shell.getText())) {
+						asked[0] = messageOf(shell);
+						screenshotQuietly(Path.of("target", "delete-embeddings.png"));
+						shell.close();
+						return;
+					}
+				}
+				display.timerExec(50, this);
+			}
+		};
+		display.timerExec(50, answerCancel);
+		view.delete(w2v);
+		spinUntilJobsDone(ModelDownloadJob.FAMILY);
+		assertTrue(asked[0] != null && asked[0].contains("ner_legal_small"), "the dialog names the model: " + asked[0]);
+		assertTrue(HubPreferences.cache().find("w2v_labelbench_100d").isPresent(), "Cancel kept the embeddings");
+
+		// what the config editor's quick fix runs for model.embeddings-missing
+		cache.remove("w2v_labelbench_100d");
+		ModelDownloadJob.byName("w2v_labelbench_100d").schedule();
+		spinUntilJobsDone(ModelDownloadJob.FAMILY);
+		assertTrue(HubPreferences.cache().find("w2v_labelbench_100d").isPresent());
+	}
+
+	/** The texts of the labels of a dialog: its message. */
+	private static String messageOf(org.eclipse.swt.widgets.Composite composite) {
+		StringBuilder text = new StringBuilder();
+		for (var child : composite.getChildren()) {
+			if (child instanceof org.eclipse.swt.widgets.Label label) {
+				text.append(label.getText()).append('\n');
+			} else if (child instanceof org.eclipse.swt.widgets.Composite inner) {
+				text.append(messageOf(inner));
+			}
+		}
+		return text.toString();
+	}
+
+	private static void screenshotQuietly(Path file) {
+		try {
+			screenshot(file);
+		} catch (IOException e) {
+			// a missing screenshot does not change the outcome
+		}
 	}
 
 	private static void screenshot(Path file) throws IOException {
