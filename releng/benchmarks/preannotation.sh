@@ -15,7 +15,7 @@ tasks=${1:-10000}
 batch=${BATCH:-256}
 work=$(mktemp -d "${TMPDIR:-/tmp}/bench-preannotation.XXXXXX")
 export LABELBENCH_VMARGS="-Dlabelbench.models.cache=$work/models -Dlabelbench.servers=$work/servers -Xmx512m"
-export LABELBENCH_HUB=$root/server/target/hub-mirror
+export LABELBENCH_HUB=$root/server-training/target/hub-mirror
 dist=$root/server/target/labelbench-server/labelbench-server
 lb() { "$root/labelbench" "$@"; }
 cleanup() {

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # System test of pre-annotation through the product's command line, a real server JVM and the models the build
-# published in server/target/hub-mirror:
+# published in server-training/target/hub-mirror:
 #   download the models from the hub mirror; six models in the config refuse deploy with the limit; deploy;
 #   pre-annotate a few tasks; kill -9 the server in the middle of a run (the run stops and says so) and rerun
 #   (it resumes: no task without, none with two predictions of the model version); kill -9 the command line in
@@ -11,7 +11,7 @@ set -euo pipefail
 root=$(cd -- "$(dirname -- "$(readlink -f -- "${BASH_SOURCE[0]}")")/../.." && pwd)
 work=$(mktemp -d "${TMPDIR:-/tmp}/check-preannotation.XXXXXX")
 export LABELBENCH_VMARGS="-Dlabelbench.models.cache=$work/models -Dlabelbench.servers=$work/servers"
-export LABELBENCH_HUB=$root/server/target/hub-mirror
+export LABELBENCH_HUB=$root/server-training/target/hub-mirror
 project=$work/project
 tasks=2000
 
@@ -32,7 +32,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-[ -d "$LABELBENCH_HUB/public/models" ] || fail "no hub mirror in $LABELBENCH_HUB (build the server module first)"
+[ -d "$LABELBENCH_HUB/public/models" ] || fail "no hub mirror in $LABELBENCH_HUB (build the server-training module first)"
 
 "$root/releng/scripts/generate-tasks.sh" "$tasks" > "$work/tasks.jsonl"
 lb import --project "$project" "$work/tasks.jsonl" >/dev/null 2>&1 || fail "import"

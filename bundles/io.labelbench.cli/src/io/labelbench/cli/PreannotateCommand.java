@@ -23,8 +23,8 @@ import io.labelbench.preannotate.server.ServerRecord;
 import io.labelbench.preannotate.server.ServerRegistry;
 import io.labelbench.preannotate.server.ServerStatus;
 import io.labelbench.project.ProjectPipeline;
-import io.labelbench.rules.Rule;
-import io.labelbench.rules.RuleException;
+import io.labelbench.rules.engine.Rule;
+import io.labelbench.rules.engine.RuleException;
 import io.labelbench.visual.VisualAnnotator;
 
 /**

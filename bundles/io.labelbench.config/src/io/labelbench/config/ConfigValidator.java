@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.labelbench.core.json.Json;
+import io.labelbench.protocol.ServerSpec;
 
 /**
  * Checks a labeling config the way Label Studio and the GAL pre-annotation pipeline will use it. A config
@@ -54,7 +55,7 @@ public final class ConfigValidator {
 	public static final String LABEL_USED_BY_TASKS = "label.used-by-tasks";
 
 	/** GAL deploys at most this many models per config (one pre-annotation server). */
-	public static final int MAX_MODELS = 5;
+	public static final int MAX_MODELS = ServerSpec.MAX_MODELS;
 
 	private static final Set<String> COLOR_ATTRIBUTES = Set.of("background", "fillcolor", "strokecolor",
 			"selectedcolor");

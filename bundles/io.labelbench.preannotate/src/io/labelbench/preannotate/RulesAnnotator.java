@@ -12,10 +12,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.labelbench.core.json.Json;
 import io.labelbench.core.model.Task;
-import io.labelbench.rules.Rule;
-import io.labelbench.rules.RuleEngine;
-import io.labelbench.rules.RuleException;
-import io.labelbench.rules.RuleMatch;
+import io.labelbench.rules.engine.Rule;
+import io.labelbench.rules.engine.RuleEngine;
+import io.labelbench.rules.engine.RuleException;
+import io.labelbench.rules.engine.RuleMatch;
 
 /**
  * Pre-annotates with regex and dictionary rules, in process and without Spark. Each match becomes a

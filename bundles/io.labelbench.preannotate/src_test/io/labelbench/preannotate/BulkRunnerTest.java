@@ -18,8 +18,8 @@ import io.labelbench.core.model.Region;
 import io.labelbench.core.model.Task;
 import io.labelbench.core.model.TaskId;
 import io.labelbench.core.store.TaskStore;
-import io.labelbench.rules.Rule;
-import io.labelbench.rules.RuleException;
+import io.labelbench.rules.engine.Rule;
+import io.labelbench.rules.engine.RuleException;
 
 class BulkRunnerTest {
 

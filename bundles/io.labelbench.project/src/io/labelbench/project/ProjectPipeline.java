@@ -7,8 +7,8 @@ import java.util.List;
 import io.labelbench.core.store.LabelbenchProject;
 import io.labelbench.hub.ModelCache;
 import io.labelbench.preannotate.server.PipelineSpec;
-import io.labelbench.rules.Rule;
-import io.labelbench.rules.RuleException;
+import io.labelbench.rules.engine.Rule;
+import io.labelbench.rules.engine.RuleException;
 import io.labelbench.rules.RuleFiles;
 import io.labelbench.rules.RulesLibrary;
 

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.labelbench.core.store.LabelbenchProject;
 import io.labelbench.hub.ModelCache;
 import io.labelbench.preannotate.server.PipelineSpec;
-import io.labelbench.rules.Rule;
+import io.labelbench.rules.engine.Rule;
 import io.labelbench.rules.RulesLibrary;
 
 /** The project's rules and the rules library, as the command line and the workbench derive them. */

@@ -1,5 +1,8 @@
 package io.labelbench.rules;
 
+import io.labelbench.rules.engine.Rule;
+import io.labelbench.rules.engine.RuleException;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

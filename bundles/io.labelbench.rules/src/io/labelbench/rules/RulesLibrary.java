@@ -1,5 +1,8 @@
 package io.labelbench.rules;
 
+import io.labelbench.rules.engine.Rule;
+import io.labelbench.rules.engine.RuleException;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.DirectoryStream;

@@ -19,7 +19,7 @@ import io.labelbench.core.model.TaskId;
 import io.labelbench.core.store.LabelbenchProject;
 import io.labelbench.preannotate.BulkRunner;
 import io.labelbench.preannotate.RulesAnnotator;
-import io.labelbench.rules.Rule;
+import io.labelbench.rules.engine.Rule;
 
 /**
  * Visual NER benchmark (releng/benchmarks/visual-ocr.sh): on generated pages with known words and boxes,

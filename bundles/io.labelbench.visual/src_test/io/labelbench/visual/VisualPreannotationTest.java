@@ -24,7 +24,7 @@ import io.labelbench.core.store.LabelbenchProject;
 import io.labelbench.preannotate.BulkRunner;
 import io.labelbench.preannotate.RulesAnnotator;
 import io.labelbench.preannotate.RunSummary;
-import io.labelbench.rules.Rule;
+import io.labelbench.rules.engine.Rule;
 
 /** A digital PDF imported as a visual task and pre-annotated by rules on its text layer. */
 class VisualPreannotationTest {

@@ -16,7 +16,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.labelbench.config.ConfigValidator;
@@ -26,22 +25,26 @@ import io.labelbench.config.LabelValue;
 import io.labelbench.config.LabelingConfig;
 import io.labelbench.config.ModelInfo;
 import io.labelbench.core.json.Json;
+import io.labelbench.protocol.ServerSpec;
+import io.labelbench.protocol.ServerSpec.ModelRef;
+import io.labelbench.protocol.ServerSpec.ModelSpec;
+import io.labelbench.protocol.ServerSpec.RuleSpec;
 import io.labelbench.hub.InstalledModel;
 import io.labelbench.hub.ModelCache;
-import io.labelbench.rules.Rule;
+import io.labelbench.rules.engine.Rule;
 
 /**
  * The pipeline a pre-annotation server runs, derived from a project's labeling config: every model named by a
  * {@code model} attribute of a Label or Choice (with the config labels it fills), the word embeddings those models
  * were trained with, and the project's rules (each filling the Labels control that offers its label). The JSON
- * written for the server is the one its {@code ServerSpec} reads.
+ * written for the server is the protocol's {@link ServerSpec}, the records the server reads.
  * <p>
  * A spec with {@link #problems()} must not be deployed: config errors, more than {@value #MAX_MODELS} models,
  * models or embeddings not downloaded, rules whose label no control offers.
  */
 public final class PipelineSpec {
 	/** Generative AI Lab's limit, kept: one server runs at most this many models. */
-	public static final int MAX_MODELS = ConfigValidator.MAX_MODELS;
+	public static final int MAX_MODELS = ServerSpec.MAX_MODELS;
 
 	private final ObjectNode json;
 	private final List<String> problems;
@@ -117,11 +120,9 @@ public final class PipelineSpec {
 				problems.add(configFile.getFileName() + ":" + d.line() + ":" + d.column() + ": " + d.message());
 			}
 		}
-		ObjectNode json = Json.nodes().objectNode();
-		json.put("name", name);
-		ArrayNode embeddings = json.putArray("embeddings");
-		ArrayNode modelArray = json.putArray("models");
-		ArrayNode ruleArray = json.putArray("rules");
+		List<ModelRef> embeddings = new ArrayList<>();
+		List<ModelSpec> modelList = new ArrayList<>();
+		List<RuleSpec> ruleList = new ArrayList<>();
 		Set<String> embeddingNames = new LinkedHashSet<>();
 		Map<String, InstalledModel> installed = new LinkedHashMap<>();
 		Set<String> labels = new TreeSet<>();
@@ -145,13 +146,8 @@ public final class PipelineSpec {
 					continue; // reported by the validator
 				}
 				installed.putIfAbsent(model, found.get());
-				ObjectNode m = modelArray.addObject();
-				m.put("name", model);
-				m.put("path", found.get().folder().toAbsolutePath().toString());
-				m.put("fromName", control.name());
-				m.put("toName", control.toNames().get(0));
-				ArrayNode wanted = m.putArray("labels");
-				e.getValue().forEach(wanted::add);
+				modelList.add(new ModelSpec(model, found.get().folder().toAbsolutePath().toString(), control.name(),
+						control.toNames().get(0), e.getValue()));
 				labels.addAll(e.getValue());
 				String ref = found.get().metadata().embeddings();
 				if (ref != null && embeddingNames.add(ref)) {
@@ -160,8 +156,7 @@ public final class PipelineSpec {
 						problems.add("model '" + model + "' needs the embeddings '" + ref
 								+ "', which are not downloaded: download them in the Models Hub");
 					} else {
-						embeddings.addObject().put("name", ref).put("path",
-								emb.get().folder().toAbsolutePath().toString());
+						embeddings.add(new ModelRef(ref, emb.get().folder().toAbsolutePath().toString()));
 						embeddingVersions.add(ref + "@" + emb.get().entry().time().toEpochMilli());
 					}
 				}
@@ -190,30 +185,22 @@ public final class PipelineSpec {
 						+ "', which no Labels control of the config offers");
 				continue;
 			}
-			ObjectNode r = ruleArray.addObject();
-			r.put("name", rule.name());
-			r.put("label", rule.label());
-			r.put("type", rule.type().name());
-			r.put("pattern", rule.pattern());
-			ArrayNode terms = r.putArray("terms");
-			rule.terms().forEach(terms::add);
-			r.put("caseSensitive", rule.caseSensitive());
-			r.put("wholeWord", rule.wholeWord());
-			r.put("fromName", target.name());
-			r.put("toName", target.toNames().get(0));
+			ruleList.add(new RuleSpec(rule.name(), rule.label(), rule.type(), rule.pattern(), rule.terms(),
+					rule.caseSensitive(), rule.wholeWord(), target.name(), target.toNames().get(0)));
 			labels.add(rule.label());
 		}
 		if (!rules.isEmpty()) {
-			versionParts.add("rules@" + digest(ruleArray.toString()));
+			versionParts.add("rules@" + digest(Json.mapper().valueToTree(ruleList).toString()));
 		}
 		if (installed.isEmpty() && rules.isEmpty() && problems.isEmpty()) {
 			problems.add("nothing to deploy: no Label or Choice of the config names a model (attribute model) and"
 					+ " the project has no rules");
 		}
 		String modelVersion = String.join("+", versionParts);
-		json.put("modelVersion", modelVersion);
-		String toName = modelArray.size() > 0 ? modelArray.get(0).path("toName").asText()
-				: ruleArray.size() > 0 ? ruleArray.get(0).path("toName").asText() : null;
+		ObjectNode json = Json.mapper()
+				.valueToTree(new ServerSpec(name, modelVersion, embeddings, modelList, ruleList));
+		String toName = !modelList.isEmpty() ? modelList.get(0).toName()
+				: !ruleList.isEmpty() ? ruleList.get(0).toName() : null;
 		String field = toName == null ? null : config.dataFieldOf(toName);
 		return new PipelineSpec(json, problems, new ArrayList<>(installed.keySet()), labels, modelVersion,
 				field == null ? "text" : field);

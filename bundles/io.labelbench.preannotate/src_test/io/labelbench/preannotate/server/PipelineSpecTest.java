@@ -22,11 +22,13 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.labelbench.core.io.Progress;
+import io.labelbench.core.json.Json;
 import io.labelbench.hub.HubLocation;
 import io.labelbench.hub.ModelCache;
 import io.labelbench.hub.ModelDownloader;
 import io.labelbench.hub.ModelsHub;
-import io.labelbench.rules.Rule;
+import io.labelbench.protocol.ServerSpec;
+import io.labelbench.rules.engine.Rule;
 
 /** The spec a server gets is derived from the config, the downloaded models and the rules; problems block deploy. */
 class PipelineSpecTest {
@@ -109,6 +111,13 @@ class PipelineSpecTest {
 		PipelineSpec edited = PipelineSpec.derive("p", config, cache,
 				List.of(Rule.regex("mg", "STRENGTH", "\\d+ ?mg", false, true)));
 		assertNotEquals(spec.modelVersion(), edited.modelVersion(), "an edited rule is a new model version");
+
+		// what the workbench writes maps, with no field left over, onto the protocol records the server reads
+		ServerSpec read = Json.mapper().treeToValue(spec.json(), ServerSpec.class);
+		assertEquals(List.of(), read.problems());
+		assertEquals(spec.modelVersion(), read.modelVersion());
+		assertEquals(List.of("DRUG"), read.models().get(0).labels());
+		assertEquals(Rule.regex("mg", "STRENGTH", "\\d+ mg", false, true), read.rules().get(0).rule());
 	}
 
 	@Test

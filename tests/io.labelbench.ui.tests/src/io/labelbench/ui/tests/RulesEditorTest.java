@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.labelbench.core.store.LabelbenchProject;
-import io.labelbench.rules.Rule;
+import io.labelbench.rules.engine.Rule;
 import io.labelbench.rules.RuleFiles;
 import io.labelbench.ui.LabelbenchProjects;
 import io.labelbench.ui.rules.internal.RulesEditor;

@@ -35,7 +35,7 @@ import io.labelbench.core.store.TaskStore;
 import io.labelbench.preannotate.BulkRunner;
 import io.labelbench.preannotate.RulesAnnotator;
 import io.labelbench.preannotate.RunSummary;
-import io.labelbench.rules.Rule;
+import io.labelbench.rules.engine.Rule;
 import io.labelbench.ui.LabelbenchProjects;
 import io.labelbench.ui.editors.task.VisualTaskEditor;
 import io.labelbench.ui.tasks.TaskEditors;

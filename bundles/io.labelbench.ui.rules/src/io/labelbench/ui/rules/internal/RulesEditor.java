@@ -34,9 +34,9 @@ import org.eclipse.ui.part.EditorPart;
 
 import io.labelbench.preannotate.server.PipelineSpec;
 import io.labelbench.preannotate.server.ServerRecord;
-import io.labelbench.rules.Rule;
-import io.labelbench.rules.RuleEngine;
-import io.labelbench.rules.RuleException;
+import io.labelbench.rules.engine.Rule;
+import io.labelbench.rules.engine.RuleEngine;
+import io.labelbench.rules.engine.RuleException;
 import io.labelbench.rules.RuleFiles;
 import io.labelbench.ui.servers.Servers;
 import io.labelbench.ui.servers.ServerCommands;

@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.spark.sql.SparkSession;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -31,9 +32,10 @@ import com.johnsnowlabs.nlp.LightPipeline;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
-import io.labelbench.server.http.ServerSpec.ModelRef;
-import io.labelbench.server.http.ServerSpec.ModelSpec;
-import io.labelbench.server.http.ServerSpec.RuleSpec;
+import io.labelbench.protocol.ServerSpec;
+import io.labelbench.protocol.ServerSpec.ModelRef;
+import io.labelbench.protocol.ServerSpec.ModelSpec;
+import io.labelbench.protocol.ServerSpec.RuleSpec;
 import io.labelbench.server.nlp.PipelineAssembler;
 import io.labelbench.server.nlp.PipelineAssembler.Assembled;
 import io.labelbench.server.nlp.SavedModel;
@@ -101,7 +103,7 @@ public final class PreannotationServer {
 	public static void main(String[] args) throws Exception {
 		try {
 			serve(args);
-		} catch (IOException | IllegalArgumentException | io.labelbench.rules.RuleException e) {
+		} catch (IOException | IllegalArgumentException | io.labelbench.rules.engine.RuleException e) {
 			// a bad spec, model folder or rule: one line for the log the workbench shows, no stack trace
 			System.err.println("ERROR " + e.getMessage());
 			System.exit(2);
@@ -120,7 +122,7 @@ public final class PreannotationServer {
 			token = HexFormat.of().formatHex(SecureRandom.getInstanceStrong().generateSeed(16));
 			System.err.println("no " + TOKEN_ENV + " in the environment: requests need the token " + token);
 		}
-		ServerSpec spec = ServerSpec.read(specFile);
+		ServerSpec spec = readSpec(specFile);
 		String specHash = HexFormat.of().formatHex(
 				MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(specFile)), 0, 8);
 
@@ -179,6 +181,17 @@ public final class PreannotationServer {
 		}
 		System.out.printf("READY http://%s:%d models=%s rules=%d healthy %.1f s after JVM start%n", host, actualPort,
 				spec.models().stream().map(ModelSpec::name).toList(), spec.rules().size(), startup);
+	}
+
+	/** The spec file the workbench wrote, mapped onto the shared protocol records by the server's Jackson. */
+	public static ServerSpec readSpec(Path file) throws IOException {
+		ServerSpec spec = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+				.readValue(file.toFile(), ServerSpec.class);
+		List<String> problems = spec.problems();
+		if (!problems.isEmpty()) {
+			throw new IOException(file + ": " + String.join("; ", problems));
+		}
+		return spec;
 	}
 
 	/** The spec's models in one pipeline, as the server runs them. */

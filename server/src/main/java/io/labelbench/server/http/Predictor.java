@@ -15,11 +15,12 @@ import com.johnsnowlabs.nlp.IAnnotation;
 import com.johnsnowlabs.nlp.JavaAnnotation;
 import com.johnsnowlabs.nlp.LightPipeline;
 
-import io.labelbench.rules.RuleEngine;
-import io.labelbench.rules.RuleException;
-import io.labelbench.rules.RuleMatch;
-import io.labelbench.server.http.ServerSpec.ModelSpec;
-import io.labelbench.server.http.ServerSpec.RuleSpec;
+import io.labelbench.rules.engine.RuleEngine;
+import io.labelbench.rules.engine.RuleException;
+import io.labelbench.rules.engine.RuleMatch;
+import io.labelbench.protocol.ServerSpec;
+import io.labelbench.protocol.ServerSpec.ModelSpec;
+import io.labelbench.protocol.ServerSpec.RuleSpec;
 import io.labelbench.server.nlp.Chunks;
 import io.labelbench.server.nlp.Chunks.Chunk;
 import io.labelbench.server.nlp.PipelineAssembler.Output;

@@ -10,7 +10,7 @@ import org.apache.spark.sql.SparkSession;
 import com.johnsnowlabs.nlp.LightPipeline;
 
 import io.labelbench.server.http.PreannotationServer;
-import io.labelbench.server.http.ServerSpec;
+import io.labelbench.protocol.ServerSpec;
 
 /**
  * The baseline of the pre-annotation benchmark: the models of a server spec in a bare LightPipeline, texts
@@ -22,7 +22,7 @@ public final class RawThroughput {
 	}
 
 	public static void main(String[] args) throws Exception {
-		ServerSpec spec = ServerSpec.read(Path.of(args[0]));
+		ServerSpec spec = PreannotationServer.readSpec(Path.of(args[0]));
 		List<String> texts = Files.readAllLines(Path.of(args[1]));
 		int batch = args.length > 2 ? Integer.parseInt(args[2]) : 64;
 		SparkSession spark = SparkSupport.localSession("labelbench-raw", 1);

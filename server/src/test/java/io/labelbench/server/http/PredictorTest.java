@@ -10,10 +10,11 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.labelbench.rules.Rule;
+import io.labelbench.rules.engine.Rule;
 import io.labelbench.server.http.Predictor.Span;
-import io.labelbench.server.http.ServerSpec.ModelSpec;
-import io.labelbench.server.http.ServerSpec.RuleSpec;
+import io.labelbench.protocol.ServerSpec;
+import io.labelbench.protocol.ServerSpec.ModelSpec;
+import io.labelbench.protocol.ServerSpec.RuleSpec;
 
 class PredictorTest {
 

@@ -1,4 +1,4 @@
-package io.labelbench.rules;
+package io.labelbench.rules.engine;
 
 /** A rule that cannot be read or run; the message names the rule (and file) and says what is wrong. */
 public class RuleException extends Exception {

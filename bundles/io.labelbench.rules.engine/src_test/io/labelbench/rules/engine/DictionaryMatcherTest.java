@@ -1,4 +1,4 @@
-package io.labelbench.rules;
+package io.labelbench.rules.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package io.labelbench.rules;
+package io.labelbench.rules.engine;
 
 /**
  * The text a regular expression runs on, counting every character the regex engine reads. Backtracking on a

@@ -1,4 +1,4 @@
-package io.labelbench.rules;
+package io.labelbench.rules.engine;
 
 import java.util.List;
 

@@ -1,15 +1,10 @@
-package io.labelbench.server.http;
+package io.labelbench.protocol;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.labelbench.rules.Rule;
+import io.labelbench.rules.engine.Rule;
 
 /**
  * What a pre-annotation server runs, as the workbench derives it from a project's labeling config (written to
@@ -25,6 +20,10 @@ import io.labelbench.rules.Rule;
  * </pre>
  *
  * A model's {@code labels} are the config labels it may produce (its other labels are dropped); empty means all.
+ * <p>
+ * The one definition of the spec for both sides: the workbench writes it, the server reads it. Plain records
+ * without annotations, so that each side maps them with its own Jackson (2.20 in the workbench, Spark's 2.15 in
+ * the server; both map records by their components).
  */
 public record ServerSpec(String name, String modelVersion, List<ModelRef> embeddings, List<ModelSpec> models,
 		List<RuleSpec> rules) {
@@ -52,16 +51,6 @@ public record ServerSpec(String name, String modelVersion, List<ModelRef> embedd
 		embeddings = embeddings == null ? List.of() : List.copyOf(embeddings);
 		models = models == null ? List.of() : List.copyOf(models);
 		rules = rules == null ? List.of() : List.copyOf(rules);
-	}
-
-	public static ServerSpec read(Path file) throws IOException {
-		ServerSpec spec = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-				.readValue(file.toFile(), ServerSpec.class);
-		List<String> problems = spec.problems();
-		if (!problems.isEmpty()) {
-			throw new IOException(file + ": " + String.join("; ", problems));
-		}
-		return spec;
 	}
 
 	/** What makes this spec impossible to run, in words for the user. */
