@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.labelbench.core.store.LabelbenchProject;
 import io.labelbench.ui.LabelbenchProjects;
-import io.labelbench.ui.editors.ConfigEditor;
+import io.labelbench.ui.config.editor.internal.ConfigEditor;
 import io.labelbench.ui.hub.AddLabelsToConfig;
 
 /** Add Labels to Config with the config open: one operation of its own, apart from the editor's typing undo. */

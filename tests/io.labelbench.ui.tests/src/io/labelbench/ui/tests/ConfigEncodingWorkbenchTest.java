@@ -25,7 +25,7 @@ import io.labelbench.core.store.LabelbenchProject;
 import io.labelbench.ui.LabelbenchProjects;
 import io.labelbench.ui.config.ConfigBuilder;
 import io.labelbench.ui.config.ConfigMarkers;
-import io.labelbench.ui.editors.ConfigEditor;
+import io.labelbench.ui.config.editor.internal.ConfigEditor;
 
 /** A UTF-16 config in the workbench: its markers sit where the editor shows the problem. */
 class ConfigEncodingWorkbenchTest {
