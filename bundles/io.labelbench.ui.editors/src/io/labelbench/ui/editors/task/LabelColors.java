@@ -9,6 +9,7 @@ import org.eclipse.swt.graphics.RGB;
 import io.labelbench.config.ControlTag;
 import io.labelbench.config.LabelValue;
 import io.labelbench.config.LabelingConfig;
+import io.labelbench.ui.CssColors;
 
 /**
  * The colour of each label: the config's {@code background} when it is #RGB or #RRGGBB, otherwise one
@@ -62,19 +63,12 @@ public final class LabelColors {
 	}
 
 	public static boolean isDark(RGB rgb) {
-		return rgb.red * 0.299 + rgb.green * 0.587 + rgb.blue * 0.114 < 140;
+		return CssColors.isDark(rgb);
 	}
 
 	/** #RGB or #RRGGBB; other colour forms give {@code null}. */
 	public static RGB rgb(String css) {
-		if (css == null || !css.matches("#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})")) {
-			return null;
-		}
-		String hex = css.length() == 4
-				? "" + css.charAt(1) + css.charAt(1) + css.charAt(2) + css.charAt(2) + css.charAt(3) + css.charAt(3)
-				: css.substring(1);
-		int v = Integer.parseInt(hex, 16);
-		return new RGB(v >> 16 & 0xff, v >> 8 & 0xff, v & 0xff);
+		return CssColors.rgb(css);
 	}
 
 	public void dispose() {

@@ -56,12 +56,7 @@ public final class FinanceGenerator extends NerCorpus.TemplateGenerator {
 			"The merger still needs regulatory approval.", "Executives declined to give a forecast." };
 
 	public FinanceGenerator() {
-		super("finance", LABELS);
-	}
-
-	@Override
-	protected NerCorpus.Run newRun(long seed, Variant variant) {
-		return new Run(seed, variant);
+		super("finance", LABELS, Run::new);
 	}
 
 	private static final class Run extends NerCorpus.Run {

@@ -60,12 +60,7 @@ public final class LegalGenerator extends NerCorpus.TemplateGenerator {
 			"Nothing in this clause limits liability for fraud.", "The hearing was adjourned." };
 
 	public LegalGenerator() {
-		super("legal", LABELS);
-	}
-
-	@Override
-	protected NerCorpus.Run newRun(long seed, Variant variant) {
-		return new Run(seed, variant);
+		super("legal", LABELS, Run::new);
 	}
 
 	private static final class Run extends NerCorpus.Run {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.BiFunction;
 
 /**
  * Building blocks of the seeded synthetic corpora the build trains its models on: tokens with BIO tags, gold
@@ -59,10 +60,13 @@ public final class NerCorpus {
 	public abstract static class TemplateGenerator implements Generator {
 		private final String domain;
 		private final List<String> labels;
+		private final BiFunction<Long, Variant, ? extends Run> runs;
 
-		protected TemplateGenerator(String domain, List<String> labels) {
+		/** {@code runs} makes the generator's {@link Run} for a seed and variant (usually {@code Run::new}). */
+		protected TemplateGenerator(String domain, List<String> labels, BiFunction<Long, Variant, ? extends Run> runs) {
 			this.domain = domain;
 			this.labels = List.copyOf(labels);
+			this.runs = runs;
 		}
 
 		@Override
@@ -75,11 +79,9 @@ public final class NerCorpus {
 			return labels;
 		}
 
-		protected abstract Run newRun(long seed, Variant variant);
-
 		@Override
 		public List<Sample> generate(long seed, int count, Variant variant) {
-			Run run = newRun(seed, variant);
+			Run run = runs.apply(seed, variant);
 			List<Sample> out = new ArrayList<>(count);
 			for (int i = 0; i < count; i++) {
 				out.add(run.next());

@@ -78,12 +78,7 @@ public final class PosologyGenerator extends NerCorpus.TemplateGenerator {
 			"Pain score is 4 out of 10.", "Discussed diet and exercise at length." };
 
 	public PosologyGenerator() {
-		super("posology", LABELS);
-	}
-
-	@Override
-	protected NerCorpus.Run newRun(long seed, Variant variant) {
-		return new Run(seed, variant);
+		super("posology", LABELS, Run::new);
 	}
 
 	private static final class Run extends NerCorpus.Run {

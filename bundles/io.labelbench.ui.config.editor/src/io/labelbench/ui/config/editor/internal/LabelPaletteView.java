@@ -21,7 +21,7 @@ import org.eclipse.ui.part.ViewPart;
 import io.labelbench.config.ControlTag;
 import io.labelbench.config.LabelValue;
 import io.labelbench.config.LabelingConfig;
-import io.labelbench.ui.editors.task.LabelColors;
+import io.labelbench.ui.CssColors;
 
 /**
  * The live label palette: every control of the config in the active config editor, with its labels as chips in
@@ -106,12 +106,12 @@ public final class LabelPaletteView extends ViewPart {
 				for (LabelValue value : control.values()) {
 					Label chip = new Label(chips, SWT.BORDER);
 					chip.setText(" " + chipText(value) + " ");
-					RGB rgb = LabelColors.rgb(value.background());
+					RGB rgb = CssColors.rgb(value.background());
 					if (rgb != null) {
 						Color color = new Color(rgb);
 						colors.add(color);
 						chip.setBackground(color);
-						boolean dark = LabelColors.isDark(rgb);
+						boolean dark = CssColors.isDark(rgb);
 						chip.setForeground(content.getDisplay().getSystemColor(dark ? SWT.COLOR_WHITE : SWT.COLOR_BLACK));
 					}
 					chip.setToolTipText(value.model() == null ? value.value()
