@@ -53,13 +53,10 @@ class ConfigEditorTest {
 
 	@Test
 	void typingABadToNameMarksItAndFixingClearsIt() throws Exception {
-		Path folder = dir.resolve("editing");
-		LabelbenchProject.create(folder, "ana");
-		IProject project = LabelbenchProjects.openOrCreate(folder, null);
-		IFile config = project.getFile(LabelbenchProject.CONFIG_FILE);
 		String good = "<View>\n  <Labels name=\"label\" toName=\"text\">\n    <Label value=\"DRUG\"/>\n  </Labels>\n"
 				+ "  <Text name=\"text\" value=\"$text\"/>\n</View>\n";
-		config.create(new ByteArrayInputStream(good.getBytes(StandardCharsets.UTF_8)), true, null);
+		IFile config = configIn("editing", good);
+		IProject project = config.getProject();
 
 		IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
 		ITextEditor editor = assertInstanceOf(ConfigEditor.class, IDE.openEditor(page, config));
@@ -98,13 +95,10 @@ class ConfigEditorTest {
 
 	@Test
 	void quickFixPointsToNameAtAnObjectAndContentAssistListsTheObjects() throws Exception {
-		Path folder = dir.resolve("fixing");
-		LabelbenchProject.create(folder, "ana");
-		IProject project = LabelbenchProjects.openOrCreate(folder, null);
-		IFile config = project.getFile(LabelbenchProject.CONFIG_FILE);
 		String bad = "<View>\n  <Labels name=\"label\" toName=\"txt\">\n    <Label value=\"DRUG\"/>\n  </Labels>\n"
 				+ "  <Text name=\"text\" value=\"$text\"/>\n  <HyperText name=\"html\" value=\"$html\"/>\n</View>\n";
-		config.create(new ByteArrayInputStream(bad.getBytes(StandardCharsets.UTF_8)), true, null);
+		IFile config = configIn("fixing", bad);
+		IProject project = config.getProject();
 		IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
 		ConfigEditor editor = assertInstanceOf(ConfigEditor.class, IDE.openEditor(page, config));
 		IDocument document = ((ITextEditor) editor).getDocumentProvider().getDocument(editor.getEditorInput());
@@ -190,13 +184,10 @@ class ConfigEditorTest {
 
 	@Test
 	void ctrl1AndTheContextMenuOfferTheQuickFixAtTheCaret() throws Exception {
-		Path folder = dir.resolve("ctrl1");
-		LabelbenchProject.create(folder, "ana");
-		IProject project = LabelbenchProjects.openOrCreate(folder, null);
-		IFile config = project.getFile(LabelbenchProject.CONFIG_FILE);
 		String bad = "<View>\n  <Labels name=\"label\" toName=\"txt\">\n    <Label value=\"DRUG\"/>\n  </Labels>\n"
 				+ "  <Text name=\"text\" value=\"$text\"/>\n</View>\n";
-		config.create(new ByteArrayInputStream(bad.getBytes(StandardCharsets.UTF_8)), true, null);
+		IFile config = configIn("ctrl1", bad);
+		IProject project = config.getProject();
 		IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
 		ConfigEditor editor = assertInstanceOf(ConfigEditor.class, IDE.openEditor(page, config));
 		IDocument document = ((ITextEditor) editor).getDocumentProvider().getDocument(editor.getEditorInput());
@@ -240,12 +231,9 @@ class ConfigEditorTest {
 
 	@Test
 	void typingALessThanOverASelectionReplacesIt() throws Exception {
-		Path folder = dir.resolve("typing");
-		LabelbenchProject.create(folder, "ana");
-		IProject project = LabelbenchProjects.openOrCreate(folder, null);
-		IFile config = project.getFile(LabelbenchProject.CONFIG_FILE);
 		String text = "<View>\n  <Text name=\"text\" value=\"$text\"/>\n  OLD\n</View>\n";
-		config.create(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), true, null);
+		IFile config = configIn("typing", text);
+		IProject project = config.getProject();
 		IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
 		ConfigEditor editor = assertInstanceOf(ConfigEditor.class, IDE.openEditor(page, config));
 		IDocument document = ((ITextEditor) editor).getDocumentProvider().getDocument(editor.getEditorInput());
@@ -289,14 +277,11 @@ class ConfigEditorTest {
 
 	@Test
 	void contentAssistOffersOnlyWhatFitsAtTheCaret() throws Exception {
-		Path folder = dir.resolve("assist");
-		LabelbenchProject.create(folder, "ana");
-		IProject project = LabelbenchProjects.openOrCreate(folder, null);
-		IFile config = project.getFile(LabelbenchProject.CONFIG_FILE);
 		String text = "<View>\n  <Labels name=\"label\" toName=\"text\">\n    <Label value=\"DRUG\" />\n    <\n  </Labels>\n"
 				+ "  <Choices name=\"c\" toName=\"text\" choice=\"\"><Choice value=\"a\"/></Choices>\n"
 				+ "  <Text name=\"text\" value=\"$text\"/>\n</View>\n";
-		config.create(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), true, null);
+		IFile config = configIn("assist", text);
+		IProject project = config.getProject();
 		IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
 		ConfigEditor editor = assertInstanceOf(ConfigEditor.class, IDE.openEditor(page, config));
 		io.labelbench.ui.config.editor.internal.ConfigAssist assist = new io.labelbench.ui.config.editor.internal.ConfigAssist(
@@ -316,5 +301,14 @@ class ConfigEditorTest {
 		assertEquals(java.util.List.of(), at.apply(text.indexOf("DRUG") + 2));
 		editor.close(false);
 		project.delete(false, true, null);
+	}
+
+	/** A new project whose labeling config holds {@code text}: the config file, as the workbench sees it. */
+	private IFile configIn(String name, String text) throws Exception {
+		Path folder = dir.resolve(name);
+		LabelbenchProject.create(folder, "ana");
+		IFile config = LabelbenchProjects.openOrCreate(folder, null).getFile(LabelbenchProject.CONFIG_FILE);
+		config.create(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), true, null);
+		return config;
 	}
 }
