@@ -242,6 +242,19 @@ public final class LabelingConfig implements ResultSchema {
 	}
 
 	@Override
+	public Set<String> assertionLabels() {
+		Set<String> labels = new LinkedHashSet<>();
+		for (ControlTag control : controlTags) {
+			for (LabelValue value : control.values()) {
+				if (value.assertion() && value.value() != null) {
+					labels.add(value.value());
+				}
+			}
+		}
+		return Collections.unmodifiableSet(labels);
+	}
+
+	@Override
 	public String dataFieldOf(String objectName) {
 		ObjectTag object = objects.get(objectName);
 		return object == null ? null : object.dataField();

@@ -42,4 +42,13 @@ public interface ResultSchema {
 	default Set<String> relationLabels() {
 		return Set.of();
 	}
+
+	/**
+	 * The labels with {@code assertion="true"}: an assertion status ("absent", "possible" …) set on the span of an
+	 * entity chunk as a region of its own with the same offsets, as Generative AI Lab exports it. Empty when the
+	 * config has none.
+	 */
+	default Set<String> assertionLabels() {
+		return Set.of();
+	}
 }
