@@ -3,6 +3,7 @@ package io.labelbench.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,6 +28,8 @@ import io.labelbench.core.store.LabelbenchProject;
  * {@code --out} also writes the full report as JSON. Exit 2 when there is nothing to compare.
  */
 final class EvaluateCommand {
+
+	private static final int MAX_CONFUSIONS = 8;
 
 	private final PrintStream out;
 	private final PrintStream err;
@@ -61,7 +64,8 @@ final class EvaluateCommand {
 		try {
 			report = new Evaluation(project, schemaOf.apply(project), predictions, split).run(new ConsoleProgress(err));
 		} catch (EvaluationException e) {
-			err.println("labelbench: evaluate: " + e.getMessage());
+			boolean splitHelps = split == null && e.getMessage().startsWith("no test tasks");
+			err.println("labelbench: evaluate: " + e.getMessage() + (splitHelps ? " (--split F)" : ""));
 			return Labelbench.FAILED;
 		}
 		report.unreadable().forEach(problem -> err.println("warning: skipped " + problem));
@@ -105,6 +109,7 @@ final class EvaluateCommand {
 		Metrics metrics = report.metrics();
 		if (!metrics.exactSpans().isEmpty()) {
 			spanTable(metrics.exactSpans(), metrics.overlappingSpans());
+			confusions(metrics);
 		}
 		metrics.classification().forEach((control, scores) -> {
 			out.println();
@@ -145,6 +150,29 @@ final class EvaluateCommand {
 		out.println(pad("micro", width) + "  " + scores(exact.micro()) + "  " + scores(overlap.micro()) + "  "
 				+ exact.total().support());
 		out.println(pad("macro", width) + "  " + scores(exact.macro()) + "  " + scores(overlap.macro()));
+	}
+
+	/** The most frequent errors of the confusion matrix, on one line (the JSON report has the whole matrix). */
+	private void confusions(Metrics metrics) {
+		List<Map.Entry<String, Long>> cells = new ArrayList<>();
+		metrics.confusion().forEach((gold, row) -> row.forEach((predicted, n) -> {
+			if (!gold.equals(predicted)) {
+				cells.add(Map.entry(gold + " as " + predicted, n));
+			}
+		}));
+		if (cells.isEmpty()) {
+			return;
+		}
+		cells.sort(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+		StringBuilder line = new StringBuilder("confusions (completion as prediction, " + Metrics.OUTSIDE
+				+ " = no span):");
+		cells.stream().limit(MAX_CONFUSIONS).forEach(cell -> line.append(' ').append(cell.getKey()).append(" (")
+				.append(cell.getValue()).append("),"));
+		line.setLength(line.length() - 1);
+		if (cells.size() > MAX_CONFUSIONS) {
+			line.append(" and ").append(cells.size() - MAX_CONFUSIONS).append(" more");
+		}
+		out.println(line);
 	}
 
 	private void labelTable(LabelScores scores) {

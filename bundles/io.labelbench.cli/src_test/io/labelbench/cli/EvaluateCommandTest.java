@@ -84,6 +84,8 @@ class EvaluateCommandTest {
 				+ "PROBLEM   1.000  1.000  1.000  1.000  1.000  1.000  1\n"
 				+ "STRENGTH  0.000  0.000  0.000  1.000  1.000  1.000  1\n"
 				+ "micro     0.667  0.667  0.667  1.000  1.000  1.000  3\n"), out);
+		assertTrue(out.contains("\nconfusions (completion as prediction, O = no span): O as STRENGTH (1), STRENGTH as O (1)\n"),
+				out);
 		assertTrue(out.contains("classification domain: accuracy 1.000 (1 of 1)\n"), out);
 		assertTrue(out.contains("assertion: accuracy 0.000 (0 of 1 exactly matched entities with a status)\n"), out);
 		// the relation's STRENGTH end is not the same span on both sides
@@ -121,6 +123,7 @@ class EvaluateCommandTest {
 		Files.writeString(task, before.replace("[\"test\"]", "[]"));
 		assertEquals(2, cli.run("evaluate", "--project", project.toString()));
 		assertTrue(cli.err().contains("labelbench: evaluate: no test tasks: no task is tagged \"test\""), cli.err());
+		assertTrue(cli.err().endsWith(" (--split F)\n"), cli.err());
 		assertFalse(cli.err().contains("Exception"), cli.err());
 		assertEquals(0, cli.run("evaluate", "--project", project.toString(), "--split", "1"), cli.err());
 		assertTrue(cli.out().startsWith("Evaluated the latest prediction of each task on 2 of 2 test tasks"
