@@ -2,7 +2,9 @@ package io.labelbench.core.eval;
 
 import java.math.BigInteger;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.List;
@@ -25,7 +27,8 @@ import io.labelbench.core.model.Task;
  * {@code created_username}): Label Studio creates an annotation only on submit and keeps drafts apart, under
  * {@code drafts}. A Labelbench or GAL completion without {@code submitted_at} is a draft and does not count.</li>
  * </ol>
- * Latest (also among several ground-truth completions) is decided by {@code submitted_at}, then by the creation
+ * Latest (also among several ground-truth completions) is decided by {@code submitted_at} (ISO 8601; without an
+ * offset it is taken as UTC), then by the creation
  * time ({@code created_at}, {@code created_ago}, {@code updated_at}: {@link TaskEditSession#timeOf}), then by the
  * larger numeric {@code id}, then by the place in the file, later first; a missing or unreadable value sorts
  * before any present one. A task without a counting completion has no reference answer and is left out.
@@ -87,10 +90,16 @@ public final class CountedCompletion {
 		if (value == null || !value.isTextual()) {
 			return null;
 		}
+		String text = value.asText();
 		try {
-			return OffsetDateTime.parse(value.asText()).toInstant();
+			return OffsetDateTime.parse(text).toInstant();
 		} catch (DateTimeParseException e) {
-			return null;
+			// Python's isoformat() of a naive time, as some exports write it: read as UTC
+			try {
+				return LocalDateTime.parse(text.replace(' ', 'T')).toInstant(ZoneOffset.UTC);
+			} catch (DateTimeParseException notLocal) {
+				return null;
+			}
 		}
 	}
 

@@ -52,6 +52,10 @@ class CountedCompletionTest {
 		assertEquals("2", counted(task("""
 				{"id": 2, "submitted_at": "2026-11-20T10:00:00Z", "created_at": "2026-11-01T10:00:00Z", "result": []},
 				{"id": 1, "submitted_at": "2026-11-10T10:00:00Z", "created_at": "2026-11-05T10:00:00Z", "result": []}""")));
+		// a time without offset (as Python writes a naive one) is UTC
+		assertEquals("6", counted(task("""
+				{"id": 6, "submitted_at": "2026-11-20 10:00:00.250", "result": []},
+				{"id": 1, "submitted_at": "2026-11-20T09:00:00Z", "result": []}""")));
 		// the same submission time: the later created
 		assertEquals("4", counted(task("""
 				{"id": 4, "submitted_at": "2026-11-20T10:00:00Z", "created_at": "2026-11-03T10:00:00Z", "result": []},
