@@ -103,7 +103,8 @@ class EvaluateCommandTest {
 	void clearErrorsWithExitTwo() throws IOException {
 		assertEquals(2, cli.run("evaluate", "--project", project.toString(), "--prediction-version", "ner@9"));
 		assertTrue(cli.err().contains("\nlabelbench: evaluate: no predictions: none of the 1 test tasks with a"
-				+ " completion has predictions of model version ner@9\n"), cli.err());
+				+ " completion has predictions of model version ner@9; their predictions are of model version"
+				+ " ner_posology_labelbench@1733000000000\n"), cli.err());
 
 		assertEquals(2, cli.run("evaluate", "--project", project.toString(), "--split", "2"));
 		assertTrue(cli.err().startsWith("labelbench: evaluate: --split takes the fraction of tasks to test on"),

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import io.labelbench.core.check.ResultSchema;
 import io.labelbench.core.io.Progress;
@@ -52,6 +53,8 @@ public final class Evaluation {
 		int withoutCompletion;
 		int withoutPrediction;
 		final Map<String, Integer> versions = new TreeMap<>();
+		/** The model versions of all predictions of the test tasks with a completion, for the error message. */
+		final Set<String> available = new TreeSet<>();
 	}
 
 	public EvaluationReport run(Progress progress) throws IOException, EvaluationException {
@@ -101,16 +104,27 @@ public final class Evaluation {
 		if (evaluated == 0) {
 			throw new EvaluationException("no predictions: none of the " + (chosen.tested.size()
 					- chosen.withoutCompletion) + " test tasks with a completion has " + (predictions
-							.kind() == PredictionChoice.Kind.LATEST ? "a prediction" : predictions.describe()));
+							.kind() == PredictionChoice.Kind.LATEST ? "a prediction" : predictions.describe())
+					+ (chosen.available.isEmpty() ? "" : "; their predictions are of " + versions(chosen.available)));
 		}
 		return new EvaluationReport(predictions, byTag ? null : split, chosen.tested.size(), evaluated,
 				chosen.withoutCompletion, chosen.withoutPrediction, chosen.versions, unreadable, chosen.metrics);
 	}
 
+	private static final int MAX_VERSIONS_NAMED = 5;
+
+	private static String versions(Set<String> versions) {
+		List<String> named = versions.stream().limit(MAX_VERSIONS_NAMED).map(v -> v.isEmpty() ? "no model version" : v)
+				.toList();
+		return "model version " + String.join(", ", named)
+				+ (versions.size() > named.size() ? " and " + (versions.size() - named.size()) + " more" : "");
+	}
+
 	/** One test task's result. */
-	private record Outcome(Metrics metrics, boolean hasCompletion, String modelVersion) {
+	private record Outcome(Metrics metrics, boolean hasCompletion, String modelVersion, Set<String> available) {
 		void addTo(TaskId id, Selection selection) {
 			selection.tested.add(id);
+			selection.available.addAll(available);
 			if (!hasCompletion) {
 				selection.withoutCompletion++;
 			} else if (metrics == null) {
@@ -125,13 +139,15 @@ public final class Evaluation {
 	private Outcome compare(Task task) {
 		Annotation completion = CountedCompletion.of(task);
 		if (completion == null) {
-			return new Outcome(null, false, null);
+			return new Outcome(null, false, null, Set.of());
 		}
+		Set<String> available = new TreeSet<>();
+		task.predictions().forEach(p -> available.add(p.modelVersion() == null ? "" : p.modelVersion()));
 		Annotation prediction = predictions.of(task);
 		if (prediction == null) {
-			return new Outcome(null, true, null);
+			return new Outcome(null, true, null, available);
 		}
 		return new Outcome(ResultComparison.compare(completion, prediction, assertionLabels), true,
-				prediction.modelVersion());
+				prediction.modelVersion(), available);
 	}
 }

@@ -97,9 +97,10 @@ class EvaluationTest {
 		assertTrue(e.getMessage().startsWith("no test tasks: no task is tagged \"test\""), e.getMessage());
 		e = assertThrows(EvaluationException.class, () -> evaluate(PredictionChoice.version("ner@9"), 1.0));
 		assertEquals("no predictions: none of the 1 test tasks with a completion has predictions of model version"
-				+ " ner@9", e.getMessage());
+				+ " ner@9; their predictions are of model version ner@2", e.getMessage());
 		e = assertThrows(EvaluationException.class, () -> evaluate(PredictionChoice.model("other"), 1.0));
-		assertTrue(e.getMessage().endsWith("has predictions of model other"), e.getMessage());
+		assertTrue(e.getMessage().contains("has predictions of model other; their predictions are of model version ner@2"),
+				e.getMessage());
 
 		task(2, "\"test\"", "", prediction("ner@2", ASPIRIN));
 		e = assertThrows(EvaluationException.class, () -> evaluate(PredictionChoice.latest(), null));
