@@ -66,6 +66,13 @@ public final class Labelbench {
 			        (a healthy server already running the same models and rules is reused): a prediction per
 			        task; tasks with one of the same model version are skipped unless --replace; progress on
 			        stderr, a summary line; exit 1 when a task failed or the run stopped; a rerun resumes
+			  evaluate --project DIR [--model NAME | --prediction-version V] [--split F] [--out FILE.json]
+			        compare predictions with completions on the test tasks (tagged "test"; without such
+			        tags, the fraction F of the tasks chosen by id): per label precision, recall and F1 of
+			        exact and of overlapping spans, classification and assertion accuracy, relations;
+			        a task's completion is its ground truth, else its latest submitted one; compared is
+			        its latest prediction, or the latest of model version V, or of model (or server) NAME;
+			        --out writes the full report (with the span label confusion matrix) as JSON
 			  server deploy --project DIR [--name NAME] [--heap MB] [--library] [--cache DIR]
 			        start a pre-annotation server (Spark NLP, its own JVM on 127.0.0.1 with a random token)
 			        for the models the config names and the project's rules; refused when the config has
@@ -116,6 +123,7 @@ public final class Labelbench {
 			case "preannotate" -> new PreannotateCommand(out, err).run(rest);
 			case "server" -> new ServerCommand(out, err).run(rest);
 			case "validate-config" -> new ConfigCommand(out, err).run(rest);
+			case "evaluate" -> new EvaluateCommand(out, err, this::schemaOf).run(rest);
 			default -> throw new UsageException("unknown command '" + command + "'");
 			};
 		} catch (UsageException e) {

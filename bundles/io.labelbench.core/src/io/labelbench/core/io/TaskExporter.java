@@ -54,7 +54,7 @@ public final class TaskExporter {
 	 * are left out and come back as problems, one per region, rather than failing the export.
 	 */
 	public ExportResult export(ExportFormat format, Path out, Progress progress) throws IOException {
-		refuseTargetInsideProject(out);
+		refuseTargetInsideProject(project, out);
 		TaskStore store = project.tasks();
 		List<TaskId> ids = store.ids();
 		progress.begin("Exporting " + ids.size() + " tasks as " + format.id(), ids.size());
@@ -79,15 +79,16 @@ public final class TaskExporter {
 	/**
 	 * Refuses a folder as target, and a target in the project's storage (or the project folder itself), compared
 	 * after resolving links and {@code ..}, so that no spelling of a task, config or settings file gets overwritten.
+	 * Every command that writes a file the user names about a project (exports, reports) checks it.
 	 */
-	private void refuseTargetInsideProject(Path out) throws IOException {
+	public static void refuseTargetInsideProject(LabelbenchProject project, Path out) throws IOException {
 		Path target = realPath(out);
 		Path root = realPath(project.folder());
 		for (String stored : STORAGE) {
 			Path storage = root.resolve(stored.endsWith("/") ? stored.substring(0, stored.length() - 1) : stored);
 			if (target.startsWith(storage) || target.equals(root)) {
 				throw new FileSystemException(out.toString(), null, "inside the project (" + (target.equals(root)
-						? "its folder" : stored) + "): an export there would overwrite the project's own files;"
+						? "its folder" : stored) + "): writing there would overwrite the project's own files;"
 						+ " choose a file outside tasks/, files/, .labelbench/ and labeling-config.xml");
 			}
 		}
