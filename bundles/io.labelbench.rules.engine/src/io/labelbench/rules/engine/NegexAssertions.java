@@ -24,11 +24,12 @@ import io.labelbench.rules.engine.Rule.Trigger;
  * {@link Rule.Assertion#window()} words ({@link Tokens}). Each chunk is assessed on its own: of the triggers whose
  * scope reaches it, the nearest (fewest words between) wins, a pre trigger before a post one at the same distance,
  * an earlier rule before a later one. Phrases match whole tokens, ignoring case; where two phrases start at the same
- * token the longer wins, so "no increase" (a pseudo-trigger of status {@code present}) hides "no".
+ * token the longer wins, and a phrase lying inside a longer one found is dropped ("rule out" inside "cannot rule
+ * out"). A trigger of status {@code present} is a pseudo-trigger: it only hides the triggers inside it ("no increase"
+ * hides "no", "per the daughter" hides "daughter") and qualifies nothing itself.
  * <p>
  * Present is what is left: a chunk that no trigger reaches gets the status {@code present} only from a rule with
  * {@link Rule.Assertion#markPresent()}, and no status otherwise (an unqualified entity stays as the NER found it).
- * The same holds for a chunk whose nearest trigger is a {@code present} pseudo-trigger.
  */
 public final class NegexAssertions implements AssertionAnnotator {
 
@@ -80,7 +81,7 @@ public final class NegexAssertions implements AssertionAnnotator {
 			int order = 0;
 			for (Trigger t : allTriggers) {
 				add(triggers, new Phrase(tokens(t.phrase()), t, order++));
-				if (!t.status().equals(PRESENT) || a.markPresent()) {
+				if (!t.status().equals(PRESENT)) {
 					given.add(t.status());
 				}
 			}
@@ -297,28 +298,43 @@ public final class NegexAssertions implements AssertionAnnotator {
 		return words;
 	}
 
-	/** The phrases found in the tokens, left to right, the longest at each token, none overlapping. */
+	/**
+	 * The phrases found in the tokens: at each token the longest phrase starting there (the first listed on a tie),
+	 * then without those lying inside a longer one ("rule out" inside "cannot rule out"). Phrases that merely
+	 * overlap both stay: in "exam is negative for X", "is negative" (post) and "negative for" (pre) are both found.
+	 */
 	private static List<Match> find(Tokens tokens, Map<String, List<Phrase>> byFirst) {
-		List<Match> matches = new ArrayList<>();
-		int k = 0;
-		while (k < tokens.size()) {
+		List<Match> longest = new ArrayList<>();
+		for (int k = 0; k < tokens.size(); k++) {
 			List<Phrase> candidates = byFirst.get(tokens.get(k).text());
+			if (candidates == null) {
+				continue;
+			}
 			int bestEnd = -1;
 			Phrase best = null;
-			if (candidates != null) {
-				for (Phrase p : candidates) {
-					int end = matchAt(tokens, k, p.tokens(), 0);
-					if (end > bestEnd || end == bestEnd && best != null && p.order() < best.order()) {
-						bestEnd = end;
-						best = p;
-					}
+			for (Phrase p : candidates) {
+				int end = matchAt(tokens, k, p.tokens(), 0);
+				if (end > bestEnd || end == bestEnd && best != null && p.order() < best.order()) {
+					bestEnd = end;
+					best = p;
 				}
 			}
 			if (best != null && bestEnd > k) {
-				matches.add(new Match(tokens.get(k).start(), tokens.get(bestEnd - 1).end(), best));
-				k = bestEnd;
-			} else {
-				k++;
+				longest.add(new Match(tokens.get(k).start(), tokens.get(bestEnd - 1).end(), best));
+			}
+		}
+		List<Match> matches = new ArrayList<>(longest.size());
+		for (Match m : longest) {
+			boolean inside = false;
+			for (Match other : longest) {
+				if (other != m && other.start() <= m.start() && m.end() <= other.end()) {
+					inside = true;
+					break;
+				}
+			}
+			// a pseudo-trigger only hides the triggers inside it
+			if (!inside && (m.phrase().trigger() == null || !m.phrase().trigger().status().equals(PRESENT))) {
+				matches.add(m);
 			}
 		}
 		return matches;

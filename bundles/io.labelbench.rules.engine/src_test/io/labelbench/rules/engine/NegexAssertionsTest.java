@@ -139,6 +139,13 @@ class NegexAssertionsTest {
 				assess(negex, "Cough for two days, but no fever.", "Cough", "fever"));
 		assertEquals(Map.of("pain", "-"), assess(negex, "No increase in pain.", "pain"),
 				"a pseudo-trigger hides the shorter trigger inside it");
+		assertEquals(Map.of("vertigo", "-", "pneumonia", "absent"),
+				assess(negex, "Per the daughter, he has vertigo; pneumonia has been ruled out.", "vertigo", "pneumonia"),
+				"a pseudo-trigger qualifies nothing itself");
+		assertEquals(Map.of("sepsis", "possible"), assess(negex, "We cannot rule out sepsis.", "sepsis"),
+				"a trigger inside a longer one (rule out) is dropped");
+		assertEquals(Map.of("fever", "hypothetical"),
+				assess(negex, "Should the patient develop fever, return.", "fever"), "'…' stands for a few words");
 		assertEquals(Map.of("fever", "absent", "rash", "-"),
 				assess(negex, "Denies fever; however, she reports a rash.", "fever", "rash"));
 		assertEquals(List.of("absent", "possible", "hypothetical", "conditional", "associated_with_someone_else"),
