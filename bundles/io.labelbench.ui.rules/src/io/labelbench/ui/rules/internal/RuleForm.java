@@ -67,7 +67,7 @@ abstract class RuleForm {
 	protected Spinner spinner(String title, int minimum) {
 		new Label(composite, SWT.NONE).setText(title);
 		Spinner spinner = new Spinner(composite, SWT.BORDER);
-		spinner.setValues(0, minimum, 200, 0, 1, 5);
+		spinner.setValues(0, minimum, 1000, 0, 1, 5);
 		spinner.addModifyListener(e -> changed());
 		return spinner;
 	}
