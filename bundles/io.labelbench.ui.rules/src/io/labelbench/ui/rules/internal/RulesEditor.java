@@ -3,10 +3,8 @@ package io.labelbench.ui.rules.internal;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
+import java.util.Objects;
 
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IProject;
@@ -16,6 +14,8 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.ScrolledComposite;
+import org.eclipse.swt.custom.StackLayout;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
@@ -35,7 +35,7 @@ import org.eclipse.ui.part.EditorPart;
 import io.labelbench.preannotate.server.PipelineSpec;
 import io.labelbench.preannotate.server.ServerRecord;
 import io.labelbench.rules.engine.Rule;
-import io.labelbench.rules.engine.RuleEngine;
+import io.labelbench.rules.engine.NegexAssertions;
 import io.labelbench.rules.engine.RuleException;
 import io.labelbench.rules.RuleFiles;
 import io.labelbench.ui.servers.Servers;
@@ -43,12 +43,16 @@ import io.labelbench.ui.servers.ServerCommands;
 
 /**
  * A form editor for a project's rules file ({@code rules/*.json}): the rules in a table, the selected one in a form
- * (name, label, regex or dictionary, pattern or terms, case and whole-word options). A bad regex is reported as
- * you type and blocks saving. After a save, servers of the project that ran the old rules are stale: the editor
- * offers to redeploy them.
+ * (name and type, then what the type needs: a label with a pattern or terms for regex and dictionary rules, trigger
+ * phrases for assertion rules, head and tail labels for relation rules). A rule that cannot run is reported as you
+ * type and blocks saving. After a save, servers of the project that ran the old rules are stale: the editor offers
+ * to redeploy them.
  */
 public final class RulesEditor extends EditorPart {
 	public static final String ID = "io.labelbench.ui.servers.rulesEditor";
+
+	private static final List<Rule.Type> TYPES = List.of(Rule.Type.REGEX, Rule.Type.DICTIONARY, Rule.Type.ASSERTION,
+			Rule.Type.RELATION);
 
 	private final List<Rule> rules = new ArrayList<>();
 	private IFile file;
@@ -56,11 +60,12 @@ public final class RulesEditor extends EditorPart {
 	private boolean updating;
 	private Table table;
 	private Text name;
-	private Text label;
 	private Combo type;
-	private Text pattern;
-	private Button caseSensitive;
-	private Button wholeWord;
+	private Composite details;
+	private StackLayout stack;
+	private SpanRuleForm spanForm;
+	private AssertionRuleForm assertionForm;
+	private RelationRuleForm relationForm;
 	private Label problem;
 
 	@Override
@@ -86,46 +91,58 @@ public final class RulesEditor extends EditorPart {
 	@Override
 	public void createPartControl(Composite parent) {
 		parent.setLayout(new GridLayout(2, false));
-		table = new Table(parent, SWT.SINGLE | SWT.FULL_SELECTION | SWT.BORDER);
-		GridData tableData = new GridData(SWT.FILL, SWT.FILL, true, true);
-		tableData.verticalSpan = 8;
-		tableData.widthHint = 420;
+		Composite left = new Composite(parent, SWT.NONE);
+		left.setLayout(new GridLayout(2, true));
+		left.setLayoutData(new GridData(SWT.FILL, SWT.FILL, false, true));
+		table = new Table(left, SWT.SINGLE | SWT.FULL_SELECTION | SWT.BORDER);
+		GridData tableData = new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1);
+		tableData.widthHint = 380;
 		table.setLayoutData(tableData);
 		table.setHeaderVisible(true);
 		for (String title : new String[] { Messages.RulesEditor_name, Messages.RulesEditor_label,
 				Messages.RulesEditor_type, Messages.RulesEditor_pattern }) {
 			TableColumn column = new TableColumn(table, SWT.LEFT);
 			column.setText(title);
-			column.setWidth(title.equals(Messages.RulesEditor_pattern) ? 200 : 90);
+			column.setWidth(title.equals(Messages.RulesEditor_pattern) ? 160 : 75);
 		}
 		table.addListener(SWT.Selection, e -> showSelected());
-
-		Composite buttons = new Composite(parent, SWT.NONE);
-		buttons.setLayout(new GridLayout(2, true));
-		Button add = new Button(buttons, SWT.PUSH);
+		Button add = new Button(left, SWT.PUSH);
 		add.setText(Messages.RulesEditor_add);
 		add.addListener(SWT.Selection, e -> addRule());
-		Button remove = new Button(buttons, SWT.PUSH);
+		Button remove = new Button(left, SWT.PUSH);
 		remove.setText(Messages.RulesEditor_remove);
 		remove.addListener(SWT.Selection, e -> removeRule());
 
-		name = field(parent, Messages.RulesEditor_name, SWT.BORDER);
-		label = field(parent, Messages.RulesEditor_label, SWT.BORDER);
-		new Label(parent, SWT.NONE).setText(Messages.RulesEditor_type);
-		type = new Combo(parent, SWT.READ_ONLY);
-		type.setItems(Messages.RulesEditor_regex, Messages.RulesEditor_dictionary);
-		type.addListener(SWT.Selection, e -> edited());
-		pattern = field(parent, Messages.RulesEditor_patternOrTerms, SWT.BORDER | SWT.MULTI | SWT.V_SCROLL | SWT.WRAP);
-		((GridData) pattern.getLayoutData()).heightHint = 90;
-		caseSensitive = new Button(parent, SWT.CHECK);
-		caseSensitive.setText(Messages.RulesEditor_caseSensitive);
-		caseSensitive.addListener(SWT.Selection, e -> edited());
-		wholeWord = new Button(parent, SWT.CHECK);
-		wholeWord.setText(Messages.RulesEditor_wholeWord);
-		wholeWord.addListener(SWT.Selection, e -> edited());
-		problem = new Label(parent, SWT.WRAP);
-		problem.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1));
+		// the form scrolls when the editor is smaller than the assertion form
+		ScrolledComposite scroller = new ScrolledComposite(parent, SWT.V_SCROLL | SWT.H_SCROLL);
+		scroller.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+		scroller.setExpandHorizontal(true);
+		scroller.setExpandVertical(true);
+		Composite form = new Composite(scroller, SWT.NONE);
+		scroller.setContent(form);
+		form.setLayout(new GridLayout(2, false));
+		new Label(form, SWT.NONE).setText(Messages.RulesEditor_name);
+		name = new Text(form, SWT.BORDER);
+		name.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+		name.addModifyListener(e -> edited());
+		new Label(form, SWT.NONE).setText(Messages.RulesEditor_type);
+		type = new Combo(form, SWT.READ_ONLY);
+		type.setItems(TYPES.stream().map(RulesEditor::typeName).toArray(String[]::new));
+		type.addListener(SWT.Selection, e -> typeChanged());
+		details = new Composite(form, SWT.NONE);
+		details.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1));
+		stack = new StackLayout();
+		details.setLayout(stack);
+		spanForm = new SpanRuleForm(details, this::edited);
+		assertionForm = new AssertionRuleForm(details, this::edited);
+		relationForm = new RelationRuleForm(details, this::edited);
+		problem = new Label(form, SWT.WRAP);
+		GridData problemData = new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1);
+		problemData.widthHint = 400;
+		problem.setLayoutData(problemData);
 		problem.setForeground(parent.getDisplay().getSystemColor(SWT.COLOR_RED));
+		// vertical scrolling only: the fields take the width there is
+		scroller.setMinHeight(form.computeSize(SWT.DEFAULT, SWT.DEFAULT).y);
 		fillTable();
 		if (!rules.isEmpty()) {
 			table.select(0);
@@ -133,47 +150,86 @@ public final class RulesEditor extends EditorPart {
 		showSelected();
 	}
 
-	private Text field(Composite parent, String title, int style) {
-		new Label(parent, SWT.NONE).setText(title);
-		Text text = new Text(parent, style);
-		text.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, false));
-		text.addModifyListener(e -> edited());
-		return text;
+	static String typeName(Rule.Type type) {
+		return switch (type) {
+		case REGEX -> Messages.RulesEditor_regex;
+		case DICTIONARY -> Messages.RulesEditor_dictionary;
+		case ASSERTION -> Messages.RulesEditor_assertion;
+		case RELATION -> Messages.RulesEditor_relation;
+		};
+	}
+
+	/** What the table shows of a rule besides name, label and type. */
+	static String summary(Rule rule) {
+		return switch (rule.type()) {
+		case REGEX -> rule.pattern();
+		case DICTIONARY -> Messages.format(Messages.RulesEditor_terms, rule.terms().size());
+		case ASSERTION -> rule.assertion() == null ? "" : Messages.format(Messages.RulesEditor_assertionSummary,
+				rule.assertion().triggers().size(), rule.assertion().triggerSet() == null ? 0 : 1,
+				rule.assertion().window());
+		case RELATION -> rule.relation() == null ? "" : NLS.bind(Messages.RulesEditor_relationSummary, new Object[] {
+				rule.relation().fromLabel(), rule.relation().toLabel(), rule.relation().maxTokens() });
+		};
 	}
 
 	private void fillTable() {
 		int selected = table.getSelectionIndex();
 		table.removeAll();
 		for (Rule rule : rules) {
-			new TableItem(table, SWT.NONE).setText(new String[] { rule.name(), rule.label(),
-					rule.type() == Rule.Type.REGEX ? Messages.RulesEditor_regex : Messages.RulesEditor_dictionary,
-					rule.type() == Rule.Type.REGEX ? rule.pattern()
-							: Messages.format(Messages.RulesEditor_terms, rule.terms().size()) });
+			new TableItem(table, SWT.NONE).setText(new String[] { rule.name(),
+					rule.label() == null ? "" : rule.label(), typeName(rule.type()), Objects.toString(summary(rule), "") });
 		}
 		if (selected >= 0 && selected < rules.size()) {
 			table.select(selected);
 		}
 	}
 
+	private RuleForm formOf(Rule.Type t) {
+		return t == Rule.Type.ASSERTION ? assertionForm : t == Rule.Type.RELATION ? relationForm : spanForm;
+	}
+
 	private void showSelected() {
 		int i = table.getSelectionIndex();
 		boolean any = i >= 0;
-		for (var control : List.of(name, label, type, pattern, caseSensitive, wholeWord)) {
-			control.setEnabled(any);
-		}
+		name.setEnabled(any);
+		type.setEnabled(any);
+		details.setVisible(any);
 		updating = true;
 		try {
 			Rule rule = any ? rules.get(i) : null;
 			name.setText(any ? rule.name() : "");
-			label.setText(any ? rule.label() : "");
-			type.select(any && rule.type() == Rule.Type.DICTIONARY ? 1 : 0);
-			pattern.setText(!any ? "" : rule.type() == Rule.Type.REGEX ? rule.pattern() : String.join("\n", rule.terms()));
-			caseSensitive.setSelection(any && rule.caseSensitive());
-			wholeWord.setSelection(any && rule.wholeWord());
+			type.select(any ? TYPES.indexOf(rule.type()) : 0);
+			if (any) {
+				formOf(rule.type()).show(rule);
+				stack.topControl = formOf(rule.type()).control();
+				details.layout(true, true);
+			}
 		} finally {
 			updating = false;
 		}
 		validate();
+	}
+
+	/** Another type: the form of that type, starting from a rule of that type with what can be kept. */
+	private void typeChanged() {
+		int i = table.getSelectionIndex();
+		if (updating || i < 0) {
+			return;
+		}
+		Rule.Type to = TYPES.get(type.getSelectionIndex());
+		Rule old = rules.get(i);
+		Rule fresh = switch (to) {
+		case REGEX, DICTIONARY -> old.type().findsSpans() ? spanForm.read(old.name(), to)
+				: new Rule(old.name(), old.type() == Rule.Type.RELATION ? "" : "LABEL", to, to == Rule.Type.REGEX
+						? "\\d+" : null, to == Rule.Type.DICTIONARY ? List.of("term") : List.of(), false, true);
+		case ASSERTION -> Rule.assertion(old.name(), new Rule.Assertion(List.of(), NegexAssertions.CLINICAL_EN,
+				List.of(), Rule.Assertion.DEFAULT_WINDOW, List.of(), false));
+		case RELATION -> Rule.relation(old.name(), "", new Rule.Relation("", "", Rule.Relation.DEFAULT_MAX_TOKENS));
+		};
+		rules.set(i, fresh);
+		showSelected();
+		fillTable();
+		setDirty(true);
 	}
 
 	/** The form into the selected rule. */
@@ -182,12 +238,8 @@ public final class RulesEditor extends EditorPart {
 		if (updating || i < 0) {
 			return;
 		}
-		boolean regex = type.getSelectionIndex() == 0;
-		List<String> terms = regex ? List.of()
-				: Arrays.stream(pattern.getText().split("\\R")).map(String::strip).filter(t -> !t.isEmpty()).toList();
-		rules.set(i, new Rule(name.getText().strip(), label.getText().strip(),
-				regex ? Rule.Type.REGEX : Rule.Type.DICTIONARY, regex ? pattern.getText() : null, terms,
-				caseSensitive.getSelection(), wholeWord.getSelection()));
+		Rule.Type t = TYPES.get(type.getSelectionIndex());
+		rules.set(i, formOf(t).read(name.getText().strip(), t));
 		fillTable();
 		setDirty(true);
 		validate();
@@ -214,30 +266,7 @@ public final class RulesEditor extends EditorPart {
 
 	/** What is wrong with the rules, or null. */
 	String validate() {
-		String message = null;
-		for (Rule rule : rules) {
-			if (rule.name().isBlank() || rule.label().isBlank()) {
-				message = Messages.RulesEditor_nameAndLabel;
-			} else if (rule.type() == Rule.Type.REGEX) {
-				try {
-					Pattern.compile(rule.pattern());
-				} catch (PatternSyntaxException e) {
-					message = NLS.bind(Messages.RulesEditor_badRegex, rule.name(), e.getDescription());
-				}
-			} else if (rule.terms().isEmpty()) {
-				message = NLS.bind(Messages.RulesEditor_noTerms, rule.name());
-			}
-			if (message != null) {
-				break;
-			}
-		}
-		if (message == null && !rules.isEmpty()) {
-			try {
-				new RuleEngine(rules);
-			} catch (RuleException e) {
-				message = e.getMessage();
-			}
-		}
+		String message = RuleProblems.first(rules);
 		if (problem != null && !problem.isDisposed()) {
 			problem.setText(message == null ? "" : message);
 			problem.getParent().layout();
@@ -316,7 +345,40 @@ public final class RulesEditor extends EditorPart {
 
 	/** For tests: the form's pattern field and the problem line. */
 	public Text patternField() {
-		return pattern;
+		return spanForm.patternField();
+	}
+
+	/** For tests: the rule name field, the type choice and the forms of assertion and relation rules. */
+	public Text nameField() {
+		return name;
+	}
+
+	public Combo typeChoice() {
+		return type;
+	}
+
+	/** For tests: selects the rule type as a user does. */
+	public void chooseType(Rule.Type t) {
+		type.select(TYPES.indexOf(t));
+		typeChanged();
+	}
+
+	/** For tests: the trigger table, phrase and window fields of the assertion form. */
+	public Table triggerTable() {
+		return assertionForm.triggerTable();
+	}
+
+	public Text triggerPhraseField() {
+		return assertionForm.phraseField();
+	}
+
+	public Text entityLabelsField() {
+		return assertionForm.entityLabelsField();
+	}
+
+	/** For tests: the relation form's label, head (from) and tail (to) label fields. */
+	public List<Text> relationFields() {
+		return relationForm.fields();
 	}
 
 	public Label problemLabel() {
