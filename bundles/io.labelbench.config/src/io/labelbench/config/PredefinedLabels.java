@@ -116,7 +116,14 @@ public final class PredefinedLabels {
 			return new Merge(newLabels(configText, name, text, lines), List.copyOf(missing), List.of(), List.of(),
 					List.copyOf(missingEntities));
 		}
-		setModel(control.values(), missing, model, true, edits, modelSet, unchanged);
+		// a status some Labels control already offers is completed where it is, not added twice
+		List<LabelValue> labelValues = new ArrayList<>();
+		for (ControlTag c : config.controlTags()) {
+			if (Tags.LABEL_CONTROLS.contains(c.type())) {
+				labelValues.addAll(c.values());
+			}
+		}
+		setModel(labelValues, missing, model, true, edits, modelSet, unchanged);
 		ConfigElement e = control.element();
 		if (!missing.isEmpty() || !missingEntities.isEmpty()) {
 			String indent = indentInside(configText, e);
