@@ -447,6 +447,9 @@ public final class ConfigValidator {
 			}
 			message = "assertion label '" + value.value() + "' names model '" + name + "', which is " + kind
 					+ " model: an assertion label takes an assertion model";
+		} else if (model.isAssertion() && !value.element().key().equals("label")) {
+			message = "model '" + name + "' is an assertion model: it sets the status of entity chunks and cannot fill"
+					+ " a <" + value.element().tag() + ">";
 		} else if (model.isAssertion()) {
 			message = "model '" + name + "' is an assertion model: label '" + value.value()
 					+ "' must have assertion=\"true\" to take its status";

@@ -79,6 +79,15 @@ class AssertionRelationConfigTest {
 	}
 
 	@Test
+	void aChoiceNamingAnAssertionModelGetsNoAssertionFix() {
+		String text = CLINICAL.replace("  <Text name", "  <Choices name=\"c\" toName=\"text\"><Choice value=\"absent\""
+				+ " model=\"assertion_clinical_labelbench\"/></Choices>\n  <Text name");
+		Diagnostic d = only(VALIDATOR.validate(text), ConfigValidator.MODEL_WRONG_KIND);
+		assertTrue(d.message().contains("cannot fill a <Choice>"), d.message());
+		assertEquals(null, d.fix().get("insert"));
+	}
+
+	@Test
 	void assertionLabelNamingAnNerModelIsAnError() {
 		String text = CLINICAL.replace("value=\"possible\" assertion=\"true\" model=\"assertion_clinical_labelbench\"",
 				"value=\"possible\" assertion=\"true\" model=\"ner_clinical_labelbench\"");
