@@ -123,12 +123,29 @@ final class HubCommand {
 		Optional<InstalledModel> installed = cache.find(name);
 		if (installed.isPresent() && !installed.get().metadata().labels().isEmpty()) {
 			installed.get().metadata().labels().forEach(out::println);
+			entityNote(name, installed.get().metadata().task(), installed.get().metadata().entityLabels());
 			return Labelbench.OK;
 		}
 		ModelsHub.Offer offer = hub(options).find(name)
 				.orElseThrow(() -> new IOException("no model '" + name + "' installed or in the hub"));
 		offer.entry().labels().forEach(out::println);
+		entityNote(name, offer.entry().task(), offer.entry().entityLabels());
 		return Labelbench.OK;
+	}
+
+	/**
+	 * Where assertion and relation labels go in a config, and which NER labels they need, on standard error so
+	 * that standard output stays one label a line.
+	 */
+	private void entityNote(String name, String task, List<String> entityLabels) {
+		String needs = entityLabels.isEmpty() ? "" : " of " + String.join(", ", entityLabels);
+		if (task.equals("assertion")) {
+			err.println(name + " is an assertion model: put its statuses on Labels with assertion=\"true\" model=\""
+					+ name + "\" beside the NER labels" + needs);
+		} else if (task.equals("relation")) {
+			err.println(name + " is a relation model: put its labels on <Relation value=… model=\"" + name
+					+ "\"> inside <Relations>; it relates chunks" + needs);
+		}
 	}
 
 	private int remove(ModelCache cache, String name, boolean force) throws IOException {

@@ -191,10 +191,15 @@ public final class Labelbench {
 		ExportFormat format = ExportFormat.parse(args.required("format"));
 		Path target = Path.of(args.required("out"));
 		LabelbenchProject project = existingProject(args.project());
-		ExportResult result = new TaskExporter(project).export(format, target, new ConsoleProgress(err));
+		ExportResult result = new TaskExporter(project, schemaOf(project)).export(format, target,
+				new ConsoleProgress(err));
 		result.problems().forEach(problem -> err.println("warning: " + problem));
 		if (result.problemCount() > result.problems().size()) {
 			err.println("warning: " + (result.problemCount() - result.problems().size()) + " more problems");
+		}
+		String leftOut = result.leftOutSummary(format);
+		if (leftOut != null) {
+			err.println("warning: " + leftOut);
 		}
 		out.println("exported " + count(result.exported(), "task", "tasks") + " as " + format.id() + " to " + target
 				+ (result.skipped() > 0 ? " (" + result.skipped() + " without boxes left out)" : ""));

@@ -110,4 +110,36 @@ class HubCommandTest {
 		assertEquals(0, run("hub", "remove", "w2v_small", "--force", "--cache", cache), cli.err());
 		assertTrue(cli.out().startsWith("removed w2v_small (ner_small cannot be deployed"), cli.out());
 	}
+
+	@Test
+	void labelsOfAssertionAndRelationModelsAndWhereTheyGo() throws Exception {
+		Path models = Files.createDirectories(dir.resolve("hub3/public/models"));
+		String assertion = publish(models, "assertion_clinical_labelbench", "2026-11-22T00:00:00.000Z",
+				"io.labelbench.server.nlp.clinical.AssertionModel",
+				"{\"classes\":[\"present\",\"absent\",\"associated_with_someone_else\"],"
+						+ "\"entityLabels\":[\"PROBLEM\",\"TEST\"]}",
+				",\"annotator\":\"AssertionModel\",\"domain\":\"Clinical\",\"labels\":[\"present\",\"absent\","
+						+ "\"associated_with_someone_else\"]");
+		String relation = publish(models, "re_posology_labelbench", "2026-11-22T00:00:00.000Z",
+				"io.labelbench.server.nlp.clinical.RelationModel",
+				"{\"classes\":[\"DRUG-DOSAGE\",\"DRUG-ROUTE\"],\"entityLabels\":[\"DRUG\",\"DOSAGE\",\"ROUTE\"]}",
+				",\"annotator\":\"RelationModel\",\"domain\":\"Clinical\",\"labels\":[\"DRUG-DOSAGE\",\"DRUG-ROUTE\"]");
+		Files.writeString(models.resolve("metadata.json"), assertion + relation);
+		String hub = dir.resolve("hub3").toString();
+		String cache = dir.resolve("cache3").toString();
+
+		assertEquals(0, run("hub", "list", "--hub", hub, "--cache", cache));
+		assertTrue(cli.out().contains("assertion_clinical_labelbench\tassertion\tClinical\t"), cli.out());
+		assertTrue(cli.out().contains("re_posology_labelbench\trelation\tClinical\t"), cli.out());
+		assertEquals(0, run("hub", "download", "re_posology_labelbench", "--hub", hub, "--cache", cache), cli.err());
+		assertEquals(0, run("hub", "labels", "re_posology_labelbench", "--cache", cache));
+		assertEquals("DRUG-DOSAGE\nDRUG-ROUTE\n", cli.out(), "read from the saved model");
+		assertTrue(cli.err().contains("re_posology_labelbench is a relation model: put its labels on <Relation value=…"
+				+ " model=\"re_posology_labelbench\"> inside <Relations>; it relates chunks of DRUG, DOSAGE, ROUTE"),
+				cli.err());
+		assertEquals(0, run("hub", "labels", "assertion_clinical_labelbench", "--hub", hub, "--cache", cache));
+		assertEquals("present\nabsent\nassociated_with_someone_else\n", cli.out(), "from the catalog: not downloaded");
+		assertTrue(cli.err().contains("is an assertion model: put its statuses on Labels with assertion=\"true\""),
+				cli.err());
+	}
 }

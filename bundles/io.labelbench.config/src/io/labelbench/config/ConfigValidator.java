@@ -52,6 +52,8 @@ public final class ConfigValidator {
 	public static final String MODEL_EMBEDDINGS_MISSING = "model.embeddings-missing";
 	public static final String ASSERTION_WITHOUT_NER = "assertion.no-ner-label";
 	public static final String RELATION_WITHOUT_BLOCK = "relation.no-block";
+	public static final String MODEL_WRONG_KIND = "model.wrong-kind";
+	public static final String MODEL_ENTITIES_MISSING = "model.entity-labels-missing";
 	public static final String LABEL_USED_BY_TASKS = "label.used-by-tasks";
 
 	/** GAL deploys at most this many models per config (one pre-annotation server). */
@@ -277,7 +279,10 @@ public final class ConfigValidator {
 				ConfigElement block = config.relationsBlocks().isEmpty() ? null : config.relationsBlocks().get(0);
 				ConfigElement root = config.root();
 				int insertAt = block != null ? block.startTagEnd() : root != null ? root.startTagEnd() : 0;
-				r.report(RELATION_WITHOUT_BLOCK, Severity.ERROR, "<" + e.tag() + "> must be inside a <Relations> block",
+				String model = e.get("model");
+				r.report(RELATION_WITHOUT_BLOCK, Severity.ERROR, "<" + e.tag() + "> must be inside a <Relations> block"
+						+ (model == null || model.isBlank() ? "" : " (its model '" + model.trim() + "' runs only for"
+								+ " relations of a Relations block)"),
 						e.nameStart(), e.nameEnd(), Map.of("elementStart", Integer.toString(e.start()), "elementEnd",
 								Integer.toString(e.end()), "insertAt", Integer.toString(insertAt), "newBlock",
 								Boolean.toString(block == null)));
@@ -337,6 +342,8 @@ public final class ConfigValidator {
 				r.report(MODEL_UNKNOWN, Severity.ERROR, "model '" + value.model() + "' is not in the local Models Hub"
 						+ " cache: download it first", attribute.valueStart(), attribute.valueEnd(),
 						Map.of("model", value.model()));
+			} else if (!checkKind(value, model.get(), attribute, r)) {
+				// the label-missing check would only repeat that the model does not fit here
 			} else if (value.value() != null && !model.get().labels().isEmpty()) {
 				Set<String> offered = entities.computeIfAbsent(value.model(), name -> entities(model.get()));
 				if (!offered.contains(value.value())) {
@@ -355,9 +362,11 @@ public final class ConfigValidator {
 					attribute.valueStart(), attribute.valueEnd(), Map.of("model", names.get(m), "keep",
 							String.join(",", names.subList(0, MAX_MODELS))));
 		}
+		checkEntityLabels(config, names, known, firstUse, r);
 		for (String name : names) {
 			Optional<ModelInfo.Model> model = known.get(name);
-			String embeddings = model.isEmpty() ? null : model.get().embeddings();
+			// assertion and relation models work on NER chunks, never on word embeddings
+			String embeddings = model.isEmpty() || needsNoEmbeddings(model.get()) ? null : model.get().embeddings();
 			if (embeddings != null && !embeddings.equals(name) && lookup(embeddings).isEmpty()) {
 				ConfigAttribute attribute = firstUse.get(name);
 				r.report(MODEL_EMBEDDINGS_MISSING, Severity.WARNING, "model '" + name + "' runs on the embeddings '"
@@ -371,7 +380,7 @@ public final class ConfigValidator {
 		List<String[]> mixed = new ArrayList<>();
 		for (String name : names) {
 			Optional<ModelInfo.Model> model = known.get(name);
-			if (model.isEmpty() || model.get().embeddings() == null) {
+			if (model.isEmpty() || model.get().embeddings() == null || needsNoEmbeddings(model.get())) {
 				continue;
 			}
 			String embeddings = model.get().embeddings();
@@ -411,6 +420,113 @@ public final class ConfigValidator {
 		}
 	}
 
+	private static boolean needsNoEmbeddings(ModelInfo.Model model) {
+		return model.isAssertion() || model.isRelation();
+	}
+
+	/**
+	 * Whether the model's kind fits the value naming it: assertion models on labels with {@code assertion="true"},
+	 * relation models on {@code <Relation>} values, NER and classification models on the other labels and
+	 * choices. Reports a mismatch and returns {@code false}.
+	 */
+	private static boolean checkKind(LabelValue value, ModelInfo.Model model, ConfigAttribute attribute, Reporter r) {
+		String name = value.model();
+		boolean relation = value.element().key().equals("relation");
+		String kind = model.task() == null ? "an NER or classification" : article(model.task());
+		String message;
+		Map<String, String> fix = Map.of("model", name);
+		if (relation) {
+			if (model.isRelation()) {
+				return true;
+			}
+			message = "relation '" + value.value() + "' names model '" + name + "', which is " + kind
+					+ " model: a <Relation> takes a relation model";
+		} else if (value.assertion()) {
+			if (model.isAssertion()) {
+				return true;
+			}
+			message = "assertion label '" + value.value() + "' names model '" + name + "', which is " + kind
+					+ " model: an assertion label takes an assertion model";
+		} else if (model.isAssertion() && !value.element().key().equals("label")) {
+			message = "model '" + name + "' is an assertion model: it sets the status of entity chunks and cannot fill"
+					+ " a <" + value.element().tag() + ">";
+		} else if (model.isAssertion()) {
+			message = "model '" + name + "' is an assertion model: label '" + value.value()
+					+ "' must have assertion=\"true\" to take its status";
+			ConfigAttribute v = value.element().attribute("value");
+			int insertAt = v != null ? v.valueEnd() + 1 : value.element().nameEnd();
+			fix = Map.of("model", name, "insertAt", Integer.toString(insertAt), "insert", " assertion=\"true\"");
+		} else if (model.isRelation()) {
+			message = "model '" + name + "' is a relation model: name it on a <Relation value=…> inside <Relations>,"
+					+ " not on <" + value.element().tag() + ">";
+		} else {
+			return true;
+		}
+		r.report(MODEL_WRONG_KIND, Severity.ERROR, message, attribute.valueStart(), attribute.valueEnd(), fix);
+		return false;
+	}
+
+	private static String article(String task) {
+		return ("aeiou".indexOf(task.isEmpty() ? 'x' : task.charAt(0)) >= 0 ? "an " : "a ") + task;
+	}
+
+	/**
+	 * Assertion and relation models work on the chunks of NER labels: the labels they name must be offered by a
+	 * Labels control, or the model has nothing to work on. All missing is an error, some missing a warning.
+	 */
+	private static void checkEntityLabels(LabelingConfig config, List<String> names,
+			Map<String, Optional<ModelInfo.Model>> known, Map<String, ConfigAttribute> firstUse, Reporter r) {
+		Set<String> offered = null;
+		for (String name : names) {
+			Optional<ModelInfo.Model> model = known.get(name);
+			if (model.isEmpty() || !needsNoEmbeddings(model.get()) || model.get().entityLabels().isEmpty()) {
+				continue;
+			}
+			if (offered == null) {
+				offered = entityLabelsOf(config);
+				if (offered == null) {
+					return; // labels come from task data: any may be there
+				}
+			}
+			Set<String> missing = new TreeSet<>(model.get().entityLabels());
+			missing.removeAll(offered);
+			if (missing.isEmpty()) {
+				continue;
+			}
+			boolean none = missing.size() == model.get().entityLabels().size();
+			ConfigAttribute attribute = firstUse.get(name);
+			String what = model.get().isRelation() ? "relates" : "qualifies";
+			String message = "model '" + name + "' " + what + " chunks of " + String.join(", ",
+					new TreeSet<>(model.get().entityLabels())) + "; the config has no NER label " + String.join(", ", missing)
+					+ (none ? ", so the model has nothing to work on" : ", so chunks of those are never " + (model.get()
+							.isRelation() ? "related" : "qualified"));
+			r.report(MODEL_ENTITIES_MISSING, none ? Severity.ERROR : Severity.WARNING, message, attribute.valueStart(),
+					attribute.valueEnd(), Map.of("model", name, "labels", String.join(",", missing)));
+		}
+	}
+
+	/** The NER labels the Labels controls offer (assertion labels left out), or {@code null} when any is dynamic. */
+	private static Set<String> entityLabelsOf(LabelingConfig config) {
+		Set<String> labels = new HashSet<>();
+		for (ControlTag control : config.controlTags()) {
+			if (!Tags.LABEL_CONTROLS.contains(control.type())) {
+				continue;
+			}
+			if (control.dynamic()) {
+				return null;
+			}
+			for (LabelValue value : control.values()) {
+				if (!value.assertion() && value.value() != null) {
+					labels.add(value.value());
+					if (value.alias() != null) {
+						labels.add(value.alias());
+					}
+				}
+			}
+		}
+		return labels;
+	}
+
 	private Optional<ModelInfo.Model> lookup(String name) {
 		Optional<ModelInfo.Model> model = models.lookup(name);
 		return model == null ? Optional.empty() : model;
@@ -423,6 +539,11 @@ public final class ConfigValidator {
 	/** The entity names a model predicts: NER tags without their IOB/BIOES prefix, and no {@code O}. */
 	static Set<String> entities(ModelInfo.Model model) {
 		Set<String> entities = new TreeSet<>();
+		if (model.isAssertion() || model.isRelation()) {
+			// statuses and relation labels are names as they are ("associated_with_someone_else", "DRUG-DOSAGE")
+			entities.addAll(model.labels());
+			return entities;
+		}
 		for (String tag : model.labels()) {
 			if (tag.equals("O")) {
 				continue;

@@ -1,6 +1,7 @@
 package io.labelbench.config;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -26,11 +27,16 @@ public final class PredefinedLabels {
 	 * What adding a model's labels does to a config: one edit, the labels it adds, the existing labels whose
 	 * {@code model} attribute it sets (they had none or another model), and the labels that already had it.
 	 */
-	public record Merge(TextEdit edit, List<String> added, List<String> modelSet, List<String> unchanged) {
+	public record Merge(TextEdit edit, List<String> added, List<String> modelSet, List<String> unchanged,
+			List<String> entityLabelsAdded) {
+
+		public Merge(TextEdit edit, List<String> added, List<String> modelSet, List<String> unchanged) {
+			this(edit, added, modelSet, unchanged, List.of());
+		}
 
 		/** Whether applying {@link #edit} changes the config at all. */
 		public boolean changes() {
-			return !added.isEmpty() || !modelSet.isEmpty();
+			return !added.isEmpty() || !modelSet.isEmpty() || !entityLabelsAdded.isEmpty();
 		}
 	}
 
@@ -55,20 +61,8 @@ public final class PredefinedLabels {
 	 *                                  that does not take labels, or a new control has no Text to bind to
 	 */
 	public static Merge plan(String configText, String controlName, String model, List<String> labels) {
-		LabelingConfig config = LabelingConfig.parse(configText);
-		for (Diagnostic d : config.parseDiagnostics()) {
-			if (d.isError()) {
-				throw new IllegalArgumentException("the config is not well-formed (line " + d.line() + ": " + d.message()
-						+ "); fix it before adding labels");
-			}
-		}
-		Set<String> usedColours = new HashSet<>();
-		for (ConfigElement e : config.elements()) {
-			String background = e.get("background");
-			if (background != null) {
-				usedColours.add(background.trim().toUpperCase(Locale.ROOT));
-			}
-		}
+		LabelingConfig config = wellFormed(configText);
+		Set<String> usedColours = usedColours(config);
 		ControlTag control = config.control(controlName);
 		Set<String> missing = new LinkedHashSet<>(labels);
 		if (control != null) {
@@ -79,60 +73,268 @@ public final class PredefinedLabels {
 			List<String> modelSet = new ArrayList<>();
 			List<String> unchanged = new ArrayList<>();
 			List<TextEdit> edits = new ArrayList<>();
-			boolean withModel = model != null && !model.isBlank();
-			for (LabelValue value : control.values()) {
-				if (!missing.remove(value.value())) {
-					continue;
-				}
-				ConfigAttribute current = value.element().attribute("model");
-				ConfigAttribute valueAttribute = value.element().attribute("value");
-				if (!withModel || model.equals(value.model())) {
-					unchanged.add(value.value());
-				} else if (current != null) {
-					edits.add(new TextEdit(current.valueStart(), current.valueEnd() - current.valueStart(), escape(model)));
-					modelSet.add(value.value());
-				} else {
-					// right after value="…", where a reader looks for it
-					edits.add(new TextEdit(valueAttribute.valueEnd() + 1, 0, " model=\"" + escape(model) + "\""));
-					modelSet.add(value.value());
-				}
-			}
+			setModel(control.values(), missing, model, false, edits, modelSet, unchanged);
 			ConfigElement e = control.element();
 			List<String> added = List.copyOf(missing);
 			if (!missing.isEmpty()) {
-				edits.add(insertion(configText, e, missing, model, usedColours));
+				edits.add(insertion(configText, e, labelLines(missing, model, false, indentInside(configText, e),
+						usedColours)));
 			}
 			return new Merge(combine(configText, edits, e.startTagEnd()), added, modelSet, unchanged);
 		}
-		ObjectTag text = null;
-		for (ObjectTag object : config.objectTags()) {
-			if (object.type().equals("text") && object.name() != null) {
-				text = object;
-				break;
+		ObjectTag text = firstText(config, controlName);
+		ConfigElement e = text.element();
+		String lines = labelLines(missing, model, false, indentBeside(configText, e), usedColours);
+		return new Merge(newLabels(configText, controlName, text, lines), List.copyOf(missing), List.of(), List.of());
+	}
+
+	/**
+	 * Adds an assertion model's statuses as labels with {@code assertion="true"} and {@code model}: into the Labels
+	 * control that holds the NER labels they qualify ({@code entityLabels}), else the first Labels control on a
+	 * Text, else a new control {@code label} on the first Text. Statuses the control already has get the model and
+	 * {@code assertion="true"} where they lack them; NER labels the model qualifies that no control offers are
+	 * added (without a model) beside them, so that the statuses have chunks to attach to. One edit.
+	 *
+	 * @throws IllegalArgumentException as {@link #plan}
+	 */
+	public static Merge planAssertions(String configText, String model, List<String> statuses,
+			Collection<String> entityLabels) {
+		LabelingConfig config = wellFormed(configText);
+		Set<String> usedColours = usedColours(config);
+		ControlTag control = entityControl(config, entityLabels);
+		Set<String> missingEntities = missingEntities(config, entityLabels);
+		Set<String> missing = new LinkedHashSet<>(statuses);
+		List<String> modelSet = new ArrayList<>();
+		List<String> unchanged = new ArrayList<>();
+		List<TextEdit> edits = new ArrayList<>();
+		if (control == null) {
+			String name = freeName(config, "label");
+			ObjectTag text = firstText(config, name);
+			String indent = indentBeside(configText, text.element());
+			String lines = labelLines(missingEntities, null, false, indent, usedColours)
+					+ labelLines(missing, model, true, indent, usedColours);
+			return new Merge(newLabels(configText, name, text, lines), List.copyOf(missing), List.of(), List.of(),
+					List.copyOf(missingEntities));
+		}
+		// a status some Labels control already offers is completed where it is, not added twice
+		List<LabelValue> labelValues = new ArrayList<>();
+		for (ControlTag c : config.controlTags()) {
+			if (Tags.LABEL_CONTROLS.contains(c.type())) {
+				labelValues.addAll(c.values());
 			}
 		}
-		if (text == null) {
-			throw new IllegalArgumentException("the config has no <Text> object to bind a new Labels control '"
-					+ controlName + "' to");
+		setModel(labelValues, missing, model, true, edits, modelSet, unchanged);
+		ConfigElement e = control.element();
+		if (!missing.isEmpty() || !missingEntities.isEmpty()) {
+			String indent = indentInside(configText, e);
+			edits.add(insertion(configText, e, labelLines(missingEntities, null, false, indent, usedColours)
+					+ labelLines(missing, model, true, indent, usedColours)));
 		}
+		return new Merge(combine(configText, edits, e.startTagEnd()), List.copyOf(missing), modelSet, unchanged,
+				List.copyOf(missingEntities));
+	}
+
+	/**
+	 * Adds a relation model's relation labels as {@code <Relation value=… model=…>} to the first {@code <Relations>}
+	 * block, creating one before the Labels control of the entities (or the first Text) when the config has none,
+	 * and the NER labels the model relates ({@code entityLabels}) that no control offers into the Labels control
+	 * holding the others (else the first on a Text, else a new one). Existing relations get the model. One edit.
+	 *
+	 * @throws IllegalArgumentException as {@link #plan}
+	 */
+	public static Merge planRelations(String configText, String model, List<String> relations,
+			Collection<String> entityLabels) {
+		LabelingConfig config = wellFormed(configText);
+		Set<String> usedColours = usedColours(config);
+		ControlTag control = entityControl(config, entityLabels);
+		Set<String> missingEntities = missingEntities(config, entityLabels);
+		Set<String> missing = new LinkedHashSet<>(relations);
+		List<String> modelSet = new ArrayList<>();
+		List<String> unchanged = new ArrayList<>();
+		List<TextEdit> edits = new ArrayList<>();
+		setModel(config.relations(), missing, model, false, edits, modelSet, unchanged);
+		ObjectTag text = control == null ? firstText(config, "label") : null;
+		if (!missingEntities.isEmpty()) {
+			if (control != null) {
+				edits.add(insertion(configText, control.element(), labelLines(missingEntities, null, false,
+						indentInside(configText, control.element()), usedColours)));
+			} else {
+				edits.add(newLabels(configText, freeName(config, "label"), text, labelLines(missingEntities, null, false,
+						indentBeside(configText, text.element()), usedColours)));
+			}
+		}
+		if (!missing.isEmpty()) {
+			List<ConfigElement> blocks = config.relationsBlocks();
+			if (!blocks.isEmpty()) {
+				ConfigElement block = blocks.get(0);
+				edits.add(insertion(configText, block, relationLines(missing, model, indentInside(configText, block))));
+			} else {
+				ConfigElement before = control != null ? control.element() : text.element();
+				String indent = indentOf(configText, before.start());
+				String lines = relationLines(missing, model, indentBeside(configText, before));
+				edits.add(new TextEdit(before.start(), 0, "<Relations>\n" + lines + indent + "</Relations>\n" + indent));
+			}
+		}
+		ConfigElement anchor = config.root() == null ? null : config.root();
+		return new Merge(combine(configText, edits, anchor == null ? 0 : anchor.startTagEnd()), List.copyOf(missing),
+				modelSet, unchanged, List.copyOf(missingEntities));
+	}
+
+	/**
+	 * Sets {@code model} (and {@code assertion="true"} when asked) on the values that are among {@code missing},
+	 * and takes them out of it.
+	 */
+	private static void setModel(List<LabelValue> values, Set<String> missing, String model, boolean assertion,
+			List<TextEdit> edits, List<String> modelSet, List<String> unchanged) {
+		boolean withModel = model != null && !model.isBlank();
+		for (LabelValue value : values) {
+			if (!missing.remove(value.value())) {
+				continue;
+			}
+			ConfigAttribute current = value.element().attribute("model");
+			ConfigAttribute valueAttribute = value.element().attribute("value");
+			// right after value="…", where a reader looks for them
+			StringBuilder after = new StringBuilder();
+			if (assertion && !value.assertion() && value.element().attribute("assertion") == null) {
+				after.append(" assertion=\"true\"");
+			} else if (assertion && !value.assertion()) {
+				ConfigAttribute a = value.element().attribute("assertion");
+				edits.add(new TextEdit(a.valueStart(), a.valueEnd() - a.valueStart(), "true"));
+			}
+			boolean changed = after.length() > 0 || assertion && !value.assertion();
+			if (withModel && !model.equals(value.model())) {
+				if (current != null) {
+					edits.add(new TextEdit(current.valueStart(), current.valueEnd() - current.valueStart(), escape(model)));
+				} else {
+					after.append(" model=\"").append(escape(model)).append('"');
+				}
+				changed = true;
+			}
+			if (after.length() > 0) {
+				edits.add(new TextEdit(valueAttribute.valueEnd() + 1, 0, after.toString()));
+			}
+			(changed ? modelSet : unchanged).add(value.value());
+		}
+	}
+
+	private static LabelingConfig wellFormed(String configText) {
+		LabelingConfig config = LabelingConfig.parse(configText);
+		for (Diagnostic d : config.parseDiagnostics()) {
+			if (d.isError()) {
+				throw new IllegalArgumentException("the config is not well-formed (line " + d.line() + ": " + d.message()
+						+ "); fix it before adding labels");
+			}
+		}
+		return config;
+	}
+
+	private static Set<String> usedColours(LabelingConfig config) {
+		Set<String> usedColours = new HashSet<>();
+		for (ConfigElement e : config.elements()) {
+			String background = e.get("background");
+			if (background != null) {
+				usedColours.add(background.trim().toUpperCase(Locale.ROOT));
+			}
+		}
+		return usedColours;
+	}
+
+	/**
+	 * The Labels control offering one of the NER labels (not as an assertion label), else the first Labels control
+	 * on a Text object, else {@code null}.
+	 */
+	private static ControlTag entityControl(LabelingConfig config, Collection<String> entityLabels) {
+		ControlTag onText = null;
+		for (ControlTag control : config.controlTags()) {
+			if (!Tags.LABEL_CONTROLS.contains(control.type()) || control.name() == null) {
+				continue;
+			}
+			for (LabelValue value : control.values()) {
+				if (!value.assertion() && entityLabels.contains(value.value())) {
+					return control;
+				}
+			}
+			boolean text = control.toNames().stream().map(config::object)
+					.anyMatch(o -> o != null && o.type().equals("text"));
+			if (onText == null && text) {
+				onText = control;
+			}
+		}
+		return onText;
+	}
+
+	/** The NER labels no Labels control offers (as an entity, not an assertion label), in the given order. */
+	private static Set<String> missingEntities(LabelingConfig config, Collection<String> entityLabels) {
+		Set<String> missing = new LinkedHashSet<>(entityLabels);
+		for (ControlTag control : config.controlTags()) {
+			if (Tags.LABEL_CONTROLS.contains(control.type())) {
+				for (LabelValue value : control.values()) {
+					if (!value.assertion()) {
+						missing.remove(value.value());
+					}
+				}
+			}
+		}
+		return missing;
+	}
+
+	private static String freeName(LabelingConfig config, String wanted) {
+		String name = wanted;
+		for (int n = 2; config.control(name) != null || config.object(name) != null; n++) {
+			name = wanted + n;
+		}
+		return name;
+	}
+
+	private static ObjectTag firstText(LabelingConfig config, String controlName) {
+		for (ObjectTag object : config.objectTags()) {
+			if (object.type().equals("text") && object.name() != null) {
+				return object;
+			}
+		}
+		throw new IllegalArgumentException("the config has no <Text> object to bind a new Labels control '"
+				+ controlName + "' to");
+	}
+
+	/** A new Labels control with the given lines, inserted just before the Text object it labels. */
+	private static TextEdit newLabels(String configText, String controlName, ObjectTag text, String lines) {
 		ConfigElement e = text.element();
 		String indent = indentOf(configText, e.start());
-		String childIndent = indent + unit(configText, e.parent(), indentOf(configText, e.parent() == null ? 0
-				: e.parent().start()));
 		StringBuilder block = new StringBuilder();
 		block.append("<Labels name=\"").append(escape(controlName)).append("\" toName=\"").append(escape(text.name()))
 				.append("\">\n");
-		block.append(labelLines(missing, model, childIndent, usedColours));
+		block.append(lines);
 		block.append(indent).append("</Labels>\n").append(indent);
-		return new Merge(new TextEdit(e.start(), 0, block.toString()), List.copyOf(missing), List.of(), List.of());
+		return new TextEdit(e.start(), 0, block.toString());
 	}
 
-	/** The insertion of the label lines into the control {@code e}, before its end tag. */
-	private static TextEdit insertion(String configText, ConfigElement e, Set<String> missing, String model,
-			Set<String> usedColours) {
+	/** The indentation of a child of {@code e}. */
+	private static String indentInside(String configText, ConfigElement e) {
 		String indent = indentOf(configText, e.start());
-		String childIndent = indent + unit(configText, e, indent);
-		String lines = labelLines(missing, model, childIndent, usedColours);
+		return indent + unit(configText, e, indent);
+	}
+
+	/** The indentation of a child of a new element standing where {@code e} stands. */
+	private static String indentBeside(String configText, ConfigElement e) {
+		return indentOf(configText, e.start()) + unit(configText, e.parent(), indentOf(configText, e.parent() == null ? 0
+				: e.parent().start()));
+	}
+
+	private static String relationLines(Set<String> relations, String model, String indent) {
+		StringBuilder lines = new StringBuilder();
+		for (String relation : relations) {
+			lines.append(indent).append("<Relation value=\"").append(escape(relation)).append('"');
+			if (model != null && !model.isBlank()) {
+				lines.append(" model=\"").append(escape(model)).append('"');
+			}
+			lines.append("/>\n");
+		}
+		return lines.toString();
+	}
+
+	/** The insertion of lines into the element {@code e}, before its end tag. */
+	private static TextEdit insertion(String configText, ConfigElement e, String lines) {
+		String indent = indentOf(configText, e.start());
 		if (e.selfClosing()) {
 			// <Labels …/> becomes <Labels …> … </Labels>
 			int slash = e.startTagEnd() - 2;
@@ -165,7 +367,8 @@ public final class PredefinedLabels {
 		return new TextEdit(from, to - from, replacement.toString());
 	}
 
-	private static String labelLines(Set<String> labels, String model, String indent, Set<String> usedColours) {
+	private static String labelLines(Set<String> labels, String model, boolean assertion, String indent,
+			Set<String> usedColours) {
 		StringBuilder lines = new StringBuilder();
 		int next = 0;
 		for (String label : labels) {
@@ -175,6 +378,9 @@ public final class PredefinedLabels {
 			} while (usedColours.contains(colour));
 			usedColours.add(colour);
 			lines.append(indent).append("<Label value=\"").append(escape(label)).append('"');
+			if (assertion) {
+				lines.append(" assertion=\"true\"");
+			}
 			if (model != null && !model.isBlank()) {
 				lines.append(" model=\"").append(escape(model)).append('"');
 			}

@@ -41,7 +41,8 @@ class ConfigTemplateTest {
 		assertTrue(VisualConfig.hasImageBoxes(config), fixed);
 		assertEquals(List.of(), Configs.errors(new ConfigValidator().validate(fixed)), fixed);
 		assertEquals("$image", config.object("image").value());
-		assertEquals(Set.of("PROBLEM", "DRUG", "TEST"), config.valuesOf("box"), "labels without assertion ones");
+		assertEquals(Set.of("PROBLEM", "TEST", "TREATMENT", "DRUG", "DOSAGE", "STRENGTH", "FREQUENCY", "ROUTE", "FORM",
+				"DURATION"), config.valuesOf("box"), "labels without assertion ones");
 		assertTrue(fixed.startsWith(text.substring(0, text.lastIndexOf("</View>"))), "the rest is kept as it was");
 		assertEquals(fixed, VisualConfig.withImageBoxes(fixed), "nothing added twice");
 	}

@@ -64,6 +64,16 @@ public record HubEntry(String name, String language, Version libVersion, Version
 		return labels;
 	}
 
+	/**
+	 * For assertion and relation models, the NER labels of the chunks they work on, as the catalog lists them
+	 * (optional field {@code entityLabels}); the downloaded model's own metadata is authoritative.
+	 */
+	public List<String> entityLabels() {
+		List<String> labels = new ArrayList<>();
+		json.path("entityLabels").forEach(label -> labels.add(label.asText()));
+		return labels;
+	}
+
 	/** The embeddings model this one needs, or {@code null}. */
 	public String embeddings() {
 		return Json.text(json, "embeddings");

@@ -21,10 +21,23 @@ import io.labelbench.core.json.Json;
  * labels ({@code paramMap.classes}, tag prefixes removed) and the embeddings it was trained with
  * ({@code storageRef}). Read without Spark.
  *
- * @param labels empty when the model does not list them (a NerDL model saved straight after training keeps
- *               them only in a Hadoop SequenceFile; the server can report them after loading the model)
+ * @param labels       empty when the model does not list them (a NerDL model saved straight after training keeps
+ *                     them only in a Hadoop SequenceFile; the server can report them after loading the model); for
+ *                     an assertion model its statuses, for a relation model its relation labels
+ * @param entityLabels for assertion and relation models, the NER labels of the chunks they work on
+ *                     ({@code paramMap.entityLabels}); empty for other models
  */
-public record ModelMetadata(String annotatorClass, String task, List<String> labels, String embeddings, long sizeBytes) {
+public record ModelMetadata(String annotatorClass, String task, List<String> labels, String embeddings, long sizeBytes,
+		List<String> entityLabels) {
+
+	public ModelMetadata {
+		labels = List.copyOf(labels);
+		entityLabels = entityLabels == null ? List.of() : List.copyOf(entityLabels);
+	}
+
+	public ModelMetadata(String annotatorClass, String task, List<String> labels, String embeddings, long sizeBytes) {
+		this(annotatorClass, task, labels, embeddings, sizeBytes, List.of());
+	}
 
 	static final String METADATA_FILE = "metadata/part-00000";
 	private static final long MAX_METADATA_BYTES = 16L * 1024 * 1024;
@@ -56,7 +69,8 @@ public record ModelMetadata(String annotatorClass, String task, List<String> lab
 		String task = taskOfClass(simpleName);
 		List<String> labels = labelsOf(params.path("classes"), task.equals("ner"));
 		String embeddings = params.hasNonNull("storageRef") ? params.get("storageRef").asText() : null;
-		return new ModelMetadata(simpleName, task, labels, embeddings, sizeOf(modelFolder));
+		List<String> entityLabels = labelsOf(params.path("entityLabels"), false);
+		return new ModelMetadata(simpleName, task, labels, embeddings, sizeOf(modelFolder), entityLabels);
 	}
 
 	/** Entity labels without BIO prefixes for NER, class names as they are otherwise. */

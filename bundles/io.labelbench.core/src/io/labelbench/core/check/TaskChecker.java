@@ -1,6 +1,7 @@
 package io.labelbench.core.check;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -18,7 +19,8 @@ import io.labelbench.core.model.Task;
 /**
  * Checks the content of a task against its own text and, when given, the project's config: offsets that do
  * not fit the text, covered text that disagrees with the offsets, offsets that split a character, relations
- * to missing regions, and names or labels the config does not define. Problems are reported, never fixed:
+ * to missing regions or between regions of different objects, assertion statuses on spans no entity region
+ * covers, and names or labels the config does not define. Problems are reported, never fixed:
  * moving a region silently would change a human's annotation.
  */
 public final class TaskChecker {
@@ -63,7 +65,7 @@ public final class TaskChecker {
 	private void checkAll(Task task, String kind, List<Annotation> annotations, List<TaskProblem> problems) {
 		for (int a = 0; a < annotations.size(); a++) {
 			List<Region> results = annotations.get(a).results();
-			Set<String> regionIds = regionIds(results);
+			AnnotationIndex regionIds = index(results);
 			for (int r = 0; r < results.size(); r++) {
 				Region region = results.get(r);
 				String where = kind + "[" + a + "].result[" + r + "]" + (region.id() == null ? "" : " (id " + region.id() + ")");
@@ -80,7 +82,7 @@ public final class TaskChecker {
 	 */
 	public Map<ObjectNode, List<String>> check(Task task, Annotation annotation) {
 		List<Region> results = annotation.results();
-		Set<String> regionIds = regionIds(results);
+		AnnotationIndex regionIds = index(results);
 		Map<ObjectNode, List<String>> problems = new IdentityHashMap<>();
 		for (Region region : results) {
 			List<String> messages = problemsOf(task, region, regionIds);
@@ -100,30 +102,83 @@ public final class TaskChecker {
 		return field == null ? DEFAULT_FIELD : field;
 	}
 
-	private static Set<String> regionIds(List<Region> results) {
-		Set<String> regionIds = new HashSet<>();
-		for (Region region : results) {
-			if (region.id() != null && region.kind() != Region.Kind.RELATION) {
-				regionIds.add(region.id());
-			}
-		}
-		return regionIds;
+	/**
+	 * What the checks of one result need from the rest of its annotation: the regions by id (relations name them)
+	 * and where entity regions stand (assertion statuses qualify them).
+	 */
+	private record AnnotationIndex(Map<String, Region> regions, Set<String> entityPlaces) {
 	}
 
-	private List<String> problemsOf(Task task, Region region, Set<String> regionIds) {
+	private AnnotationIndex index(List<Region> results) {
+		Map<String, Region> regions = new HashMap<>();
+		Set<String> entityPlaces = new HashSet<>();
+		Set<String> assertionLabels = assertionLabels();
+		for (Region region : results) {
+			if (region.kind() == Region.Kind.RELATION) {
+				continue;
+			}
+			if (region.id() != null) {
+				regions.putIfAbsent(region.id(), region);
+			}
+			String place = assertionLabels.isEmpty() ? null : placeOf(region);
+			if (place != null && region.labels().stream().anyMatch(label -> !assertionLabels.contains(label))) {
+				entityPlaces.add(place);
+			}
+		}
+		return new AnnotationIndex(regions, entityPlaces);
+	}
+
+	private Set<String> assertionLabels() {
+		return schema == null ? Set.of() : schema.assertionLabels();
+	}
+
+	/**
+	 * Where a region stands on its object, as a key equal for regions at the same place: a span's offsets, a box's
+	 * page and coordinates; {@code null} for results with neither.
+	 */
+	private static String placeOf(Region region) {
+		ObjectNode value = region.value();
+		if (value == null) {
+			return null;
+		}
+		if (region.start() != null && region.end() != null) {
+			return region.toName() + "|" + region.start() + "|" + region.end();
+		}
+		StringBuilder key = new StringBuilder(String.valueOf(region.toName())).append("|box");
+		for (String field : new String[] { "x", "y", "width", "height" }) {
+			JsonNode number = value.get(field);
+			if (number == null || !number.isNumber()) {
+				return null;
+			}
+			key.append('|').append(number.decimalValue().stripTrailingZeros().toPlainString());
+		}
+		return key.append('|').append(value.path("pageNumber").asText("")).toString();
+	}
+
+	private List<String> problemsOf(Task task, Region region, AnnotationIndex index) {
 		List<String> messages = new ArrayList<>();
 		if (region.kind() == Region.Kind.RELATION) {
-			checkRelationEnd("from_id", region.fromId(), regionIds, messages);
-			checkRelationEnd("to_id", region.toId(), regionIds, messages);
+			Region from = checkRelationEnd("from_id", region.fromId(), index, messages);
+			Region to = checkRelationEnd("to_id", region.toId(), index, messages);
+			if (from != null && to != null && from.toName() != null && to.toName() != null
+					&& !from.toName().equals(to.toName())) {
+				messages.add("relation joins a region of '" + from.toName() + "' (" + region.fromId() + ") to one of '"
+						+ to.toName() + "' (" + region.toId() + "); a relation joins regions of one object");
+			}
 			Set<String> allowed = schema == null ? Set.of() : schema.relationLabels();
+			Set<String> assertionLabels = assertionLabels();
 			for (String label : region.labels()) {
-				if (!allowed.isEmpty() && !allowed.contains(label)) {
+				if (assertionLabels.contains(label)) {
+					messages.add("relation label '" + label + "' is an assertion status (assertion=\"true\" in the"
+							+ " config): a status is a region on the span of the chunk it qualifies, not a relation");
+				} else if (!allowed.isEmpty() && !allowed.contains(label)) {
 					messages.add("relation label '" + label + "' is not a Relation of the config");
 				}
 			}
 			return messages;
 		}
 		checkNames(region, messages);
+		checkAssertion(region, index, messages);
 		ObjectNode value = region.value();
 		if (value != null && isNumber(value.get("start")) && isNumber(value.get("end"))) {
 			checkOffsets(task, region, messages);
@@ -208,12 +263,38 @@ public final class TaskChecker {
 		}
 	}
 
-	private static void checkRelationEnd(String field, String id, Set<String> regionIds, List<String> messages) {
+	/** @return the region the relation end names, or {@code null} when it names none (reported) */
+	private static Region checkRelationEnd(String field, String id, AnnotationIndex index, List<String> messages) {
 		if (id == null) {
 			messages.add("relation has no " + field);
-		} else if (!regionIds.contains(id)) {
+			return null;
+		}
+		Region region = index.regions().get(id);
+		if (region == null) {
 			messages.add("relation " + field + " '" + id + "' names no region of this annotation");
 		}
+		return region;
+	}
+
+	/**
+	 * A region labelled only with assertion statuses qualifies the entity region at exactly its place; one
+	 * without such an entity region qualifies nothing.
+	 */
+	private void checkAssertion(Region region, AnnotationIndex index, List<String> messages) {
+		Set<String> assertionLabels = assertionLabels();
+		List<String> labels = region.labels();
+		if (assertionLabels.isEmpty() || labels.isEmpty() || !assertionLabels.containsAll(labels)) {
+			return;
+		}
+		String place = placeOf(region);
+		if (place == null || index.entityPlaces().contains(place)) {
+			return;
+		}
+		String what = region.start() != null ? "[" + region.start() + ", " + region.end() + ")"
+				+ (region.text() == null ? "" : " " + quote(region.text())) : "this box";
+		messages.add("assertion status '" + String.join("', '", labels) + "' on " + what + ": no entity region of '"
+				+ region.toName() + "' has exactly this " + (region.start() != null ? "span" : "box")
+				+ "; a status qualifies the entity chunk with the same offsets");
 	}
 
 	private static boolean splitsCharacter(String text, int offset) {

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 
 import io.labelbench.core.check.TaskProblem;
 import io.labelbench.core.json.Json;
+import io.labelbench.core.model.Task;
 import io.labelbench.core.model.TaskId;
 import io.labelbench.core.store.TaskStore;
 
@@ -51,8 +52,8 @@ final class CocoWriter {
 
 	/** @return how many tasks had boxes written */
 	static int write(TaskStore store, List<TaskId> ids, OutputStream out, Progress progress,
-			Consumer<TaskProblem> problems) throws IOException {
-		Map<String, Integer> categories = categoryIds(store, ids, progress);
+			Consumer<TaskProblem> problems, TaskExporter.LeftOut leftOut) throws IOException {
+		Map<String, Integer> categories = categoryIds(store, ids, progress, leftOut.assertionLabels);
 		List<Image> images = new ArrayList<>();
 		int exportedTasks = 0;
 		try (JsonGenerator json = Json.mapper().createGenerator(out)) {
@@ -74,7 +75,9 @@ final class CocoWriter {
 			int annotationId = 0;
 			for (TaskId id : ids) {
 				progress.checkCanceled();
-				VisualBoxes boxes = VisualBoxes.of(store.read(id), problems);
+				Task task = store.read(id);
+				VisualBoxes boxes = VisualBoxes.of(task, problems, leftOut.assertionLabels);
+				leftOut.count(task);
 				int before = annotationId;
 				for (VisualBoxes.PageImage page : boxes.images()) {
 					Image image = new Image(images.size() + 1, page);
@@ -112,13 +115,13 @@ final class CocoWriter {
 	}
 
 	/** The labels of every box in the project with their category ids, 1, 2, … in the order of the labels. */
-	private static Map<String, Integer> categoryIds(TaskStore store, List<TaskId> ids, Progress progress)
-			throws IOException {
+	private static Map<String, Integer> categoryIds(TaskStore store, List<TaskId> ids, Progress progress,
+			java.util.Set<String> assertionLabels) throws IOException {
 		SortedSet<String> labels = new TreeSet<>();
 		for (TaskId id : ids) {
 			progress.checkCanceled();
 			for (VisualBoxes.PageImage page : VisualBoxes.of(store.read(id), problem -> {
-			}).images()) {
+			}, assertionLabels).images()) {
 				page.boxes().forEach(box -> labels.add(box.label()));
 			}
 		}

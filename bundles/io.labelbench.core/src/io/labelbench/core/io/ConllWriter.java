@@ -5,6 +5,7 @@ import java.io.Writer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,7 +22,7 @@ import io.labelbench.core.model.Task;
  * Tags: the spans of the task's {@linkplain ExportedAnnotation#of exported annotation}. A token is
  * {@code B-L} when it is the first token overlapping a span labelled {@code L}, {@code I-L} for the following
  * tokens of that span, and {@code O} elsewhere; where spans overlap, the one starting first (the longer one on
- * a tie) wins.
+ * a tie) wins. Assertion statuses are not entities: their labels are no tags (the exporter counts what it left out).
  */
 final class ConllWriter {
 
@@ -34,13 +35,14 @@ final class ConllWriter {
 	private ConllWriter() {
 	}
 
-	static void write(Task task, Writer out) throws IOException {
+	/** @param assertionLabels statuses, never tags: their regions qualify an entity and are left out */
+	static void write(Task task, Writer out, Set<String> assertionLabels) throws IOException {
 		out.write("-DOCSTART- -X- -X- O\n\n");
 		String text = task.text();
 		if (text == null) {
 			return;
 		}
-		List<Span> spans = spansOf(task, text.length());
+		List<Span> spans = spansOf(task, text.length(), assertionLabels);
 		Matcher tokens = TOKEN.matcher(text);
 		int lastEnd = 0;
 		boolean sentenceOpen = false;
@@ -81,14 +83,15 @@ final class ConllWriter {
 	}
 
 	/** Spans in precedence order, overlapping later ones dropped. */
-	private static List<Span> spansOf(Task task, int length) {
+	private static List<Span> spansOf(Task task, int length, Set<String> assertionLabels) {
 		ExportedAnnotation source = ExportedAnnotation.of(task);
 		List<Span> all = new ArrayList<>();
 		if (source != null) {
 			for (Region region : source.annotation().results()) {
 				Integer start = region.start();
 				Integer end = region.end();
-				List<String> labels = region.labels();
+				List<String> labels = new ArrayList<>(region.labels());
+				labels.removeAll(assertionLabels);
 				if (start != null && end != null && start >= 0 && start < end && end <= length && !labels.isEmpty()
 						&& region.kind() != Region.Kind.CHOICES) {
 					all.add(new Span(start, end, labels.get(0).replaceAll("\\s+", "_")));

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -24,8 +25,10 @@ import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
+import io.labelbench.core.check.ResultSchema;
 import io.labelbench.core.check.TaskProblem;
 import io.labelbench.core.json.Json;
+import io.labelbench.core.model.Region;
 import io.labelbench.core.model.Task;
 import io.labelbench.core.model.TaskId;
 import io.labelbench.core.store.AtomicFile;
@@ -44,9 +47,20 @@ public final class TaskExporter {
 	public static final int MAX_REPORTED_PROBLEMS = 100;
 
 	private final LabelbenchProject project;
+	private final Set<String> assertionLabels;
 
+	/** An exporter that cannot tell assertion statuses from entity labels (no config). */
 	public TaskExporter(LabelbenchProject project) {
+		this(project, null);
+	}
+
+	/**
+	 * @param schema the project's config: its assertion labels are statuses, which CoNLL, COCO and Pascal VOC
+	 *               leave out (and count) instead of writing them as entities; {@code null} when unknown
+	 */
+	public TaskExporter(LabelbenchProject project, ResultSchema schema) {
 		this.project = project;
+		this.assertionLabels = schema == null ? Set.of() : Set.copyOf(schema.assertionLabels());
 	}
 
 	/**
@@ -60,16 +74,71 @@ public final class TaskExporter {
 		progress.begin("Exporting " + ids.size() + " tasks as " + format.id(), ids.size());
 		ProblemList problems = new ProblemList();
 		int[] exported = { ids.size() };
+		LeftOut leftOut = new LeftOut(assertionLabels, format == ExportFormat.COCO || format == ExportFormat.VOC);
 		AtomicFile.write(out, stream -> {
+			leftOut.reset(); // a retried write counts afresh
 			switch (format) {
 			case GAL, LABEL_STUDIO, JSONL -> writeJson(format, store, ids, stream, progress);
-			case CONLL -> writeConll(store, ids, stream, progress);
+			case CONLL -> writeConll(store, ids, stream, progress, leftOut);
 			case CSV, TSV -> writeTable(format == ExportFormat.TSV ? '\t' : ',', store, ids, stream, progress);
-			case COCO -> exported[0] = CocoWriter.write(store, ids, stream, progress, problems);
-			case VOC -> exported[0] = VocWriter.write(store, ids, stream, progress, problems);
+			case COCO -> exported[0] = CocoWriter.write(store, ids, stream, progress, problems, leftOut);
+			case VOC -> exported[0] = VocWriter.write(store, ids, stream, progress, problems, leftOut);
 			}
 		});
-		return new ExportResult(exported[0], ids.size() - exported[0], List.copyOf(problems.listed), problems.count);
+		return new ExportResult(exported[0], ids.size() - exported[0], List.copyOf(problems.listed), problems.count,
+				leftOut.relations, leftOut.assertions);
+	}
+
+	/**
+	 * Counts what a single-answer format (CoNLL, COCO, Pascal VOC) has no place for in the answer it writes of a
+	 * task: its relations and its assertion status regions. For the box formats only those between or on boxes
+	 * count; the spans of text tasks are left out with their task, which the result says already.
+	 */
+	static final class LeftOut {
+		final Set<String> assertionLabels;
+		private final boolean boxes;
+		int relations;
+		int assertions;
+
+		LeftOut(Set<String> assertionLabels, boolean boxes) {
+			this.assertionLabels = assertionLabels;
+			this.boxes = boxes;
+		}
+
+		void reset() {
+			relations = 0;
+			assertions = 0;
+		}
+
+		void count(Task task) {
+			ExportedAnnotation source = ExportedAnnotation.of(task);
+			if (source == null) {
+				return;
+			}
+			List<Region> results = source.annotation().results();
+			Set<String> boxIds = new HashSet<>();
+			for (Region region : results) {
+				if (region.kind() == Region.Kind.RECTANGLE_LABELS && region.id() != null) {
+					boxIds.add(region.id());
+				}
+			}
+			for (Region region : results) {
+				if (region.kind() == Region.Kind.RELATION) {
+					if (!boxes || boxIds.contains(region.fromId()) || boxIds.contains(region.toId())) {
+						relations++;
+					}
+				} else if (isAssertion(region) && (boxes ? region.kind() == Region.Kind.RECTANGLE_LABELS
+						: region.kind() != Region.Kind.CHOICES && region.start() != null)) {
+					assertions++;
+				}
+			}
+		}
+
+		/** Whether every label of the region is an assertion status. */
+		boolean isAssertion(Region region) {
+			List<String> labels = region.labels();
+			return !assertionLabels.isEmpty() && !labels.isEmpty() && assertionLabels.containsAll(labels);
+		}
 	}
 
 	/** What an export must never overwrite: the files and folders the project keeps its content in. */
@@ -161,12 +230,14 @@ public final class TaskExporter {
 		return renamed;
 	}
 
-	private static void writeConll(TaskStore store, List<TaskId> ids, java.io.OutputStream stream, Progress progress)
-			throws IOException {
+	private static void writeConll(TaskStore store, List<TaskId> ids, java.io.OutputStream stream, Progress progress,
+			LeftOut leftOut) throws IOException {
 		Writer writer = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
 		for (TaskId id : ids) {
 			progress.checkCanceled();
-			ConllWriter.write(store.read(id), writer);
+			Task task = store.read(id);
+			ConllWriter.write(task, writer, leftOut.assertionLabels);
+			leftOut.count(task);
 			progress.worked(1);
 		}
 		writer.flush();

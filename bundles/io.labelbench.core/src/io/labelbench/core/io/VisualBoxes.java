@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
@@ -82,6 +83,11 @@ final class VisualBoxes {
 	 * @param problems receives every region that was left out or changed, as a per-task problem
 	 */
 	static VisualBoxes of(Task task, Consumer<TaskProblem> problems) {
+		return of(task, problems, Set.of());
+	}
+
+	/** As {@link #of(Task, Consumer)}, with assertion statuses, which are no box labels, left out. */
+	static VisualBoxes of(Task task, Consumer<TaskProblem> problems, Set<String> assertionLabels) {
 		ExportedAnnotation source = ExportedAnnotation.of(task);
 		if (source == null) {
 			return new VisualBoxes(List.of());
@@ -91,7 +97,9 @@ final class VisualBoxes {
 		List<Region> results = source.annotation().results();
 		for (int r = 0; r < results.size(); r++) {
 			Region region = results.get(r);
-			if (region.kind() == Region.Kind.RECTANGLE_LABELS) {
+			List<String> labels = region.labels();
+			boolean status = !labels.isEmpty() && !assertionLabels.isEmpty() && assertionLabels.containsAll(labels);
+			if (region.kind() == Region.Kind.RECTANGLE_LABELS && !status) {
 				String where = source.where(r, region);
 				convert(region, document, pages, message -> problems.accept(new TaskProblem(task.id(), where, message)));
 			}

@@ -14,6 +14,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 import io.labelbench.core.check.TaskProblem;
+import io.labelbench.core.model.Task;
 import io.labelbench.core.model.TaskId;
 import io.labelbench.core.store.TaskStore;
 
@@ -42,13 +43,15 @@ final class VocWriter {
 
 	/** @return how many tasks had boxes written */
 	static int write(TaskStore store, List<TaskId> ids, OutputStream out, Progress progress,
-			Consumer<TaskProblem> problems) throws IOException {
+			Consumer<TaskProblem> problems, TaskExporter.LeftOut leftOut) throws IOException {
 		XMLOutputFactory factory = XMLOutputFactory.newDefaultFactory();
 		int exportedTasks = 0;
 		try (ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
 			for (TaskId id : ids) {
 				progress.checkCanceled();
-				List<VisualBoxes.PageImage> images = VisualBoxes.of(store.read(id), problems).images();
+				Task task = store.read(id);
+				List<VisualBoxes.PageImage> images = VisualBoxes.of(task, problems, leftOut.assertionLabels).images();
+				leftOut.count(task);
 				for (VisualBoxes.PageImage image : images) {
 					zip.putNextEntry(new ZipEntry(entryName(id, image)));
 					writeXml(factory, zip, image);

@@ -207,6 +207,32 @@ class VisualExportTest {
 				unknown.getMessage());
 	}
 
+	/** A status on a box and a relation between boxes: no COCO category, no VOC object, counted as left out. */
+	@Test
+	void boxStatusesAndRelationsAreLeftOutAndCounted() throws IOException {
+		Task task = visualTask(1, "files/note.pdf", 1);
+		Annotation completion = task.addCompletion();
+		rectangle(completion, "b1", "PROBLEM", 1, 612, 792, 10, 10, 20, 5);
+		rectangle(completion, "b2", "absent", 1, 612, 792, 10, 10, 20, 5);
+		rectangle(completion, "b3", "DRUG", 1, 612, 792, 40, 10, 20, 5);
+		completion.addResult("relation").json().put("from_id", "b3").put("to_id", "b1").put("direction", "right")
+				.putArray("labels").add("DRUG-TREATS");
+		LabelbenchProject project = projectWith(task);
+		Path coco = dir.resolve("out.json");
+		ExportResult result = new TaskExporter(project, ClinicalRoundTripTest.SCHEMA).export(ExportFormat.COCO, coco,
+				Progress.NONE);
+		assertEquals(List.of("DRUG", "PROBLEM"), Projects.readTree(coco).findValuesAsText("name"));
+		assertEquals(2, Projects.readTree(coco).get("annotations").size());
+		assertEquals(new ExportResult(1, 0, List.of(), 0, 1, 1), result);
+		Path voc = dir.resolve("out.zip");
+		ExportResult vocResult = new TaskExporter(project, ClinicalRoundTripTest.SCHEMA).export(ExportFormat.VOC, voc,
+				Progress.NONE);
+		assertEquals(1, vocResult.relationsLeftOut());
+		assertEquals(1, vocResult.assertionsLeftOut());
+		String xml = new String(unzip(voc).values().iterator().next(), java.nio.charset.StandardCharsets.UTF_8);
+		assertTrue(!xml.contains("absent") && xml.contains("<name>DRUG</name>"), xml);
+	}
+
 	private LabelbenchProject projectWith(Task... tasks) throws IOException {
 		LabelbenchProject project = LabelbenchProject.create(dir.resolve("p"), "ana");
 		for (Task task : tasks) {

@@ -104,7 +104,7 @@ public final class PipelineSpec {
 		try {
 			for (InstalledModel model : cache.installed()) {
 				known.put(model.name(), new ModelInfo.Model(Set.copyOf(model.metadata().labels()),
-						model.metadata().embeddings(), 0));
+						model.metadata().embeddings(), 0, model.metadata().task(), Set.copyOf(model.metadata().entityLabels())));
 			}
 		} catch (IOException e) {
 			// an unreadable cache is an empty one: the validator then reports the models as not downloaded

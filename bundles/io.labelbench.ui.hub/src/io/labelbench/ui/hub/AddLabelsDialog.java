@@ -33,12 +33,24 @@ public final class AddLabelsDialog extends Dialog {
 	private IProject project;
 	private String control;
 
+	private final boolean controlChosenByConfig;
+
 	public AddLabelsDialog(Shell shell, String model, List<String> labels, List<IProject> projects, int preselected) {
+		this(shell, model, labels, projects, preselected, false);
+	}
+
+	/**
+	 * @param controlChosenByConfig for assertion and relation models, whose labels go where the config's NER labels
+	 *                              are: no control to name
+	 */
+	public AddLabelsDialog(Shell shell, String model, List<String> labels, List<IProject> projects, int preselected,
+			boolean controlChosenByConfig) {
 		super(shell);
 		this.model = model;
 		this.labels = labels;
 		this.projects = projects;
 		this.preselected = preselected;
+		this.controlChosenByConfig = controlChosenByConfig;
 	}
 
 	@Override
@@ -73,7 +85,8 @@ public final class AddLabelsDialog extends Dialog {
 		projectCombo.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
 		new Label(area, SWT.NONE).setText(Messages.AddLabels_control);
 		controlText = new Text(area, SWT.BORDER);
-		controlText.setText("label");
+		controlText.setText(controlChosenByConfig ? Messages.AddLabels_controlChosen : "label");
+		controlText.setEnabled(!controlChosenByConfig);
 		controlText.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
 		return area;
 	}

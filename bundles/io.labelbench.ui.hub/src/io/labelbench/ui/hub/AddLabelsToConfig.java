@@ -17,6 +17,7 @@ import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.PlatformUI;
 
 import io.labelbench.config.ConfigEncoding;
+import io.labelbench.config.ModelInfo;
 import io.labelbench.config.PredefinedLabels;
 import io.labelbench.core.store.LabelbenchProject;
 
@@ -33,6 +34,17 @@ public final class AddLabelsToConfig {
 	 *         or an error status with a message for the user (nothing changed then)
 	 */
 	public static IStatus apply(IProject project, String controlName, String model, List<String> labels) {
+		return apply(project, controlName, model, "ner", labels, List.of());
+	}
+
+	/**
+	 * As {@link #apply(IProject, String, String, List)} for a model of any task: an assertion model's statuses go in
+	 * with {@code assertion="true"} beside the NER labels they qualify, a relation model's labels into
+	 * {@code <Relations>}, each with the model's {@code entityLabels} the config lacks; {@code controlName} only
+	 * names the control for the other tasks.
+	 */
+	public static IStatus apply(IProject project, String controlName, String model, String task, List<String> labels,
+			List<String> entityLabels) {
 		IFile config = project.getFile(LabelbenchProject.CONFIG_FILE);
 		if (!config.exists()) {
 			return Status.error(NLS.bind(Messages.AddLabels_noConfig, project.getName()));
@@ -45,7 +57,11 @@ public final class AddLabelsToConfig {
 		}
 		try {
 			String text = ConfigEncoding.decode(config.readAllBytes()).text();
-			PredefinedLabels.Merge merge = PredefinedLabels.plan(text, controlName, model, labels);
+			PredefinedLabels.Merge merge = switch (task == null ? "" : task) {
+			case ModelInfo.ASSERTION -> PredefinedLabels.planAssertions(text, model, labels, entityLabels);
+			case ModelInfo.RELATION -> PredefinedLabels.planRelations(text, model, labels, entityLabels);
+			default -> PredefinedLabels.plan(text, controlName, model, labels);
+			};
 			if (!merge.changes()) {
 				return new Status(IStatus.OK, BUNDLE, NLS.bind(Messages.AddLabels_nothingToDo, config.getFullPath(), model));
 			}
@@ -71,6 +87,10 @@ public final class AddLabelsToConfig {
 		}
 		if (!merge.modelSet().isEmpty()) {
 			out.append(out.length() == 0 ? "" : "\n").append(NLS.bind(Messages.AddLabels_modelSet, String.join(", ", merge.modelSet()), model));
+		}
+		if (!merge.entityLabelsAdded().isEmpty()) {
+			out.append(out.length() == 0 ? "" : "\n").append(NLS.bind(Messages.AddLabels_entitiesAdded,
+					String.join(", ", merge.entityLabelsAdded()), model));
 		}
 		if (!merge.unchanged().isEmpty()) {
 			out.append(out.length() == 0 ? "" : "\n").append(NLS.bind(Messages.AddLabels_unchanged, String.join(", ", merge.unchanged()), model));

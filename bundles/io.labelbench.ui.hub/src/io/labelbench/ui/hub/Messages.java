@@ -53,6 +53,8 @@ public final class Messages extends NLS {
 	public static String AddLabels_added;
 	public static String AddLabels_modelSet;
 	public static String AddLabels_unchanged;
+	public static String AddLabels_entitiesAdded;
+	public static String AddLabels_controlChosen;
 	public static String AddLabels_nothingToDo;
 
 

@@ -302,12 +302,15 @@ public final class ModelsHubView extends ViewPart {
 	private void addLabels(ModelsHub.Offer offer) {
 		List<org.eclipse.core.resources.IProject> projects = io.labelbench.ui.LabelbenchProjects.all();
 		List<String> labels = labelsOf(offer);
-		AddLabelsDialog dialog = new AddLabelsDialog(getSite().getShell(), offer.entry().name(), labels, projects, 0);
+		String task = offer.entry().task();
+		boolean qualifiesEntities = task.equals("assertion") || task.equals("relation");
+		AddLabelsDialog dialog = new AddLabelsDialog(getSite().getShell(), offer.entry().name(), labels, projects, 0,
+				qualifiesEntities);
 		if (dialog.open() != org.eclipse.jface.window.Window.OK) {
 			return;
 		}
-		IStatus result = AddLabelsToConfig.apply(dialog.project(), dialog.controlName(), offer.entry().name(),
-				dialog.chosenLabels());
+		IStatus result = AddLabelsToConfig.apply(dialog.project(), dialog.controlName(), offer.entry().name(), task,
+				dialog.chosenLabels(), entityLabelsOf(offer));
 		if (!result.isOK()) {
 			org.eclipse.jface.dialogs.ErrorDialog.openError(getSite().getShell(), Messages.AddLabels_failed, null, result);
 		} else {
@@ -324,6 +327,16 @@ public final class ModelsHubView extends ViewPart {
 			}
 		}
 		return offer.entry().labels();
+	}
+
+	/** The NER labels an assertion or relation model works on: from the downloaded model, else the catalog. */
+	private List<String> entityLabelsOf(ModelsHub.Offer offer) {
+		for (InstalledModel model : installed) {
+			if (model.entry().key().equals(offer.entry().key()) && !model.metadata().entityLabels().isEmpty()) {
+				return model.metadata().entityLabels();
+			}
+		}
+		return offer.entry().entityLabels();
 	}
 
 	/** available, downloading n%, downloaded, update available, failed. */

@@ -13,6 +13,7 @@ import io.labelbench.core.io.ExportFormat;
 import io.labelbench.core.io.ExportResult;
 import io.labelbench.core.io.TaskExporter;
 import io.labelbench.core.store.LabelbenchProject;
+import io.labelbench.project.ProjectImport;
 import io.labelbench.ui.LabelbenchJobs;
 import io.labelbench.ui.Messages;
 import io.labelbench.ui.MonitorProgress;
@@ -35,13 +36,22 @@ public final class ExportTasksJob extends ProjectTasksJob {
 
 	@Override
 	protected IStatus run(LabelbenchProject labelbench, MonitorProgress progress) throws IOException {
-		ExportResult result = new TaskExporter(labelbench).export(format, target, progress);
-		if (result.problemCount() == 0) {
+		// the config tells assertion statuses from entities, which CoNLL, COCO and VOC must not write as labels
+		ExportResult result = new TaskExporter(labelbench, ProjectImport.configOf(labelbench)).export(format, target,
+				progress);
+		String leftOut = result.leftOutSummary(format);
+		if (result.problemCount() == 0 && leftOut == null) {
 			return Status.OK_STATUS;
+		}
+		if (result.problemCount() == 0) {
+			return Status.warning(leftOut);
 		}
 		MultiStatus status = new MultiStatus(getClass(), 0,
 				Messages.format(Messages.ExportJob_problems, result.exported(), result.problemCount()));
 		result.problems().forEach(problem -> status.add(Status.warning(problem)));
+		if (leftOut != null) {
+			status.add(Status.warning(leftOut));
+		}
 		return status;
 	}
 }

@@ -90,4 +90,40 @@ class AddLabelsToConfigTest {
 				"one undo takes back the added label and the model attribute together");
 		assertTrue(!Files.readString(file).contains("DOSAGE"));
 	}
+
+	@Test
+	void assertionStatusesAndRelationsGoWhereTheyBelongAsOneUndoableEdit() throws Exception {
+		Path folder = dir.resolve("clinical");
+		LabelbenchProject.create(folder, "ana");
+		Path file = folder.resolve(LabelbenchProject.CONFIG_FILE);
+		String original = "<View>\n  <Labels name=\"ner\" toName=\"text\">\n    <Label value=\"PROBLEM\"/>\n"
+				+ "    <Label value=\"DRUG\"/>\n  </Labels>\n  <Text name=\"text\" value=\"$text\"/>\n</View>\n";
+		Files.writeString(file, original, StandardCharsets.UTF_8);
+		IProject project = LabelbenchProjects.openOrCreate(folder, null);
+
+		var statuses = AddLabelsToConfig.apply(project, "ignored", "assertion_clinical_labelbench", "assertion",
+				List.of("absent", "possible"), List.of("PROBLEM"));
+		assertTrue(statuses.isOK(), statuses.toString());
+		String withStatuses = Files.readString(file);
+		assertTrue(withStatuses.contains("    <Label value=\"DRUG\"/>\n    <Label value=\"absent\" assertion=\"true\""
+				+ " model=\"assertion_clinical_labelbench\""), withStatuses);
+		assertTrue(!withStatuses.contains("ignored"), "no control of that name was made: " + withStatuses);
+
+		var relations = AddLabelsToConfig.apply(project, "ignored", "re_posology_labelbench", "relation",
+				List.of("DRUG-DOSAGE"), List.of("DRUG", "DOSAGE"));
+		assertTrue(relations.isOK(), relations.toString());
+		assertTrue(relations.getMessage().contains("Added the NER labels re_posology_labelbench works on, which the"
+				+ " config lacked: DOSAGE."), relations.getMessage());
+		String merged = Files.readString(file);
+		assertTrue(merged.contains("<Relations>\n    <Relation value=\"DRUG-DOSAGE\" model=\"re_posology_labelbench\"/>\n"
+				+ "  </Relations>\n  <Labels name=\"ner\""), merged);
+		assertTrue(merged.contains("<Label value=\"DOSAGE\""), merged);
+		assertEquals(List.of(), new ConfigValidator().validate(merged).stream().filter(Diagnostic::isError).toList());
+
+		var support = PlatformUI.getWorkbench().getOperationSupport();
+		assertTrue(support.getOperationHistory().undo(support.getUndoContext(), null, null).isOK());
+		assertEquals(withStatuses, Files.readString(file), "one undo takes back the relations and DOSAGE together");
+		assertTrue(support.getOperationHistory().undo(support.getUndoContext(), null, null).isOK());
+		assertEquals(original, Files.readString(file));
+	}
 }

@@ -29,8 +29,10 @@ import io.labelbench.hub.ModelCache;
  * tags its enclosing tag takes ({@code <Label>} in a Labels control, {@code <Choice>} in Choices,
  * {@code <Relation>} in Relations, the rest elsewhere); inside a tag, the attributes of that tag it does not have
  * yet; inside an attribute value, the values of that attribute: object names for {@code toName}, downloaded model
- * names for {@code model}, for the {@code value} of a {@code <Label>} that names a model the labels that model
- * predicts, and the fixed values of attributes such as {@code choice} or {@code showInline}.
+ * names for {@code model} (relation models on a {@code <Relation>}, assertion models on a label with
+ * {@code assertion="true"}, NER and classification models elsewhere), for the {@code value} of a {@code <Label>} or
+ * {@code <Relation>} that names a model the labels that model predicts, and the fixed values of attributes such as
+ * {@code choice} or {@code showInline}.
  */
 public final class ConfigAssist implements IContentAssistProcessor {
 	private static final Pattern OPEN_VALUE = Pattern.compile("([\\w:.-]+)\\s*=\\s*[\"']([^\"']*)$");
@@ -40,6 +42,8 @@ public final class ConfigAssist implements IContentAssistProcessor {
 	private static final Pattern WRITTEN_ATTRIBUTE = Pattern.compile("([\\w:.-]+)\\s*=");
 	private static final Pattern WORD_BEFORE = Pattern.compile("[\\w]*$");
 	private static final Pattern MODEL_ATTRIBUTE = Pattern.compile("\\bmodel\\s*=\\s*\"([^\"]+)\"");
+	private static final Pattern ASSERTION_TRUE = Pattern.compile("\\bassertion\\s*=\\s*[\"']true[\"']",
+			Pattern.CASE_INSENSITIVE);
 	/** Attributes of tags the tables below do not know. */
 	private static final List<String> ATTRIBUTES = List.of("name", "toName", "value", "model", "background",
 			"hotkey", "alias", "choice", "showInline", "assertion", "granularity", "perRegion", "required",
@@ -123,8 +127,9 @@ public final class ConfigAssist implements IContentAssistProcessor {
 			return switch (attribute) {
 			case "toname" -> proposals(LabelingConfig.parse(text).objectNames(), lastListItem(prefix), offset);
 			case "whentagname" -> proposals(LabelingConfig.parse(text).controlNames(), prefix, offset);
-			case "model" -> proposals(modelNames(), prefix, offset);
-			case "value" -> tag.equals("label") ? proposals(modelLabels(text, open), prefix, offset)
+			case "model" -> proposals(modelNames(modelTask(tag, text, open)), prefix, offset);
+			case "value" -> tag.equals("label") || tag.equals("relation")
+					? proposals(modelLabels(text, open), prefix, offset)
 					: new ICompletionProposal[0];
 			default -> proposals(FIXED_VALUES.getOrDefault(attribute, List.of()), prefix, offset);
 			};
@@ -261,11 +266,26 @@ public final class ConfigAssist implements IContentAssistProcessor {
 		return out;
 	}
 
-	private List<String> modelNames() {
+	/**
+	 * The task of the models that fit the tag being written: relation models on a {@code <Relation>}, assertion
+	 * models on a {@code <Label assertion="true">}, {@code null} (NER, classification …) elsewhere.
+	 */
+	private static String modelTask(String tag, String text, int tagStart) {
+		if (tag.equals("relation")) {
+			return "relation";
+		}
+		int tagEnd = text.indexOf('>', tagStart);
+		String whole = text.substring(tagStart, tagEnd < 0 ? text.length() : tagEnd);
+		return tag.equals("label") && ASSERTION_TRUE.matcher(whole).find() ? "assertion" : null;
+	}
+
+	/** Downloaded models of that task; for {@code null}, those that label on their own (no embeddings, assertion or relation models). */
+	private List<String> modelNames(String task) {
 		List<String> out = new ArrayList<>();
 		try {
 			for (InstalledModel model : cache.get().installed()) {
-				if (!model.metadata().task().equals("embeddings")) {
+				String kind = model.metadata().task();
+				if (task != null ? task.equals(kind) : !Set.of("embeddings", "assertion", "relation").contains(kind)) {
 					out.add(model.name());
 				}
 			}

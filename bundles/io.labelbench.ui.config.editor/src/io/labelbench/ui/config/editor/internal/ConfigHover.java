@@ -27,11 +27,14 @@ public final class ConfigHover implements ITextHover {
 			Map.entry("hypertext", "Shows HTML from a data field; HyperTextLabels mark spans in it."),
 			Map.entry("image", "Shows an image (or a page of a PDF) from a data field; RectangleLabels draw boxes on it."),
 			Map.entry("labels", "Named-entity labels: spans of the object named by toName get one of the Label values."),
-			Map.entry("label", "One label of a Labels control: value, background colour, hotkey, and the model that predicts it."),
+			Map.entry("label", "One label of a Labels control: value, background colour, hotkey, and the model that predicts it;"
+					+ " with assertion=\"true\" an assertion status (absent, possible …) set on the span of an entity"
+					+ " chunk, whose model is an assertion model."),
 			Map.entry("choices", "Classification of the whole object named by toName: one (choice=\"single\") or several Choice values."),
 			Map.entry("choice", "One class of a Choices control; model names the classifier that predicts it."),
 			Map.entry("relations", "The relation types that may link two regions (Relation values)."),
-			Map.entry("relation", "One relation type, inside a Relations block."),
+			Map.entry("relation", "One relation type, inside a Relations block; model names the relation model that"
+					+ " predicts it between entity chunks of one sentence."),
 			Map.entry("rectanglelabels", "Boxes on an Image, each with one of the Label values (Visual NER)."),
 			Map.entry("textarea", "Free text typed by the annotator, per task or per region."),
 			Map.entry("header", "A heading shown above the task."),

@@ -30,7 +30,8 @@ import io.labelbench.ui.hub.ModelDownloadJob;
 /**
  * Quick fixes for labeling-config problems, from the fix data the validator puts on each finding: point a
  * {@code toName} at an existing object, add a missing {@code toName}, remove a duplicate value, move a relation
- * into a Relations block, add back a label tasks still use, take a surplus model out. The edit goes through the file's text buffer, so an open editor shows it (and keeps it
+ * into a Relations block, add back a label tasks still use, take a surplus model out, make a label naming an
+ * assertion model an assertion label, add the NER labels an assertion or relation model works on. The edit goes through the file's text buffer, so an open editor shows it (and keeps it
  * undoable); a file no editor has open is saved at once.
  */
 public final class ConfigQuickFixes implements IMarkerResolutionGenerator2 {
@@ -85,6 +86,18 @@ public final class ConfigQuickFixes implements IMarkerResolutionGenerator2 {
 			String model = fix(marker, "model");
 			if (!model.isEmpty()) {
 				out.add(new RemoveModelFix(model));
+			}
+		}
+		case ConfigValidator.MODEL_WRONG_KIND -> {
+			int insertAt = number(fix(marker, "insertAt"));
+			if (insertAt >= 0 && !fix(marker, "insert").isEmpty()) {
+				out.add(new Fix(Messages.QuickFix_addAssertion, insertAt, insertAt, fix(marker, "insert")));
+			}
+		}
+		case ConfigValidator.MODEL_ENTITIES_MISSING -> {
+			List<String> labels = list(fix(marker, "labels"));
+			if (!labels.isEmpty()) {
+				out.add(new AddEntityLabelsFix(fix(marker, "model"), labels));
 			}
 		}
 		case ConfigValidator.MODEL_EMBEDDINGS_MISSING -> {
@@ -208,6 +221,36 @@ public final class ConfigQuickFixes implements IMarkerResolutionGenerator2 {
 				}
 			}
 			throw new BadLocationException(Messages.QuickFix_noLabels);
+		}
+	}
+
+	/**
+	 * Adds the NER labels an assertion or relation model works on to the Labels control holding the others, as the
+	 * Models Hub does when it adds the model's labels.
+	 */
+	static final class AddEntityLabelsFix extends Edit {
+		private final String model;
+		private final List<String> labels;
+
+		AddEntityLabelsFix(String model, List<String> labels) {
+			this.model = model;
+			this.labels = List.copyOf(labels);
+		}
+
+		@Override
+		public String getLabel() {
+			return NLS.bind(Messages.QuickFix_addEntityLabels, model, String.join(", ", labels));
+		}
+
+		@Override
+		void apply(IDocument document) throws BadLocationException {
+			io.labelbench.config.TextEdit edit;
+			try {
+				edit = io.labelbench.config.PredefinedLabels.planRelations(document.get(), null, List.of(), labels).edit();
+			} catch (IllegalArgumentException e) {
+				throw new BadLocationException(e.getMessage());
+			}
+			document.replace(edit.offset(), edit.length(), edit.replacement());
 		}
 	}
 

@@ -20,6 +20,8 @@ public final class Messages extends NLS {
 	public static String QuickFix_noLabels;
 	public static String QuickFix_removeModel;
 	public static String QuickFix_downloadEmbeddings;
+	public static String QuickFix_addAssertion;
+	public static String QuickFix_addEntityLabels;
 
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);
