@@ -63,6 +63,16 @@ public final class Messages extends NLS {
 	public static String TaskEditor_diffLabel;
 	public static String TaskEditor_diffBoundary;
 	public static String TaskEditor_diffSame;
+	public static String TaskEditor_diffParts;
+	public static String TaskEditor_assertionChips;
+	public static String TaskEditor_noAssertion;
+	public static String TaskEditor_removeAssertion;
+	public static String TaskEditor_relateChips;
+	public static String TaskEditor_relationChips;
+	public static String TaskEditor_reverseRelation;
+	public static String TaskEditor_selectEntityFirst;
+	public static String TaskEditor_assertionsPart;
+	public static String TaskEditor_relationsPart;
 
 	public static String VisualEditor_legend;
 	public static String VisualEditor_previousPage;

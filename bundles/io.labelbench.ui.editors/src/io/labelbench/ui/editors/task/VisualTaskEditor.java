@@ -122,6 +122,9 @@ public final class VisualTaskEditor extends TaskEditorBase {
 
 	@Override
 	protected void chipClicked(ControlTag control, String label) {
+		if (config() != null && config().assertionLabels().contains(label) && applyAssertion(control, label)) {
+			return; // an assertion status is set on the selected box, never armed for new boxes
+		}
 		armed = label;
 		armedControl = control;
 		List<Region> regions = selected();
@@ -372,9 +375,9 @@ public final class VisualTaskEditor extends TaskEditorBase {
 		Set<ObjectNode> predictionSelection = selection().predictionAsSet();
 		Map<ObjectNode, List<String>> shownProblems = shown == null ? Map.of() : session().problems(shown);
 		predictionPage.render(shown == null ? List.of() : shown.results(), diff, shownProblems, session()::isRejected,
-				predictionSelection);
+				predictionSelection, session().assertions());
 		completionPage.render(current == null ? List.of() : current.results(), diff, currentProblems, region -> false,
-				selection().regions());
+				selection().regions(), session().assertions());
 		predictionInfo.setText(selection().prediction() == null ? Messages.format(Messages.VisualEditor_boxesOnPage,
 				predictionPage.boxes().size()) : describe(selection().prediction(), diff, shownProblems));
 		List<Region> regions = selected();
