@@ -34,7 +34,7 @@ import io.labelbench.core.model.Region;
  */
 final class RelationArcs {
 
-	private static final int STEP = 5;
+	/** Arcs over overlapping ranges (their labels included) stack in this many rows, then share the top one. */
 	private static final int MAX_LEVEL = 2;
 	private static final RGB INK = new RGB(0x37, 0x47, 0x4F);
 	private static final String NEGATED = "absent";
@@ -70,7 +70,7 @@ final class RelationArcs {
 		this.colors = colors;
 		FontData[] data = text.getFont().getFontData();
 		for (FontData each : data) {
-			each.setHeight(Math.max(6, each.getHeight() - 2));
+			each.setHeight(Math.max(6, each.getHeight() - 3));
 		}
 		small = new Font(text.getDisplay(), data);
 		GC gc = new GC(text);
@@ -83,9 +83,9 @@ final class RelationArcs {
 		text.addPaintListener(e -> paint(e.gc));
 	}
 
-	/** The room above a line the arcs need: a label at the highest level. */
+	/** The room above a line the arcs need: a row of labels per level. */
 	int arcRoom() {
-		return labelHeight + 4 + MAX_LEVEL * STEP;
+		return (MAX_LEVEL + 1) * (labelHeight + 1) + 3;
 	}
 
 	/** The gap between lines: tags of the line above, then arcs of the line below. */
@@ -239,24 +239,25 @@ final class RelationArcs {
 		gc.setLineStyle(difference != null && difference.kind() == AnnotationDiff.Kind.MISSING ? SWT.LINE_DASH
 				: SWT.LINE_SOLID);
 		String label = relation.labels().isEmpty() ? "\u2014" : String.join(", ", relation.labels());
+		int half = gc.textExtent(label).x / 2 + 5;
 		int labelX;
 		int peak;
 		if (from.top() == to.top()) {
 			int left = Math.min(from.center(), to.center());
 			int right = Math.max(from.center(), to.center());
-			peak = peakOf(from.top(), level(levelsByLine, from.top(), left, right));
+			labelX = (left + right) / 2;
+			peak = peakOf(from.top(), level(levelsByLine, from.top(), Math.min(left, labelX - half),
+					Math.max(right, labelX + half)));
 			segments(gc, relation, new int[] { from.center(), from.top() - 1, from.center(), peak, to.center(), peak,
 					to.center(), to.top() - 1 });
-			labelX = (left + right) / 2;
 		} else {
 			int edge = text.getClientArea().width - text.getRightMargin();
 			int margin = text.getLeftMargin();
-			int fromPeak = peakOf(from.top(), level(levelsByLine, from.top(), from.center(), edge));
-			peak = fromPeak;
-			segments(gc, relation, new int[] { from.center(), from.top() - 1, from.center(), fromPeak, edge, fromPeak });
+			labelX = Math.min((from.center() + edge) / 2, edge - half);
+			peak = peakOf(from.top(), level(levelsByLine, from.top(), Math.min(from.center(), labelX - half), edge));
+			segments(gc, relation, new int[] { from.center(), from.top() - 1, from.center(), peak, edge, peak });
 			int toPeak = peakOf(to.top(), level(levelsByLine, to.top(), margin, to.center()));
 			segments(gc, relation, new int[] { margin, toPeak, to.center(), toPeak, to.center(), to.top() - 1 });
-			labelX = (from.center() + edge) / 2;
 		}
 		gc.setLineStyle(SWT.LINE_SOLID);
 		int tip = to.top() - 1;
@@ -273,8 +274,9 @@ final class RelationArcs {
 		for (int i = 0; i + 3 < points.length; i += 2) {
 			int x = Math.min(points[i], points[i + 2]);
 			int y = Math.min(points[i + 1], points[i + 3]);
+			// never below the segment: it ends on the top of a span, which must stay clickable
 			hits.add(new Hit(new Rectangle(x - 3, y - 3, Math.abs(points[i] - points[i + 2]) + 6,
-					Math.abs(points[i + 1] - points[i + 3]) + 6), relation));
+					Math.abs(points[i + 1] - points[i + 3]) + 3), relation));
 		}
 	}
 
@@ -293,7 +295,7 @@ final class RelationArcs {
 	}
 
 	private int peakOf(int lineTop, int level) {
-		return lineTop - 2 - labelHeight / 2 - level * STEP;
+		return lineTop - 2 - labelHeight / 2 - level * (labelHeight + 1);
 	}
 
 	private void paintLabel(GC gc, Rectangle box, String label, Color ink, boolean chosen) {
