@@ -122,9 +122,6 @@ public final class VisualTaskEditor extends TaskEditorBase {
 
 	@Override
 	protected void chipClicked(ControlTag control, String label) {
-		if (config() != null && config().assertionLabels().contains(label) && applyAssertion(control, label)) {
-			return; // an assertion status is set on the selected box, never armed for new boxes
-		}
 		armed = label;
 		armedControl = control;
 		List<Region> regions = selected();
@@ -432,6 +429,16 @@ public final class VisualTaskEditor extends TaskEditorBase {
 
 	public List<Region> completionBoxes() {
 		return new ArrayList<>(completionPage.boxes());
+	}
+
+	/** The text over a completion box ("PROBLEM · absent"). */
+	public String boxLabel(Region box) {
+		return completionPage.labels().labelOf(box);
+	}
+
+	/** Where the label of a relation between completion boxes is drawn, once painted. */
+	public org.eclipse.swt.graphics.Rectangle relationLabel(Region relation) {
+		return completionPage.labels().labelBox(relation);
 	}
 
 	/** Where a box of the completion is drawn on its canvas. */
