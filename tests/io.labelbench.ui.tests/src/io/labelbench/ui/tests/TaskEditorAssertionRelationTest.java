@@ -223,6 +223,20 @@ class TaskEditorAssertionRelationTest {
 				describe(editor.session().current()) + " " + ui.status().getText() + " " + drawn(editor, predicted(editor, "r1"), true));
 		assertTrue(ui.diffSummary().getText().contains("Relations: 1 same \u00b7 3 missing"), ui.diffSummary().getText());
 
+		// metformin -> twice daily rejected from the prediction's context menu, opened on its arc label
+		Rectangle r4 = drawn(editor, predicted(editor, "r4"), true);
+		Event menuDetect = new Event();
+		org.eclipse.swt.graphics.Point onScreen = editor.predictionText().toDisplay(r4.x + r4.width / 2, r4.y + r4.height / 2);
+		menuDetect.x = onScreen.x;
+		menuDetect.y = onScreen.y;
+		editor.predictionText().notifyListeners(SWT.MenuDetect, menuDetect);
+		org.eclipse.swt.widgets.Menu menu = editor.contextMenu(true);
+		menu.notifyListeners(SWT.Show, new Event());
+		List<org.eclipse.swt.widgets.MenuItem> items = List.of(menu.getItems());
+		assertEquals(List.of("Accept", "Reject"), items.stream().map(org.eclipse.swt.widgets.MenuItem::getText).toList());
+		items.get(1).notifyListeners(SWT.Selection, new Event());
+		assertTrue(editor.session().isRejected(predicted(editor, "r4")), "the relation is rejected");
+
 		// chest pain: its status from absent to possible by chip
 		TaskEditorTest.click(editor.completionText(), at("chest pain") + 2, 0);
 		assertEquals(List.of("present", "absent", "possible", ""),

@@ -36,6 +36,8 @@ final class RelationArcs {
 
 	/** Arcs over overlapping ranges (their labels included) stack in this many rows, then share the top one. */
 	private static final int MAX_LEVEL = 2;
+	/** How far the lowest label stays above the line, so that the arrow heads show below it. */
+	private static final int STUB = 8;
 	private static final RGB INK = new RGB(0x37, 0x47, 0x4F);
 	private static final String NEGATED = "absent";
 	private static final String AFFIRMED = "present";
@@ -85,7 +87,7 @@ final class RelationArcs {
 
 	/** The room above a line the arcs need: a row of labels per level. */
 	int arcRoom() {
-		return (MAX_LEVEL + 1) * (labelHeight + 1) + 3;
+		return (MAX_LEVEL + 1) * (labelHeight + 1) + STUB + 2;
 	}
 
 	/** The gap between lines: tags of the line above, then arcs of the line below. */
@@ -173,15 +175,29 @@ final class RelationArcs {
 		hits.clear();
 		gc.setAntialias(SWT.ON);
 		gc.setFont(small);
+		// only what has an end on the lines shown: placing a span far away lays out the text up to it
+		int first = text.getOffsetAtLine(text.getTopIndex());
+		int lastLine = text.getLineIndex(text.getClientArea().height);
+		int last = lastLine + 1 < text.getLineCount() ? text.getOffsetAtLine(lastLine + 1) : text.getCharCount();
+		Predicate<Region> shown = span -> span.end() >= first && span.start() <= last;
 		for (Region assertion : assertions) {
-			paintAssertion(gc, assertion, place(entityOf(assertion)));
+			if (shown.test(assertion)) {
+				paintAssertion(gc, assertion, place(entityOf(assertion)));
+			}
 		}
 		Map<Integer, List<int[]>> levelsByLine = new HashMap<>();
-		List<Region> shortestFirst = new ArrayList<>(relations);
-		shortestFirst.sort(Comparator.comparingInt(this::width));
-		for (Region relation : shortestFirst) {
-			paintRelation(gc, relation, levelsByLine);
+		List<Region> shortestFirst = new ArrayList<>();
+		for (Region relation : relations) {
+			if (shown.test(entitiesById.get(relation.fromId())) || shown.test(entitiesById.get(relation.toId()))) {
+				shortestFirst.add(relation);
+			}
 		}
+		shortestFirst.sort(Comparator.comparingInt(this::width));
+		List<Runnable> labels = new ArrayList<>();
+		for (Region relation : shortestFirst) {
+			paintRelation(gc, relation, levelsByLine, labels);
+		}
+		labels.forEach(Runnable::run); // over every line, so that no arc crosses a label
 	}
 
 	private int width(Region relation) {
@@ -227,7 +243,7 @@ final class RelationArcs {
 		hits.add(new Hit(box, assertion));
 	}
 
-	private void paintRelation(GC gc, Region relation, Map<Integer, List<int[]>> levelsByLine) {
+	private void paintRelation(GC gc, Region relation, Map<Integer, List<int[]>> levelsByLine, List<Runnable> labels) {
 		Place from = place(entitiesById.get(relation.fromId()));
 		Place to = place(entitiesById.get(relation.toId()));
 		Color ink = inkOf(relation);
@@ -264,8 +280,11 @@ final class RelationArcs {
 		gc.fillPolygon(new int[] { to.center() - 4, tip - 6, to.center() + 4, tip - 6, to.center(), tip });
 		Point extent = gc.textExtent(label);
 		Rectangle box = new Rectangle(labelX - extent.x / 2 - 3, peak - labelHeight / 2, extent.x + 6, labelHeight);
-		paintLabel(gc, box, label, ink, chosen);
-		hits.add(new Hit(box, relation));
+		labels.add(() -> {
+			gc.setLineStyle(SWT.LINE_SOLID);
+			paintLabel(gc, box, label, ink, chosen);
+			hits.add(new Hit(box, relation));
+		});
 	}
 
 	/** Draws a polyline and makes each of its segments a target for the mouse. */
@@ -295,7 +314,7 @@ final class RelationArcs {
 	}
 
 	private int peakOf(int lineTop, int level) {
-		return lineTop - 2 - labelHeight / 2 - level * (labelHeight + 1);
+		return lineTop - STUB - labelHeight / 2 - level * (labelHeight + 1);
 	}
 
 	private void paintLabel(GC gc, Rectangle box, String label, Color ink, boolean chosen) {

@@ -202,13 +202,9 @@ public final class TaskEditor extends TaskEditorBase {
 	@Override
 	protected void createCompletionDetails(Composite details) {
 		choices = new ChoiceButtons(details, config(), () -> toName, this::edit, this::session);
-		Composite regionRow = row(details, 5);
+		Composite regionRow = row(details, 2);
 		deleteRegion = button(regionRow, Messages.TaskEditor_deleteRegion, e -> deleteSelected());
 		resize = button(regionRow, Messages.TaskEditor_resize, e -> resizeSelected());
-		relationLabel = new Combo(regionRow, SWT.READ_ONLY);
-		relationLabel.setItems(relationValues().toArray(String[]::new));
-		relationLabel.select(0);
-		relate = button(regionRow, Messages.TaskEditor_relate, e -> relateSelected());
 		// the relations across the full width: a broken one tells why at the end of its line
 		relations = new org.eclipse.swt.widgets.List(details, SWT.BORDER | SWT.V_SCROLL | SWT.H_SCROLL);
 		GridData relationsData = new GridData(SWT.FILL, SWT.TOP, true, false);
@@ -221,7 +217,12 @@ public final class TaskEditor extends TaskEditorBase {
 				select(relationRegions.get(index), false);
 			}
 		});
-		button(regionRow, Messages.TaskEditor_deleteRelation, e -> {
+		Composite relationRow = row(details, 3);
+		relationLabel = new Combo(relationRow, SWT.READ_ONLY);
+		relationLabel.setItems(relationValues().toArray(String[]::new));
+		relationLabel.select(0);
+		relate = button(relationRow, Messages.TaskEditor_relate, e -> relateSelected());
+		button(relationRow, Messages.TaskEditor_deleteRelation, e -> {
 			int index = relations.getSelectionIndex();
 			if (index >= 0 && index < relationRegions.size()) {
 				edit(() -> session().delete(relationRegions.get(index)));
