@@ -50,6 +50,7 @@ class TaskEditorAssertionRelationTest {
 			  <Relations>
 			    <Relation value="DRUG-STRENGTH"/>
 			    <Relation value="DRUG-FREQUENCY"/>
+			    <Relation value="TREATED-BY"/>
 			  </Relations>
 			  <Labels name="label" toName="text">
 			    <Label value="PROBLEM" background="#EF9A9A"/>
@@ -119,6 +120,7 @@ class TaskEditorAssertionRelationTest {
 		relation(prediction, "r2", "d1", "f1", "DRUG-FREQUENCY");
 		relation(prediction, "r3", "d2", "s2", "DRUG-STRENGTH");
 		relation(prediction, "r4", "d2", "f2", "DRUG-FREQUENCY");
+		relation(prediction, "r5", "p2", "d1", "TREATED-BY"); // from one line to the next
 		return task;
 	}
 
@@ -197,7 +199,7 @@ class TaskEditorAssertionRelationTest {
 		var ui = editor.widgets();
 
 		// the prediction side draws the four relations as arcs and the two statuses as tags
-		for (String id : List.of("r1", "r2", "r3", "r4", "p1a", "p2a")) {
+		for (String id : List.of("r1", "r2", "r3", "r4", "r5", "p1a", "p2a")) {
 			assertNotNull(drawn(editor, predicted(editor, id), true), id + " is drawn");
 		}
 		assertEquals(List.of("PROBLEM", "DRUG", "STRENGTH", "FREQUENCY"),
@@ -221,7 +223,7 @@ class TaskEditorAssertionRelationTest {
 		accept(editor);
 		assertTrue(describe(editor.session().current()).contains("aspirin -> 100 mg: DRUG-STRENGTH"),
 				describe(editor.session().current()) + " " + ui.status().getText() + " " + drawn(editor, predicted(editor, "r1"), true));
-		assertTrue(ui.diffSummary().getText().contains("Relations: 1 same \u00b7 3 missing"), ui.diffSummary().getText());
+		assertTrue(ui.diffSummary().getText().contains("Relations: 1 same \u00b7 4 missing"), ui.diffSummary().getText());
 
 		// metformin -> twice daily rejected from the prediction's context menu, opened on its arc label
 		Rectangle r4 = drawn(editor, predicted(editor, "r4"), true);
@@ -270,7 +272,7 @@ class TaskEditorAssertionRelationTest {
 		assertFalse(describe(editor.session().current()).contains("metformin -> 500 mg: DRUG-STRENGTH"));
 		TaskEditorEditingTest.execute("org.eclipse.ui.edit.undo");
 		assertTrue(describe(editor.session().current()).contains("metformin -> 500 mg: DRUG-STRENGTH"));
-		assertTrue(ui.diffSummary().getText().contains("Relations: 2 same \u00b7 2 missing"), ui.diffSummary().getText());
+		assertTrue(ui.diffSummary().getText().contains("Relations: 2 same \u00b7 3 missing"), ui.diffSummary().getText());
 		assertEquals(List.of(), editor.widgets().reviewChips());
 
 		UiTesting.screenshot(page().getWorkbenchWindow().getShell(), Path.of("target", "task-editor-assertions-relations.png"));
@@ -284,7 +286,7 @@ class TaskEditorAssertionRelationTest {
 		Task stored = LabelbenchProjects.of(project).tasks().read(TaskId.of(1));
 		assertEquals(expected, describe(stored.completions().get(0)));
 		assertEquals(1, stored.predictions().size());
-		assertEquals(14, stored.predictions().get(0).results().size(), "the prediction as it was");
+		assertEquals(15, stored.predictions().get(0).results().size(), "the prediction as it was");
 
 		TaskEditor reopened = open(project, TaskId.of(1));
 		assertEquals(expected, describe(reopened.session().current()));
