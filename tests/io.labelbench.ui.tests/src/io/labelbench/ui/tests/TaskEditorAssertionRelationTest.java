@@ -179,6 +179,14 @@ class TaskEditorAssertionRelationTest {
 		text.notifyListeners(SWT.KeyDown, event);
 	}
 
+	private static String hover(StyledText text, int x, int y) {
+		Event event = new Event();
+		event.x = x;
+		event.y = y;
+		text.notifyListeners(SWT.MouseHover, event);
+		return text.getToolTipText();
+	}
+
 	private static void accept(TaskEditor editor) {
 		editor.widgets().accept().notifyListeners(SWT.Selection, new Event());
 	}
@@ -205,6 +213,14 @@ class TaskEditorAssertionRelationTest {
 		assertEquals(List.of("PROBLEM", "DRUG", "STRENGTH", "FREQUENCY"),
 				ui.labelChips().stream().map(Label::getData).toList(), "statuses are no entity chips");
 		assertEquals(List.of(), editor.widgets().reviewChips(), "no status or relation chips while nothing is selected");
+
+		// hovering an arc tells the relation, hovering a span its status
+		Rectangle r1 = drawn(editor, predicted(editor, "r1"), true);
+		assertEquals("aspirin (DRUG) \u2192 100 mg (STRENGTH): DRUG-STRENGTH \u00b7 confidence 0.90 \u00b7 missing from the completion",
+				hover(editor.predictionText(), r1.x + r1.width / 2, r1.y + r1.height / 2));
+		org.eclipse.swt.graphics.Point pain = editor.predictionText().getLocationAtOffset(at("chest pain") + 2);
+		assertTrue(hover(editor.predictionText(), pain.x + 2, pain.y + 2).startsWith("PROBLEM \u00b7 absent \u00b7 \"chest pain\""),
+				hover(editor.predictionText(), pain.x + 2, pain.y + 2));
 
 		// the status tag of chest pain, accepted alone: its entity comes along
 		clickDrawn(editor, predicted(editor, "p1a"), true, 0);
