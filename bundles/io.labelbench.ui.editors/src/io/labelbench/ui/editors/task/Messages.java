@@ -29,13 +29,11 @@ public final class Messages extends NLS {
 	public static String TaskEditor_update;
 	public static String TaskEditor_applyLabel;
 	public static String TaskEditor_noRelationLabel;
-	public static String TaskEditor_relate;
 	public static String TaskEditor_deleteRelation;
 	public static String TaskEditor_deleteRegion;
 	public static String TaskEditor_resize;
 	public static String TaskEditor_selectPredictionRegion;
 	public static String TaskEditor_selectTextFirst;
-	public static String TaskEditor_selectTwoRegions;
 	public static String TaskEditor_selectRegionFirst;
 	public static String TaskEditor_selectRegionAndText;
 	public static String TaskEditor_nothingToSubmit;

@@ -25,8 +25,8 @@ import io.labelbench.core.model.Region;
 /**
  * The chips that depend on what is selected in the completion, below the label chips: the assertion statuses of
  * the config when one entity is selected (its status raised; "none" removes it), the relation labels when two
- * entities are selected (a click relates the first to the second) or a relation is (a click relabels it; the
- * arrow chip turns it around).
+ * entities are selected (a click relates the first to the second; a config without relation labels gets one
+ * chip for a relation without label) or a relation is (a click relabels it; the arrow chip turns it around).
  */
 final class ReviewChips {
 
@@ -70,13 +70,16 @@ final class ReviewChips {
 			if (entity != null && assertions.isEntity(entity)) {
 				showAssertionChips(config, colors, entity, session.get().assertionStatus(current, entity));
 			}
-		} else if (config != null && !config.relationLabels().isEmpty() && regions.size() == 2
-				&& regions.stream().allMatch(assertions::isEntity)) {
+		} else if (config != null && regions.size() == 2 && regions.stream().allMatch(assertions::isEntity)) {
 			new Label(row, SWT.NONE).setText(NLS.bind(Messages.TaskEditor_relateChips,
 					AnnotationView.shorten(regions.get(0).text()), AnnotationView.shorten(regions.get(1).text())));
 			for (String label : config.relationLabels()) {
 				chip(colors, label, label, false,
 						() -> edit.accept(() -> session.get().relate(regions.get(0), regions.get(1), label)));
+			}
+			if (config.relationLabels().isEmpty()) { // the config names no relations: they carry no label
+				chip(colors, NONE, Messages.TaskEditor_noRelationLabel, false,
+						() -> edit.accept(() -> session.get().relate(regions.get(0), regions.get(1), null)));
 			}
 		}
 		if (config != null && regions.size() == 1 && regions.get(0).kind() == Region.Kind.RELATION) {

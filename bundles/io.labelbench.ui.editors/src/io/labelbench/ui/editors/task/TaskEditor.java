@@ -18,7 +18,6 @@ import org.eclipse.swt.custom.StyledText;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.widgets.Button;
-import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Label;
@@ -52,8 +51,6 @@ public final class TaskEditor extends TaskEditorBase {
 	private ChoiceButtons choices;
 	private org.eclipse.swt.widgets.List relations;
 	private final List<Region> relationRegions = new ArrayList<>();
-	private Combo relationLabel;
-	private Button relate;
 	private Button deleteRegion;
 	private Button resize;
 
@@ -71,19 +68,6 @@ public final class TaskEditor extends TaskEditorBase {
 	@Override
 	protected void configChanged() {
 		inputChanged();
-		if (relationLabel != null) {
-			relationLabel.setItems(relationValues().toArray(String[]::new));
-			relationLabel.select(0);
-		}
-	}
-
-	private List<String> relationValues() {
-		List<String> relationValues = new ArrayList<>();
-		relationValues.add(Messages.TaskEditor_noRelationLabel);
-		if (config() != null) {
-			relationValues.addAll(config().relationLabels());
-		}
-		return relationValues;
 	}
 
 	/** The side the user works in: the one with the focus, else the completion. */
@@ -202,9 +186,15 @@ public final class TaskEditor extends TaskEditorBase {
 	@Override
 	protected void createCompletionDetails(Composite details) {
 		choices = new ChoiceButtons(details, config(), () -> toName, this::edit, this::session);
-		Composite regionRow = row(details, 2);
+		Composite regionRow = row(details, 3);
 		deleteRegion = button(regionRow, Messages.TaskEditor_deleteRegion, e -> deleteSelected());
 		resize = button(regionRow, Messages.TaskEditor_resize, e -> resizeSelected());
+		button(regionRow, Messages.TaskEditor_deleteRelation, e -> {
+			int index = relations.getSelectionIndex();
+			if (index >= 0 && index < relationRegions.size()) {
+				edit(() -> session().delete(relationRegions.get(index)));
+			}
+		});
 		// the relations across the full width: a broken one tells why at the end of its line
 		relations = new org.eclipse.swt.widgets.List(details, SWT.BORDER | SWT.V_SCROLL | SWT.H_SCROLL);
 		GridData relationsData = new GridData(SWT.FILL, SWT.TOP, true, false);
@@ -215,17 +205,6 @@ public final class TaskEditor extends TaskEditorBase {
 			int index = relations.getSelectionIndex();
 			if (index >= 0 && index < relationRegions.size()) {
 				select(relationRegions.get(index), false);
-			}
-		});
-		Composite relationRow = row(details, 3);
-		relationLabel = new Combo(relationRow, SWT.READ_ONLY);
-		relationLabel.setItems(relationValues().toArray(String[]::new));
-		relationLabel.select(0);
-		relate = button(relationRow, Messages.TaskEditor_relate, e -> relateSelected());
-		button(relationRow, Messages.TaskEditor_deleteRelation, e -> {
-			int index = relations.getSelectionIndex();
-			if (index >= 0 && index < relationRegions.size()) {
-				edit(() -> session().delete(relationRegions.get(index)));
 			}
 		});
 	}
@@ -293,16 +272,6 @@ public final class TaskEditor extends TaskEditorBase {
 		}
 	}
 
-	private void relateSelected() {
-		List<Region> regions = selected();
-		if (regions.size() != 2) {
-			fail(Messages.TaskEditor_selectTwoRegions);
-			return;
-		}
-		String label = relationLabel.getSelectionIndex() <= 0 ? null : relationLabel.getText();
-		edit(() -> session().relate(regions.get(0), regions.get(1), label));
-	}
-
 	private void resizeSelected() {
 		List<Region> regions = selected();
 		Point selection = completionView.text().getSelection();
@@ -331,7 +300,6 @@ public final class TaskEditor extends TaskEditorBase {
 		fillRelations(relations, relationRegions, current, currentProblems);
 		choices.show(current);
 		predictionChoices.setText(ChoiceButtons.choicesOf(shown));
-		relate.setEnabled(selection().regions().size() == 2);
 		deleteRegion.setEnabled(!selection().regions().isEmpty());
 		resize.setEnabled(selection().regions().size() == 1);
 	}
