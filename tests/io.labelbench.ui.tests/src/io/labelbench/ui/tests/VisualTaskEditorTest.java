@@ -327,6 +327,18 @@ class VisualTaskEditorTest {
 		reviewChip(editor, "absent").notifyListeners(SWT.MouseUp, new Event());
 		assertEquals("DRUG \u00b7 absent", editor.boxLabel(drug));
 		assertEquals(2, editor.completionBoxes().size(), "the status is no box of its own");
+		// a click on the box's label selects the status alone: Delete removes it, the box stays
+		Region status = editor.session().assertions().assertionOf(editor.session().current(), drug);
+		UiTesting.waitUntil("the status is drawn", () -> editor.relationLabel(status) != null, 5_000);
+		Rectangle tag = editor.relationLabel(status);
+		mouse(editor.completionCanvas(), SWT.MouseDown, tag.x + tag.width / 2, tag.y + tag.height / 2, 0);
+		mouse(editor.completionCanvas(), SWT.MouseUp, tag.x + tag.width / 2, tag.y + tag.height / 2, 0);
+		TaskEditorEditingTest.execute("org.eclipse.ui.edit.delete");
+		assertEquals("DRUG", editor.boxLabel(drug));
+		assertEquals(2, editor.completionBoxes().size());
+		TaskEditorEditingTest.execute("org.eclipse.ui.edit.undo");
+		assertEquals("DRUG \u00b7 absent", editor.boxLabel(labelled(editor.completionBoxes(), "DRUG")));
+		clickBox(editor, labelled(editor.completionBoxes(), "DRUG"), 0);
 
 		// Ctrl+click the other box, then the relation chip: an arrow with its label joins them
 		clickBox(editor, strength, SWT.MOD1);

@@ -24,13 +24,14 @@ import io.labelbench.core.model.Region;
 /**
  * What the visual editor writes on a page over the boxes: each box's label with its assertion status
  * ("PROBLEM · absent") above its top left corner, and relations as arrows from one box's centre to the other's
- * with their label in the middle, which a click selects.
+ * with their label in the middle. A click on a relation's label selects the relation, one on the label of a box
+ * with a status selects the status (to accept, reject or delete it alone).
  */
 final class BoxLabels {
 
 	private static final RGB INK = new RGB(0x37, 0x47, 0x4F);
 
-	private record Hit(Rectangle box, Region relation) {
+	private record Hit(Rectangle box, Region region) {
 	}
 
 	private final LabelColors colors;
@@ -73,13 +74,18 @@ final class BoxLabels {
 
 	/** "PROBLEM · absent", or the box's label alone. */
 	String labelOf(Region box) {
+		Region assertion = assertionOf(box);
 		String label = AnnotationView.firstLabel(box);
+		return assertion == null ? label : label + " \u00b7 " + AnnotationView.firstLabel(assertion);
+	}
+
+	private Region assertionOf(Region box) {
 		for (Region assertion : assertions) {
 			if (Assertions.samePlace(assertion, box)) {
-				return label + " \u00b7 " + AnnotationView.firstLabel(assertion);
+				return assertion;
 			}
 		}
-		return label;
+		return null;
 	}
 
 	/** Paints labels and arrows; {@code where} tells where a box is drawn on the canvas. */
@@ -92,8 +98,17 @@ final class BoxLabels {
 			int top = Math.max(0, r.y - extent.y - 2);
 			gc.setBackground(colors.background(AnnotationView.firstLabel(box)));
 			gc.setForeground(colors.foreground(AnnotationView.firstLabel(box)));
-			gc.fillRectangle(r.x, top, extent.x + 4, extent.y + 2);
+			Rectangle tag = new Rectangle(r.x, top, extent.x + 4, extent.y + 2);
+			gc.fillRectangle(tag);
 			gc.drawText(text, r.x + 2, top + 1, true);
+			Region assertion = assertionOf(box);
+			if (assertion != null) {
+				if (selected.contains(assertion.json())) {
+					gc.setLineWidth(2);
+					gc.drawRectangle(tag);
+				}
+				hits.add(new Hit(tag, assertion));
+			}
 		}
 		for (Region relation : relations) {
 			Rectangle from = where.apply(byId.get(relation.fromId()));
@@ -125,19 +140,19 @@ final class BoxLabels {
 		}
 	}
 
-	/** The relation whose label is at a canvas point, or {@code null}. */
-	Region relationAt(int x, int y) {
+	/** The relation, or the status, whose label is at a canvas point, or {@code null}. */
+	Region itemAt(int x, int y) {
 		for (int i = hits.size() - 1; i >= 0; i--) {
 			if (hits.get(i).box().contains(x, y)) {
-				return hits.get(i).relation();
+				return hits.get(i).region();
 			}
 		}
 		return null;
 	}
 
-	/** The label box of a relation at the last paint, or {@code null}. */
-	Rectangle labelBox(Region relation) {
-		return hits.stream().filter(hit -> hit.relation().json() == relation.json()).map(Hit::box).findFirst()
+	/** The label box of a relation or a status at the last paint, or {@code null}. */
+	Rectangle labelBox(Region region) {
+		return hits.stream().filter(hit -> hit.region().json() == region.json()).map(Hit::box).findFirst()
 				.orElse(null);
 	}
 

@@ -93,7 +93,7 @@ final class PageCanvas {
 			}
 		});
 		canvas.addListener(SWT.MouseHover, e -> {
-			Region relation = labels.relationAt(e.x, e.y);
+			Region relation = labels.itemAt(e.x, e.y);
 			Region region = relation != null ? relation : boxAt(e.x, e.y);
 			canvas.setToolTipText(region == null ? null : AnnotationView.describe(region, diff, rejected, problems));
 		});
@@ -285,10 +285,10 @@ final class PageCanvas {
 		dragStart = new Point(event.x, event.y);
 		dragBox = null;
 		dragged = null;
-		Region relation = labels.relationAt(event.x, event.y);
-		if (relation != null) {
+		Region item = labels.itemAt(event.x, event.y); // a relation or a status: selected, never dragged
+		if (item != null) {
 			dragStart = null;
-			gestures.selected(relation, (event.stateMask & SWT.MOD1) != 0);
+			gestures.selected(item, (event.stateMask & SWT.MOD1) != 0);
 			return;
 		}
 		if (!editable) {

@@ -436,7 +436,7 @@ public final class VisualTaskEditor extends TaskEditorBase {
 		return completionPage.labels().labelOf(box);
 	}
 
-	/** Where the label of a relation between completion boxes is drawn, once painted. */
+	/** Where the label of a relation, or of a box with a status, is drawn in the completion, once painted. */
 	public org.eclipse.swt.graphics.Rectangle relationLabel(Region relation) {
 		return completionPage.labels().labelBox(relation);
 	}
