@@ -61,7 +61,9 @@ final class RelationArcs {
 	private List<Region> assertions = List.of();
 	private Map<String, Region> entitiesById = Map.of();
 	private Assertions assertionLabels = new Assertions(Set.of());
-	private List<Region> entities = List.of();
+	/** The drawn spans and the shown assertions by place: thousands of each must not be paired by scanning. */
+	private Map<String, Region> entitiesByPlace = Map.of();
+	private Map<String, Region> assertionsByPlace = Map.of();
 	private AnnotationDiff diff;
 	private Predicate<Region> rejected = region -> false;
 	private Set<ObjectNode> selected = Set.of();
@@ -102,47 +104,46 @@ final class RelationArcs {
 		this.rejected = rejected;
 		this.selected = selected;
 		this.assertionLabels = assertions;
-		this.entities = spans;
 		Map<String, Region> byId = new HashMap<>();
+		Map<String, Region> byPlace = new HashMap<>();
 		for (Region span : spans) {
 			if (span.id() != null) {
 				byId.putIfAbsent(span.id(), span);
 			}
+			byPlace.putIfAbsent(placeOf(span), span);
 		}
 		entitiesById = byId;
+		entitiesByPlace = byPlace;
 		List<Region> shownRelations = new ArrayList<>();
 		List<Region> shownAssertions = new ArrayList<>();
+		Map<String, Region> statuses = new HashMap<>();
 		for (Region region : regions) {
 			if (region.kind() == Region.Kind.RELATION && byId.containsKey(region.fromId())
 					&& byId.containsKey(region.toId())) {
 				shownRelations.add(region);
-			} else if (assertions.isAssertion(region) && entityOf(region) != null) {
+			} else if (assertions.isAssertion(region) && byPlace.containsKey(placeOf(region))) {
 				shownAssertions.add(region);
+				statuses.putIfAbsent(placeOf(region), region);
 			}
 		}
 		relations = shownRelations;
 		this.assertions = shownAssertions;
+		assertionsByPlace = statuses;
 		text.redraw();
+	}
+
+	private static String placeOf(Region span) {
+		return span.toName() + " " + span.start() + " " + span.end();
 	}
 
 	/** The entity span an assertion qualifies, among the drawn spans. */
 	Region entityOf(Region assertion) {
-		for (Region span : entities) {
-			if (Assertions.samePlace(span, assertion)) {
-				return span;
-			}
-		}
-		return null;
+		return entitiesByPlace.get(placeOf(assertion));
 	}
 
 	/** The status of a drawn entity span, or {@code null}. */
 	Region assertionOf(Region entity) {
-		for (Region assertion : assertions) {
-			if (Assertions.samePlace(entity, assertion)) {
-				return assertion;
-			}
-		}
-		return null;
+		return assertionsByPlace.get(placeOf(entity));
 	}
 
 	/** The relation or assertion drawn at a point of the text, or {@code null}. */
