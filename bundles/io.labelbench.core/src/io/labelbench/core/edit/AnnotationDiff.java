@@ -20,7 +20,13 @@ import io.labelbench.core.model.Region;
  * prediction has and the completion not ({@link Kind#MISSING}), the same offsets with other labels
  * ({@link Kind#LABEL}), and overlapping spans with the same labels but other offsets ({@link Kind#BOUNDARY}).
  * Choices are compared per control; boxes on a page by their place (to a hundredth of a percent), overlapping
- * boxes with the same labels counting as another boundary. Relations and other types are not compared.
+ * boxes with the same labels counting as another boundary.
+ * <p>
+ * Given the config's assertion labels, assertion statuses are compared apart from the entities they qualify
+ * ({@link Part#ASSERTION}): by the place of their entity, another status counting as {@link Kind#LABEL}.
+ * Relations ({@link Part#RELATION}) are matched by the places of their two ends, not by ids (a prediction's ids
+ * and a completion's differ); another relation label counts as {@link Kind#LABEL}. A relation whose end names no
+ * region is not compared (the checks report it). Other types are not compared.
  * <p>
  * Exact matches are found by hashing, overlaps by a sweep over spans sorted by start, so comparing two
  * annotations of thousands of regions stays well under a frame.
@@ -35,7 +41,15 @@ public final class AnnotationDiff {
 	 * One compared pair. {@code shown} is the region of the shown annotation, {@code completion} that of the
 	 * completion; one of them is {@code null} for {@link Kind#ADDED} and {@link Kind#MISSING}.
 	 */
-	public record Difference(Kind kind, Region shown, Region completion) {
+	public record Difference(Kind kind, Region shown, Region completion, Part part) {
+		public Difference(Kind kind, Region shown, Region completion) {
+			this(kind, shown, completion, Part.REGION);
+		}
+	}
+
+	/** What a difference is about: an entity span, box or choice; an assertion status; a relation. */
+	public enum Part {
+		REGION, ASSERTION, RELATION
 	}
 
 	private final List<Difference> differences;
@@ -55,8 +69,17 @@ public final class AnnotationDiff {
 
 	/** Compares {@code shown} with {@code completion}; either may be {@code null} (nothing to compare with). */
 	public static AnnotationDiff compare(Annotation shown, Annotation completion) {
-		List<Region> left = comparable(shown);
-		List<Region> right = comparable(completion);
+		return compare(shown, completion, Set.of());
+	}
+
+	/**
+	 * Compares {@code shown} with {@code completion}, the regions labelled only with {@code assertionLabels} as the
+	 * assertion statuses of their entities, and the relations of both.
+	 */
+	public static AnnotationDiff compare(Annotation shown, Annotation completion, Set<String> assertionLabels) {
+		Assertions assertions = new Assertions(assertionLabels);
+		List<Region> left = comparable(shown, assertions);
+		List<Region> right = comparable(completion, assertions);
 		List<Difference> differences = new ArrayList<>();
 		Set<Region> matchedRight = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
 		List<Region> unmatchedLeft = new ArrayList<>();
@@ -92,6 +115,8 @@ public final class AnnotationDiff {
 		}
 		matchBoxes(unmatchedLeft, unmatchedRight, differences);
 		matchBoundaries(unmatchedLeft, unmatchedRight, differences);
+		matchByPlace(placed(shown, assertions), placed(completion, assertions), Part.ASSERTION, differences);
+		matchByPlace(relations(shown), relations(completion), Part.RELATION, differences);
 		differences.sort(Comparator.comparingInt(AnnotationDiff::startOf));
 		return new AnnotationDiff(differences);
 	}
@@ -166,12 +191,86 @@ public final class AnnotationDiff {
 		}
 	}
 
-	private static List<Region> comparable(Annotation annotation) {
+	/**
+	 * Pairs items that sit at the same place (an assertion's entity place, a relation's two end places): the same
+	 * labels SAME, other labels LABEL (a same-label partner preferred), the rest MISSING or ADDED.
+	 */
+	private static void matchByPlace(Map<String, List<Region>> left, Map<String, List<Region>> right, Part part,
+			List<Difference> differences) {
+		for (Map.Entry<String, List<Region>> place : left.entrySet()) {
+			List<Region> candidates = new ArrayList<>(right.getOrDefault(place.getKey(), List.of()));
+			List<Region> unmatched = new ArrayList<>();
+			for (Region shown : place.getValue()) {
+				Region partner = candidates.stream().filter(c -> sameLabels(shown, c)).findFirst().orElse(null);
+				if (partner != null) {
+					candidates.remove(partner);
+					differences.add(new Difference(Kind.SAME, shown, partner, part));
+				} else {
+					unmatched.add(shown);
+				}
+			}
+			for (Region shown : unmatched) {
+				Region partner = candidates.isEmpty() ? null : candidates.remove(0);
+				differences.add(new Difference(partner == null ? Kind.MISSING : Kind.LABEL, shown, partner, part));
+			}
+			candidates.forEach(added -> differences.add(new Difference(Kind.ADDED, null, added, part)));
+		}
+		for (Map.Entry<String, List<Region>> place : right.entrySet()) {
+			if (!left.containsKey(place.getKey())) {
+				place.getValue().forEach(added -> differences.add(new Difference(Kind.ADDED, null, added, part)));
+			}
+		}
+	}
+
+	/** The assertion regions of an annotation by the place of the entity they qualify. */
+	private static Map<String, List<Region>> placed(Annotation annotation, Assertions assertions) {
+		Map<String, List<Region>> byPlace = new LinkedHashMap<>();
+		if (annotation != null) {
+			for (Region region : annotation.results()) {
+				if (assertions.isAssertion(region)) {
+					byPlace.computeIfAbsent(placeOf(region), key -> new ArrayList<>()).add(region);
+				}
+			}
+		}
+		return byPlace;
+	}
+
+	/** The relations of an annotation by the places of their ends; relations with an end that names nothing are left out. */
+	private static Map<String, List<Region>> relations(Annotation annotation) {
+		Map<String, List<Region>> byEnds = new LinkedHashMap<>();
+		if (annotation == null) {
+			return byEnds;
+		}
+		Map<String, Region> byId = new HashMap<>();
+		for (Region region : annotation.results()) {
+			if (region.id() != null && region.kind() != Region.Kind.RELATION) {
+				byId.putIfAbsent(region.id(), region);
+			}
+		}
+		for (Region region : annotation.results()) {
+			Region from = region.kind() == Region.Kind.RELATION ? byId.get(region.fromId()) : null;
+			Region to = region.kind() == Region.Kind.RELATION ? byId.get(region.toId()) : null;
+			if (from != null && to != null) {
+				byEnds.computeIfAbsent(placeOf(from) + " -> " + placeOf(to), key -> new ArrayList<>()).add(region);
+			}
+		}
+		return byEnds;
+	}
+
+	/** Where a span or box sits, whatever control labels it: its object and its offsets or box. */
+	private static String placeOf(Region region) {
+		return region.toName() + " " + Key.of(region).place();
+	}
+
+	private static List<Region> comparable(Annotation annotation, Assertions assertions) {
 		List<Region> regions = new ArrayList<>();
 		if (annotation == null) {
 			return regions;
 		}
 		for (Region region : annotation.results()) {
+			if (assertions.isAssertion(region)) {
+				continue;
+			}
 			boolean span = region.start() != null && region.end() != null && region.end() >= region.start();
 			boolean box = region.kind() == Region.Kind.RECTANGLE_LABELS && PageBox.of(region) != null;
 			if (span || box || region.kind() == Region.Kind.CHOICES) {
@@ -218,14 +317,21 @@ public final class AnnotationDiff {
 		return region == null ? null : byRegion.get(region.json());
 	}
 
-	/** How many pairs there are of each kind, in the order of {@link Kind}. */
+	/** How many pairs of entity spans, boxes and choices there are of each kind, in the order of {@link Kind}. */
 	public Map<Kind, Integer> counts() {
+		return counts(Part.REGION);
+	}
+
+	/** How many pairs about {@code part} there are of each kind, in the order of {@link Kind}. */
+	public Map<Kind, Integer> counts(Part part) {
 		Map<Kind, Integer> counts = new LinkedHashMap<>();
 		for (Kind kind : Kind.values()) {
 			counts.put(kind, 0);
 		}
 		for (Difference difference : differences) {
-			counts.merge(difference.kind(), 1, Integer::sum);
+			if (difference.part() == part) {
+				counts.merge(difference.kind(), 1, Integer::sum);
+			}
 		}
 		return counts;
 	}

@@ -203,8 +203,11 @@ public final class TaskEditSession {
 	}
 
 	/**
-	 * Copies one region of a prediction into the current completion (a new completion when there is none).
-	 * A relation is accepted only when both its ends already are in the completion. Returns the new region.
+	 * Copies one region of a prediction into the current completion (a new completion when there is none) and
+	 * returns the copy. A relation is accepted only when both its ends already are in the completion (found by
+	 * place and labels, since accepted regions may have got new ids); it then names the completion's regions, and
+	 * replaces a relation between the same ends. An assertion replaces the status its entity has in the
+	 * completion; when the entity is not there yet, it is accepted along with its assertion (one edit).
 	 */
 	public Region accept(Annotation prediction, Region region) {
 		requirePrediction(prediction);
@@ -212,20 +215,115 @@ public final class TaskEditSession {
 			throw new EditRefusedException("the region is not part of this prediction");
 		}
 		if (region.kind() == Region.Kind.RELATION) {
-			Annotation completion = current();
-			if (completion == null || find(completion, region.fromId()) == null || find(completion, region.toId()) == null) {
-				throw new EditRefusedException("accept both ends of the relation first");
-			}
+			return acceptRelation(prediction, region);
+		}
+		Assertions assertions = assertions();
+		if (assertions.isAssertion(region)) {
+			return acceptAssertion(prediction, region, assertions);
 		}
 		edit();
 		Annotation completion = current() == null ? addCompletion() : current();
+		Region copy = copyInto(completion, region);
+		rejected.remove(region.json());
+		return copy;
+	}
+
+	private Region copyInto(Annotation completion, Region region) {
 		ObjectNode copy = region.json().deepCopy();
 		if (region.id() != null && find(completion, region.id()) != null) {
 			copy.put("id", newRegionId());
 		}
 		resultArray(completion).add(copy);
-		rejected.remove(region.json());
 		return new Region(copy);
+	}
+
+	private Region acceptAssertion(Annotation prediction, Region assertion, Assertions assertions) {
+		Annotation completion = current();
+		Region entity = completion == null ? null : assertions.entityOf(completion, assertion);
+		Region predictedEntity = assertions.entityOf(prediction, assertion);
+		if (entity == null && predictedEntity == null) {
+			throw new EditRefusedException("the assertion qualifies no entity: there is no span or box at its place");
+		}
+		edit();
+		completion = completion == null ? addCompletion() : completion;
+		if (entity == null) {
+			copyInto(completion, predictedEntity);
+			rejected.remove(predictedEntity.json());
+		} else {
+			removeAll(completion, assertions.assertionsOf(completion, entity));
+		}
+		Region copy = copyInto(completion, assertion);
+		rejected.remove(assertion.json());
+		return copy;
+	}
+
+	private Region acceptRelation(Annotation prediction, Region relation) {
+		Annotation completion = current();
+		Region from = completion == null ? null : counterpart(completion, find(prediction, relation.fromId()));
+		Region to = completion == null ? null : counterpart(completion, find(prediction, relation.toId()));
+		if (from == null || to == null) {
+			throw new EditRefusedException("accept both ends of the relation first");
+		}
+		edit();
+		ensureId(from);
+		ensureId(to);
+		removeAll(completion, relationsBetween(completion, from.id(), to.id()));
+		ObjectNode copy = relation.json().deepCopy();
+		copy.put("from_id", from.id());
+		copy.put("to_id", to.id());
+		if (relation.id() != null && findAny(completion, relation.id()) != null) {
+			copy.put("id", newRegionId());
+		}
+		resultArray(completion).add(copy);
+		rejected.remove(relation.json());
+		return new Region(copy);
+	}
+
+	/**
+	 * The region of the completion that stands for a region of a prediction: the one with its id at its place,
+	 * else an entity at its place with its labels, else any entity at its place; {@code null} when none is there.
+	 */
+	private Region counterpart(Annotation completion, Region predicted) {
+		if (predicted == null) {
+			return null;
+		}
+		Assertions assertions = assertions();
+		Region samePlace = null;
+		for (Region region : completion.results()) {
+			if (region.kind() == Region.Kind.RELATION || !assertions.isEntity(region)
+					|| !Assertions.samePlace(region, predicted)) {
+				continue;
+			}
+			if (predicted.id() != null && predicted.id().equals(region.id())) {
+				return region;
+			}
+			if (samePlace == null || (!samePlace.labels().equals(predicted.labels())
+					&& region.labels().equals(predicted.labels()))) {
+				samePlace = region;
+			}
+		}
+		return samePlace;
+	}
+
+	private static List<Region> relationsBetween(Annotation annotation, String fromId, String toId) {
+		List<Region> relations = new ArrayList<>();
+		for (Region region : annotation.results()) {
+			if (region.kind() == Region.Kind.RELATION && fromId.equals(region.fromId()) && toId.equals(region.toId())) {
+				relations.add(region);
+			}
+		}
+		return relations;
+	}
+
+	private static void removeAll(Annotation annotation, List<Region> regions) {
+		ArrayNode result = resultArray(annotation);
+		for (Region region : regions) {
+			for (int i = result.size() - 1; i >= 0; i--) {
+				if (result.get(i) == region.json()) {
+					result.remove(i);
+				}
+			}
+		}
 	}
 
 	/** Marks a prediction region as rejected for this session: the reviewer has seen it and does not want it. */
@@ -247,10 +345,18 @@ public final class TaskEditSession {
 		String text = text(toName);
 		requireOffsets(text, start, end);
 		Annotation completion = current();
+		Assertions assertions = assertions();
+		if (assertions.labels().contains(label)) {
+			Region entity = entityAt(completion, toName, start, end, assertions);
+			if (entity == null) {
+				throw new EditRefusedException("'" + label + "' is an assertion status: label the entity first");
+			}
+			return setAssertion(entity, fromName, label);
+		}
 		if (completion != null) {
 			for (Region region : completion.results()) {
 				if (Objects.equals(region.fromName(), fromName) && Objects.equals(region.start(), start)
-						&& Objects.equals(region.end(), end) && region.kind() != Region.Kind.RELATION) {
+						&& Objects.equals(region.end(), end) && assertions.isEntity(region)) {
 					edit();
 					setLabel(region, label);
 					return region;
@@ -269,31 +375,153 @@ public final class TaskEditSession {
 		return region;
 	}
 
-	/** Gives a span, choice or relation region of the current completion another (single) label. */
+	/**
+	 * Gives a span, choice or relation region of the current completion another (single) label. An assertion label
+	 * given to an entity sets the entity's assertion status instead ({@link #setAssertion}).
+	 */
 	public void relabel(Region region, String label) {
 		requireEditable(region);
+		Assertions assertions = assertions();
 		if (region.kind() == Region.Kind.RELATION) {
 			requireRelationLabel(label);
+		} else if (assertions.labels().contains(label) && assertions.isEntity(region)) {
+			String control = schema == null || schema.valuesOf(region.fromName()).contains(label) ? region.fromName()
+					: null;
+			Region existing = assertions.assertionOf(current(), region);
+			setAssertion(region, control != null ? control : existing != null ? existing.fromName() : null, label);
+			return;
 		} else {
 			requireLabel(region.fromName(), region.toName(), label);
+			if (assertions.isAssertion(region) != assertions.labels().contains(label)) {
+				throw new EditRefusedException("an assertion status and an entity label cannot take each other's place");
+			}
 		}
 		edit();
 		setLabel(region, label);
 	}
 
-	/** Moves the boundaries of a span of the current completion; its {@code value.text} follows. */
+	/**
+	 * Sets the assertion status of an entity of the current completion: a region of its own with the entity's
+	 * object and place, labelled {@code status} of control {@code fromName}; an entity has at most one, so an
+	 * earlier status is replaced. Returns the assertion region.
+	 */
+	public Region setAssertion(Region entity, String fromName, String status) {
+		requireEditable(entity);
+		Assertions assertions = assertions();
+		if (!assertions.isEntity(entity)) {
+			throw new EditRefusedException("an assertion status qualifies a labelled span or box");
+		}
+		if (!assertions.labels().contains(status)) {
+			throw new EditRefusedException("'" + status + "' is not an assertion label of the config");
+		}
+		if (fromName == null) {
+			throw new EditRefusedException("no control of the config offers the assertion label '" + status + "'");
+		}
+		requireLabel(fromName, entity.toName(), status);
+		edit();
+		Annotation completion = current();
+		removeAll(completion, assertions.assertionsOf(completion, entity));
+		ObjectNode json = entity.json().deepCopy();
+		json.put("id", newRegionId());
+		json.put("from_name", fromName);
+		json.remove("score");
+		ObjectNode value = json.putObject("value");
+		for (String field : new String[] { "start", "end", "text", "x", "y", "width", "height", "rotation", "pageNumber" }) {
+			if (entity.value() != null && entity.value().has(field)) {
+				value.set(field, entity.value().get(field).deepCopy());
+			}
+		}
+		value.putArray(entity.type() == null ? "labels" : entity.type()).add(status);
+		ArrayNode result = resultArray(completion);
+		result.insert(indexOf(result, entity.json()) + 1, json);
+		return new Region(json);
+	}
+
+	/** Removes the assertion status of an entity of the current completion; {@code false} when it had none. */
+	public boolean removeAssertion(Region entity) {
+		requireEditable(entity);
+		List<Region> existing = assertions().assertionsOf(current(), entity);
+		if (existing.isEmpty()) {
+			return false;
+		}
+		edit();
+		removeAll(current(), existing);
+		return true;
+	}
+
+	/** The assertion status of {@code entity} in {@code annotation}, or {@code null}. */
+	public String assertionStatus(Annotation annotation, Region entity) {
+		return assertions().statusOf(annotation, entity);
+	}
+
+	/** Which regions are assertions, by the config's assertion labels. */
+	public Assertions assertions() {
+		return Assertions.of(schema);
+	}
+
+	/** Turns a relation of the current completion around: its ends change places. */
+	public void reverse(Region relation) {
+		requireEditable(relation);
+		if (relation.kind() != Region.Kind.RELATION) {
+			throw new EditRefusedException("only a relation can be reversed");
+		}
+		edit();
+		JsonNode from = relation.json().get("from_id");
+		JsonNode to = relation.json().get("to_id");
+		relation.json().set("from_id", to);
+		relation.json().set("to_id", from);
+	}
+
+	/**
+	 * Moves the boundaries of a span of the current completion; its {@code value.text} follows, and so does its
+	 * assertion status.
+	 */
 	public void resize(Region region, int start, int end) {
 		requireEditable(region);
 		if (region.start() == null) {
 			throw new EditRefusedException("only spans of text can be resized");
 		}
+		Assertions assertions = assertions();
+		if (assertions.isAssertion(region)) {
+			throw new EditRefusedException("an assertion status follows its entity: resize the entity");
+		}
 		String text = text(region.toName());
 		requireOffsets(text, start, end);
+		List<Region> qualifying = assertions.assertionsOf(current(), region);
 		edit();
-		ObjectNode value = region.value();
-		value.put("start", start);
-		value.put("end", end);
-		value.put("text", text.substring(start, end));
+		for (Region moved : concat(List.of(region), qualifying)) {
+			ObjectNode value = moved.value();
+			value.put("start", start);
+			value.put("end", end);
+			value.put("text", text.substring(start, end));
+		}
+	}
+
+	private static List<Region> concat(List<Region> first, List<Region> second) {
+		List<Region> all = new ArrayList<>(first);
+		all.addAll(second);
+		return all;
+	}
+
+	private static Region entityAt(Annotation completion, String toName, int start, int end, Assertions assertions) {
+		if (completion != null) {
+			for (Region region : completion.results()) {
+				if (assertions.isEntity(region) && Objects.equals(region.toName(), toName)
+						&& Objects.equals(region.start(), start) && Objects.equals(region.end(), end)) {
+					return region;
+				}
+			}
+		}
+		return null;
+	}
+
+	private static int indexOf(ArrayNode array, JsonNode node) {
+		for (int i = 0; i < array.size(); i++) {
+			if (array.get(i) == node) {
+				return i;
+			}
+		}
+		return array.size() - 1;
 	}
 
 	/**
@@ -351,12 +579,23 @@ public final class TaskEditSession {
 		delete(List.of(region));
 	}
 
-	/** Deletes regions, with the relations that end at them, as one edit: one undo brings them all back. */
+	/**
+	 * Deletes regions, with the relations that end at them and the assertion statuses of entities, as one edit:
+	 * one undo brings them all back.
+	 */
 	public void delete(List<Region> regions) {
 		regions.forEach(this::requireEditable);
 		if (regions.isEmpty()) {
 			return;
 		}
+		Assertions assertions = assertions();
+		List<Region> withAssertions = new ArrayList<>(regions);
+		for (Region region : regions) {
+			if (assertions.isEntity(region)) {
+				withAssertions.addAll(assertions.assertionsOf(current(), region));
+			}
+		}
+		regions = withAssertions;
 		edit();
 		ArrayNode result = resultArray(current());
 		for (Region region : regions) {
@@ -404,6 +643,11 @@ public final class TaskEditSession {
 		requireEditable(to);
 		if (from.json() == to.json()) {
 			throw new EditRefusedException("a relation needs two different regions");
+		}
+		Assertions assertions = assertions();
+		if (assertions.isAssertion(from) || assertions.isAssertion(to) || from.kind() == Region.Kind.RELATION
+				|| to.kind() == Region.Kind.RELATION) {
+			throw new EditRefusedException("a relation relates two entities, not their assertion statuses or relations");
 		}
 		if (label != null) {
 			requireRelationLabel(label);
@@ -635,6 +879,16 @@ public final class TaskEditSession {
 	private static ArrayNode resultArray(Annotation annotation) {
 		JsonNode array = annotation.json().get(Annotation.RESULT);
 		return array instanceof ArrayNode existing ? existing : annotation.json().putArray(Annotation.RESULT);
+	}
+
+	/** The region or relation with this id, or {@code null}. */
+	private static Region findAny(Annotation annotation, String id) {
+		for (Region region : annotation.results()) {
+			if (id.equals(region.id())) {
+				return region;
+			}
+		}
+		return null;
 	}
 
 	private static Region find(Annotation annotation, String id) {

@@ -223,7 +223,7 @@ class TaskEditorEditingTest {
 		dose.json().put("id", "b").put("from_name", "label").put("to_name", "text");
 		IProject project = project("save", task);
 		TaskEditor editor = open(project, TaskId.of(2));
-		TaskEditor.Widgets ui = editor.widgets();
+		var ui = editor.widgets();
 
 		// reject 100 mg, accept aspirin into a new completion
 		TaskEditorTest.click(editor.predictionText(), 15, 0);

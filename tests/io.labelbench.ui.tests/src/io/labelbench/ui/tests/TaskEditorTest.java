@@ -143,7 +143,7 @@ class TaskEditorTest {
 		IProject project = project("review", task);
 
 		TaskEditor editor = open(project, TaskId.of(7));
-		TaskEditor.Widgets ui = editor.widgets();
+		var ui = editor.widgets();
 		assertEquals("Task 7 \u00b7 2 predictions \u00b7 no completion", ui.title().getText(), "plurals right");
 		assertEquals(2, ui.predictions().getItemCount());
 		assertTrue(ui.predictions().getItem(0).startsWith("ner_posology@2"), "newest first: " + ui.predictions().getItem(0));
@@ -255,7 +255,7 @@ class TaskEditorTest {
 		tasks.table().select(0);
 		tasks.table().notifyListeners(SWT.DefaultSelection, new Event());
 		TaskEditor editor = assertInstanceOf(TaskEditor.class, page().getActiveEditor());
-		TaskEditor.Widgets ui = editor.widgets();
+		var ui = editor.widgets();
 		assertEquals("Task 3", editor.getPartName());
 		assertTrue(ui.status().getText().startsWith("3 regions need attention"), ui.status().getText());
 		assertEquals(SWT.BORDER_DASH, styleAt(editor.completionText(), 17).borderStyle, "text mismatch is boxed");

@@ -278,6 +278,93 @@ class VisualTaskEditorTest {
 		assertEquals(2, editor.completionBoxes().size());
 	}
 
+	static final String CLINICAL_CONFIG = """
+			<View>
+			  <Image name="image" value="$image"/>
+			  <Relations><Relation value="DRUG-STRENGTH"/></Relations>
+			  <RectangleLabels name="label" toName="image">
+			    <Label value="DRUG" background="#CE93D8"/>
+			    <Label value="STRENGTH" background="#90CAF9"/>
+			    <Label value="absent" assertion="true"/>
+			    <Label value="possible" assertion="true"/>
+			  </RectangleLabels>
+			</View>
+			""";
+
+	private static Label reviewChip(VisualTaskEditor editor, String data) {
+		return editor.widgets().reviewChips().stream().filter(chip -> data.equals(chip.getData())).findFirst()
+				.orElseThrow(() -> new AssertionError("no chip " + data));
+	}
+
+	private static void clickBox(VisualTaskEditor editor, Region region, int stateMask) {
+		Rectangle at = editor.onCanvas(region);
+		mouse(editor.completionCanvas(), SWT.MouseDown, at.x + at.width / 2, at.y + at.height / 2, stateMask);
+		mouse(editor.completionCanvas(), SWT.MouseUp, at.x + at.width / 2, at.y + at.height / 2, stateMask);
+	}
+
+	@Test
+	void boxesShowTheirAssertionAndRelationsJoinThem() throws Exception {
+		SampleDocuments.Generated generated = SampleDocuments.digitalPdf(5, 1);
+		Path pdf = Files.write(dir.resolve("clinical.pdf"), generated.pdf());
+		List<SampleDocuments.Word> words = generated.pages().get(0);
+		Path folder = dir.resolve("visual-clinical");
+		LabelbenchProject created = LabelbenchProject.create(folder, "ana");
+		Files.writeString(created.configFile(), CLINICAL_CONFIG, StandardCharsets.UTF_8);
+		new VisualImporter(created, VisualExtractor.Limits.DEFAULT).importDocuments(List.of(pdf), null, Progress.NONE);
+		IProject project = LabelbenchProjects.openOrCreate(folder, null);
+		VisualTaskEditor editor = open(project);
+		assertEquals(List.of("DRUG", "STRENGTH"), editor.widgets().labelChips().stream().map(Label::getData).toList());
+
+		clickChip(editor, "DRUG");
+		clickWord(editor.completionCanvas(), words.get(0));
+		clickChip(editor, "STRENGTH");
+		clickWord(editor.completionCanvas(), words.get(2));
+		Region drug = labelled(editor.completionBoxes(), "DRUG");
+		Region strength = labelled(editor.completionBoxes(), "STRENGTH");
+
+		// the selected box gets a status from its chips; the box says so
+		clickBox(editor, drug, 0);
+		reviewChip(editor, "absent").notifyListeners(SWT.MouseUp, new Event());
+		assertEquals("DRUG \u00b7 absent", editor.boxLabel(drug));
+		assertEquals(2, editor.completionBoxes().size(), "the status is no box of its own");
+		// a click on the box's label selects the status alone: Delete removes it, the box stays
+		Region status = editor.session().assertions().assertionOf(editor.session().current(), drug);
+		UiTesting.waitUntil("the status is drawn", () -> editor.relationLabel(status) != null, 5_000);
+		Rectangle tag = editor.relationLabel(status);
+		mouse(editor.completionCanvas(), SWT.MouseDown, tag.x + tag.width / 2, tag.y + tag.height / 2, 0);
+		mouse(editor.completionCanvas(), SWT.MouseUp, tag.x + tag.width / 2, tag.y + tag.height / 2, 0);
+		TaskEditorEditingTest.execute("org.eclipse.ui.edit.delete");
+		assertEquals("DRUG", editor.boxLabel(drug));
+		assertEquals(2, editor.completionBoxes().size());
+		TaskEditorEditingTest.execute("org.eclipse.ui.edit.undo");
+		assertEquals("DRUG \u00b7 absent", editor.boxLabel(labelled(editor.completionBoxes(), "DRUG")));
+		clickBox(editor, labelled(editor.completionBoxes(), "DRUG"), 0);
+
+		// Ctrl+click the other box, then the relation chip: an arrow with its label joins them
+		clickBox(editor, strength, SWT.MOD1);
+		reviewChip(editor, "DRUG-STRENGTH").notifyListeners(SWT.MouseUp, new Event());
+		Region relation = editor.session().current().results().stream().filter(r -> r.kind() == Region.Kind.RELATION)
+				.findFirst().orElseThrow();
+		assertEquals(List.of(drug.id(), strength.id()), List.of(relation.fromId(), relation.toId()));
+		UiTesting.waitUntil("the relation is drawn", () -> editor.relationLabel(relation) != null, 5_000);
+		UiTesting.screenshot(page().getWorkbenchWindow().getShell(), Path.of("target", "visual-assertion-relation.png"));
+
+		// a click on its label selects it; Delete removes it and keeps the boxes
+		Rectangle label = editor.relationLabel(relation);
+		mouse(editor.completionCanvas(), SWT.MouseDown, label.x + label.width / 2, label.y + label.height / 2, 0);
+		mouse(editor.completionCanvas(), SWT.MouseUp, label.x + label.width / 2, label.y + label.height / 2, 0);
+		TaskEditorEditingTest.execute("org.eclipse.ui.edit.delete");
+		assertEquals(List.of(Region.Kind.RECTANGLE_LABELS, Region.Kind.RECTANGLE_LABELS, Region.Kind.RECTANGLE_LABELS),
+				editor.session().current().results().stream().map(Region::kind).toList(), "two boxes and a status");
+		TaskEditorEditingTest.execute("org.eclipse.ui.edit.undo");
+
+		TaskEditorEditingTest.execute("org.eclipse.ui.file.save");
+		Annotation stored = created.tasks().read(TaskId.of(1)).completions().get(0);
+		assertEquals(List.of("DRUG", "absent", "STRENGTH", "DRUG-STRENGTH"),
+				stored.results().stream().map(r -> r.labels().get(0)).toList());
+		assertEquals(PageBox.of(stored.results().get(0)), PageBox.of(stored.results().get(1)), "the status on its box");
+	}
+
 	private static void select(org.eclipse.swt.widgets.Button button) {
 		button.notifyListeners(SWT.Selection, new Event());
 	}

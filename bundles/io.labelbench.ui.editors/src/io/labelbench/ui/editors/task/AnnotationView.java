@@ -20,13 +20,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.labelbench.core.edit.AnnotationDiff;
+import io.labelbench.core.edit.Assertions;
 import io.labelbench.core.model.Region;
 
 /**
  * One side of the task editor: the task text, read-only, with the spans of one annotation in their label
  * colours. Overlapping spans are flattened so the innermost shows; differences from the other side are
- * underlined, regions with problems get a dashed red box, the selected ones a solid box. Hovering a span
- * tells its labels, confidence, difference and problems.
+ * underlined, regions with problems get a dashed red box, the selected ones a solid box. Relations and assertion
+ * statuses are drawn by {@link RelationArcs}. Hovering a span, an arc or a status tells its labels, confidence,
+ * difference and problems.
  */
 final class AnnotationView {
 
@@ -36,14 +38,16 @@ final class AnnotationView {
 	private AnnotationDiff diff;
 	private Map<ObjectNode, List<String>> problems = Map.of();
 	private Predicate<Region> rejected = region -> false;
+	private final RelationArcs arcs;
 
 	AnnotationView(Composite parent, LabelColors colors) {
 		this.colors = colors;
 		text = new StyledText(parent, SWT.BORDER | SWT.MULTI | SWT.V_SCROLL | SWT.H_SCROLL | SWT.WRAP | SWT.READ_ONLY);
-		text.setMargins(6, 6, 6, 6);
-		text.setLineSpacing(4);
+		arcs = new RelationArcs(text, colors);
+		text.setMargins(6, 6 + arcs.arcRoom(), 6, 6);
+		text.setLineSpacing(arcs.lineSpacing());
 		text.addListener(SWT.MouseHover, event -> {
-			Region region = regionAt(text.getOffsetAtPoint(new Point(event.x, event.y)));
+			Region region = hit(event.x, event.y);
 			text.setToolTipText(region == null ? null : describe(region));
 		});
 		text.addListener(SWT.MouseExit, event -> text.setToolTipText(null));
@@ -60,12 +64,23 @@ final class AnnotationView {
 		}
 	}
 
+	/** The relation, assertion status or span at a point of the text, or {@code null}. */
+	Region hit(int x, int y) {
+		Region drawn = arcs.hit(x, y);
+		return drawn != null ? drawn : regionAt(text.getOffsetAtPoint(new Point(x, y)));
+	}
+
+	RelationArcs arcs() {
+		return arcs;
+	}
+
 	/**
-	 * Draws {@code regions} (spans outside the text are skipped: they are listed as problems, never moved).
-	 * {@code selected} regions get a solid box.
+	 * Draws {@code regions} (spans outside the text are skipped: they are listed as problems, never moved), the
+	 * assertion statuses among them as tags of their entities, relations as arcs. {@code selected} regions get a
+	 * solid box.
 	 */
 	void render(List<Region> regions, AnnotationDiff diff, Map<ObjectNode, List<String>> problems,
-			Predicate<Region> rejected, Set<ObjectNode> selected) {
+			Predicate<Region> rejected, Set<ObjectNode> selected, Assertions assertions) {
 		this.diff = diff;
 		this.problems = problems;
 		this.rejected = rejected;
@@ -74,12 +89,14 @@ final class AnnotationView {
 		for (Region region : regions) {
 			Integer start = region.start();
 			Integer end = region.end();
-			if (start != null && end != null && start >= 0 && start < end && end <= length) {
+			if (start != null && end != null && start >= 0 && start < end && end <= length
+					&& !assertions.isAssertion(region)) {
 				drawable.add(region);
 			}
 		}
 		spans = drawable;
 		text.setStyleRanges(flatten(drawable, selected));
+		arcs.show(regions, drawable, assertions, diff, rejected, selected);
 	}
 
 	/**
@@ -164,9 +181,29 @@ final class AnnotationView {
 		return best;
 	}
 
-	/** "DRUG · confidence 0.98 · other label in the completion · problem…" */
+	/**
+	 * "PROBLEM · absent · "chest pain" · confidence 0.98 · other label in the completion · problem…"; for a relation
+	 * "aspirin (DRUG) → 100 mg (STRENGTH): DRUG-STRENGTH …".
+	 */
 	String describe(Region region) {
-		return describe(region, diff, rejected, problems);
+		if (region.kind() == Region.Kind.RELATION) {
+			Region from = arcs.end(region.fromId());
+			Region to = arcs.end(region.toId());
+			return NLS.bind(Messages.TaskEditor_relationItem, new Object[] { endOf(from), endOf(to), "" })
+					+ describe(region, diff, rejected, problems).replaceFirst(" \u00b7 \"\"", "");
+		}
+		Region entity = arcs.isAssertion(region) ? arcs.entityOf(region) : region;
+		Region assertion = arcs.isAssertion(region) ? region : arcs.assertionOf(region);
+		String described = describe(region, diff, rejected, problems);
+		if (entity != null && assertion != null) {
+			String status = String.join(", ", entity.labels()) + " \u00b7 " + firstLabel(assertion);
+			described = status + described.substring(String.join(", ", region.labels()).length());
+		}
+		return described;
+	}
+
+	private static String endOf(Region span) {
+		return span == null ? "?" : shorten(span.text()) + " (" + firstLabel(span) + ")";
 	}
 
 	/** What a hover over a region tells: labels, text, confidence, how it differs, problems. */
@@ -176,7 +213,7 @@ final class AnnotationView {
 		out.append(" \u00b7 \"").append(shorten(region.text())).append('"');
 		JsonNode confidence = region.value() == null ? null : region.value().get("confidence");
 		if (confidence == null) {
-			confidence = region.json().get("score");
+			confidence = region.json().has("confidence") ? region.json().get("confidence") : region.json().get("score");
 		}
 		if (confidence != null && confidence.isNumber()) {
 			out.append(" \u00b7 ").append(NLS.bind(Messages.TaskEditor_confidence,

@@ -18,7 +18,10 @@ import org.eclipse.swt.widgets.Label;
 import io.labelbench.config.ControlTag;
 import io.labelbench.config.LabelValue;
 
-/** The labels of the config's label controls as chips in their colours, one row per control; a click applies one. */
+/**
+ * The labels of the config's label controls as chips in their colours, one row per control; a click applies one.
+ * Assertion statuses are not among them: {@link ReviewChips} offers them for a selected entity.
+ */
 final class LabelChipsBar {
 
 	private final Composite area;
@@ -44,6 +47,9 @@ final class LabelChipsBar {
 		}
 		chips.clear();
 		for (ControlTag control : controls) {
+			if (control.values().stream().noneMatch(value -> value.value() != null && !value.assertion())) {
+				continue;
+			}
 			Composite row = new Composite(area, SWT.NONE);
 			RowLayout layout = new RowLayout(SWT.HORIZONTAL);
 			layout.marginTop = 0;
@@ -53,7 +59,7 @@ final class LabelChipsBar {
 			row.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
 			new Label(row, SWT.NONE).setText(control.name() + ":");
 			for (LabelValue value : control.values()) {
-				if (value.value() == null) {
+				if (value.value() == null || value.assertion()) {
 					continue;
 				}
 				Label chip = new Label(row, SWT.BORDER);

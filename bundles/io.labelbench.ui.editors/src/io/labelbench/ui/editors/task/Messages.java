@@ -29,13 +29,11 @@ public final class Messages extends NLS {
 	public static String TaskEditor_update;
 	public static String TaskEditor_applyLabel;
 	public static String TaskEditor_noRelationLabel;
-	public static String TaskEditor_relate;
 	public static String TaskEditor_deleteRelation;
 	public static String TaskEditor_deleteRegion;
 	public static String TaskEditor_resize;
 	public static String TaskEditor_selectPredictionRegion;
 	public static String TaskEditor_selectTextFirst;
-	public static String TaskEditor_selectTwoRegions;
 	public static String TaskEditor_selectRegionFirst;
 	public static String TaskEditor_selectRegionAndText;
 	public static String TaskEditor_nothingToSubmit;
@@ -63,6 +61,16 @@ public final class Messages extends NLS {
 	public static String TaskEditor_diffLabel;
 	public static String TaskEditor_diffBoundary;
 	public static String TaskEditor_diffSame;
+	public static String TaskEditor_diffParts;
+	public static String TaskEditor_assertionChips;
+	public static String TaskEditor_noAssertion;
+	public static String TaskEditor_removeAssertion;
+	public static String TaskEditor_relateChips;
+	public static String TaskEditor_relationChips;
+	public static String TaskEditor_reverseRelation;
+	public static String TaskEditor_selectEntityFirst;
+	public static String TaskEditor_assertionsPart;
+	public static String TaskEditor_relationsPart;
 
 	public static String VisualEditor_legend;
 	public static String VisualEditor_previousPage;

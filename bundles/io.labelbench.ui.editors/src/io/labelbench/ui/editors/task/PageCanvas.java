@@ -21,6 +21,7 @@ import org.eclipse.swt.widgets.Event;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.labelbench.core.edit.AnnotationDiff;
+import io.labelbench.core.edit.Assertions;
 import io.labelbench.core.edit.PageBox;
 import io.labelbench.core.model.Region;
 
@@ -61,6 +62,7 @@ final class PageCanvas {
 	private Map<ObjectNode, List<String>> problems = Map.of();
 	private Predicate<Region> rejected = region -> false;
 	private Set<ObjectNode> selected = Set.of();
+	private final BoxLabels labels;
 
 	// a drag in progress: the region moved or resized (null while drawing), the corner (-1: moving), where it began
 	private Region dragged;
@@ -74,6 +76,7 @@ final class PageCanvas {
 	PageCanvas(Composite parent, LabelColors colors, boolean editable) {
 		this.colors = colors;
 		this.editable = editable;
+		this.labels = new BoxLabels(colors);
 		scroll = new ScrolledComposite(parent, SWT.BORDER | SWT.H_SCROLL | SWT.V_SCROLL);
 		canvas = new Canvas(scroll, SWT.DOUBLE_BUFFERED);
 		scroll.setContent(canvas);
@@ -90,7 +93,8 @@ final class PageCanvas {
 			}
 		});
 		canvas.addListener(SWT.MouseHover, e -> {
-			Region region = boxAt(e.x, e.y);
+			Region relation = labels.itemAt(e.x, e.y);
+			Region region = relation != null ? relation : boxAt(e.x, e.y);
 			canvas.setToolTipText(region == null ? null : AnnotationView.describe(region, diff, rejected, problems));
 		});
 	}
@@ -135,13 +139,16 @@ final class PageCanvas {
 		canvas.redraw();
 	}
 
-	/** Draws the boxes of {@code regions} that are on the shown page. */
+	/**
+	 * Draws the boxes of {@code regions} that are on the shown page, each with its label and assertion status, and
+	 * the relations between them.
+	 */
 	void render(List<Region> regions, AnnotationDiff diff, Map<ObjectNode, List<String>> problems,
-			Predicate<Region> rejected, Set<ObjectNode> selected) {
+			Predicate<Region> rejected, Set<ObjectNode> selected, Assertions assertions) {
 		List<Region> onPage = new ArrayList<>();
 		for (Region region : regions) {
 			PageBox box = region.kind() == Region.Kind.RECTANGLE_LABELS ? PageBox.of(region) : null;
-			if (box != null && box.pageNumber() == pageNumber) {
+			if (box != null && box.pageNumber() == pageNumber && !assertions.isAssertion(region)) {
 				onPage.add(region);
 			}
 		}
@@ -150,7 +157,13 @@ final class PageCanvas {
 		this.problems = problems;
 		this.rejected = rejected;
 		this.selected = selected;
+		labels.show(regions, onPage, assertions, diff, rejected, selected);
 		canvas.redraw();
+	}
+
+	/** The box labels and relation arrows drawn over the page. */
+	BoxLabels labels() {
+		return labels;
 	}
 
 	/** The boxes on the shown page. */
@@ -231,6 +244,7 @@ final class PageCanvas {
 				}
 			}
 		}
+		labels.paint(gc, region -> region == dragged && dragBox != null ? normalized(dragBox) : toCanvas(PageBox.of(region)));
 		if (dragged == null && dragBox != null) {
 			gc.setForeground(colors.color(new RGB(0, 0, 0)));
 			gc.setLineWidth(1);
@@ -271,6 +285,12 @@ final class PageCanvas {
 		dragStart = new Point(event.x, event.y);
 		dragBox = null;
 		dragged = null;
+		Region item = labels.itemAt(event.x, event.y); // a relation or a status: selected, never dragged
+		if (item != null) {
+			dragStart = null;
+			gestures.selected(item, (event.stateMask & SWT.MOD1) != 0);
+			return;
+		}
 		if (!editable) {
 			gestures.selected(boxAt(event.x, event.y), false);
 			return;

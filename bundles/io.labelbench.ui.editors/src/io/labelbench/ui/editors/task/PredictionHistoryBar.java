@@ -63,9 +63,22 @@ final class PredictionHistoryBar {
 			return Messages.TaskEditor_noPredictions;
 		}
 		var counts = diff.counts();
-		return NLS.bind(Messages.TaskEditor_diffSummary,
+		StringBuilder summary = new StringBuilder(NLS.bind(Messages.TaskEditor_diffSummary,
 				new Object[] { counts.get(AnnotationDiff.Kind.SAME), counts.get(AnnotationDiff.Kind.MISSING),
 						counts.get(AnnotationDiff.Kind.LABEL), counts.get(AnnotationDiff.Kind.BOUNDARY),
-						counts.get(AnnotationDiff.Kind.ADDED) });
+						counts.get(AnnotationDiff.Kind.ADDED) }));
+		part(summary, diff, AnnotationDiff.Part.ASSERTION, Messages.TaskEditor_assertionsPart);
+		part(summary, diff, AnnotationDiff.Part.RELATION, Messages.TaskEditor_relationsPart);
+		return summary.toString();
+	}
+
+	/** Adds the counts of assertions or relations, when either side has any. */
+	private static void part(StringBuilder summary, AnnotationDiff diff, AnnotationDiff.Part part, String name) {
+		var counts = diff.counts(part);
+		if (counts.values().stream().mapToInt(Integer::intValue).sum() > 0) {
+			summary.append('\n').append(NLS.bind(Messages.TaskEditor_diffParts,
+					new Object[] { name, counts.get(AnnotationDiff.Kind.SAME), counts.get(AnnotationDiff.Kind.MISSING),
+							counts.get(AnnotationDiff.Kind.LABEL), counts.get(AnnotationDiff.Kind.ADDED) }));
+		}
 	}
 }

@@ -17,18 +17,13 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.StyledText;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.layout.GridData;
-import org.eclipse.swt.layout.RowLayout;
 import org.eclipse.swt.widgets.Button;
-import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Event;
-import org.eclipse.swt.widgets.Group;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.ui.IWorkbenchCommandConstants;
 import org.eclipse.ui.texteditor.FindReplaceAction;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.labelbench.config.ControlTag;
@@ -53,11 +48,9 @@ public final class TaskEditor extends TaskEditorBase {
 	private AnnotationView completionView;
 	private Label predictionChoices;
 	private org.eclipse.swt.widgets.List predictionRelations;
-	private final List<Button> choiceButtons = new ArrayList<>();
+	private ChoiceButtons choices;
 	private org.eclipse.swt.widgets.List relations;
 	private final List<Region> relationRegions = new ArrayList<>();
-	private Combo relationLabel;
-	private Button relate;
 	private Button deleteRegion;
 	private Button resize;
 
@@ -75,19 +68,6 @@ public final class TaskEditor extends TaskEditorBase {
 	@Override
 	protected void configChanged() {
 		inputChanged();
-		if (relationLabel != null) {
-			relationLabel.setItems(relationValues().toArray(String[]::new));
-			relationLabel.select(0);
-		}
-	}
-
-	private List<String> relationValues() {
-		List<String> relationValues = new ArrayList<>();
-		relationValues.add(Messages.TaskEditor_noRelationLabel);
-		if (config() != null) {
-			relationValues.addAll(config().relationLabels());
-		}
-		return relationValues;
 	}
 
 	/** The side the user works in: the one with the focus, else the completion. */
@@ -136,13 +116,48 @@ public final class TaskEditor extends TaskEditorBase {
 		predictionView = new AnnotationView(side, colors());
 		predictionView.text().setLayoutData(textLayoutData());
 		predictionView.text().addListener(SWT.MouseUp, e -> {
-			selection().pickPrediction(predictionView.regionAt(offsetAt(predictionView.text(), e)));
-			refresh();
+			if (e.button == 1) {
+				pickPrediction(e.x, e.y);
+			}
 		});
 		predictionView.text().addListener(SWT.MouseDoubleClick, e -> {
-			selection().pickPrediction(predictionView.regionAt(offsetAt(predictionView.text(), e)));
+			selection().pickPrediction(predictionView.hit(e.x, e.y));
 			acceptSelected();
 		});
+		new TaskContextMenu(predictionView.text(), this::pickPrediction, () -> {
+			boolean picked = selection().prediction() != null;
+			return List.of(new TaskContextMenu.Item(Messages.TaskEditor_accept, picked, this::acceptSelected),
+					new TaskContextMenu.Item(Messages.TaskEditor_reject, picked, this::rejectSelected));
+		});
+	}
+
+	private void pickPrediction(int x, int y) {
+		selection().pickPrediction(predictionView.hit(x, y));
+		refresh();
+	}
+
+	/** Right click in the completion: picks what is under the mouse unless it is already selected. */
+	private void pickForMenu(int x, int y) {
+		Region region = completionView.hit(x, y);
+		if (region != null && !selection().regions().contains(region.json())) {
+			select(region, false);
+		}
+	}
+
+	private List<TaskContextMenu.Item> completionMenu() {
+		List<Region> regions = selected();
+		Region single = regions.size() == 1 ? regions.get(0) : null;
+		boolean relation = single != null && single.kind() == Region.Kind.RELATION;
+		boolean hasStatus = single != null && (session().assertions().isAssertion(single)
+				|| session().assertionStatus(session().current(), single) != null);
+		return List.of(new TaskContextMenu.Item(Messages.TaskEditor_deleteRegion, !regions.isEmpty(), this::deleteSelected),
+				new TaskContextMenu.Item(Messages.TaskEditor_reverseRelation, relation,
+						() -> edit(() -> session().reverse(single))),
+				new TaskContextMenu.Item(Messages.TaskEditor_removeAssertion, hasStatus, () -> edit(() -> {
+					Region entity = session().assertions().isAssertion(single)
+							? session().assertions().entityOf(session().current(), single) : single;
+					session().removeAssertion(entity);
+				})));
 	}
 
 	@Override
@@ -152,6 +167,7 @@ public final class TaskEditor extends TaskEditorBase {
 		text.setLayoutData(textLayoutData());
 		text.addListener(SWT.MouseUp, this::pickRegion);
 		text.addListener(SWT.KeyDown, this::keyPressed);
+		new TaskContextMenu(text, this::pickForMenu, this::completionMenu);
 		synchronizeScrolling(predictionView.text(), text);
 		synchronizeScrolling(text, predictionView.text());
 	}
@@ -169,61 +185,28 @@ public final class TaskEditor extends TaskEditorBase {
 
 	@Override
 	protected void createCompletionDetails(Composite details) {
-		createChoices(details);
-		Composite regionRow = row(details, 2);
+		choices = new ChoiceButtons(details, config(), () -> toName, this::edit, this::session);
+		Composite regionRow = row(details, 3);
 		deleteRegion = button(regionRow, Messages.TaskEditor_deleteRegion, e -> deleteSelected());
 		resize = button(regionRow, Messages.TaskEditor_resize, e -> resizeSelected());
-		Composite relationRow = row(details, 4);
-		relations = new org.eclipse.swt.widgets.List(relationRow, SWT.BORDER | SWT.V_SCROLL);
-		GridData relationsData = new GridData(SWT.FILL, SWT.TOP, true, false);
-		relationsData.heightHint = 48;
-		relations.setLayoutData(relationsData);
-		relationLabel = new Combo(relationRow, SWT.READ_ONLY);
-		relationLabel.setItems(relationValues().toArray(String[]::new));
-		relationLabel.select(0);
-		relate = button(relationRow, Messages.TaskEditor_relate, e -> relateSelected());
-		button(relationRow, Messages.TaskEditor_deleteRelation, e -> {
+		button(regionRow, Messages.TaskEditor_deleteRelation, e -> {
 			int index = relations.getSelectionIndex();
 			if (index >= 0 && index < relationRegions.size()) {
 				edit(() -> session().delete(relationRegions.get(index)));
 			}
 		});
-	}
-
-	private void createChoices(Composite side) {
-		choiceButtons.clear();
-		if (config() == null) {
-			return;
-		}
-		for (ControlTag control : config().controlTags()) {
-			if (!"choices".equals(control.type()) || control.values().isEmpty()) {
-				continue;
+		// the relations across the full width: a broken one tells why at the end of its line
+		relations = new org.eclipse.swt.widgets.List(details, SWT.BORDER | SWT.V_SCROLL | SWT.H_SCROLL);
+		GridData relationsData = new GridData(SWT.FILL, SWT.TOP, true, false);
+		relationsData.heightHint = 48;
+		relationsData.widthHint = 200;
+		relations.setLayoutData(relationsData);
+		relations.addListener(SWT.Selection, e -> {
+			int index = relations.getSelectionIndex();
+			if (index >= 0 && index < relationRegions.size()) {
+				select(relationRegions.get(index), false);
 			}
-			Group group = new Group(side, SWT.NONE);
-			group.setText(control.name());
-			group.setLayout(new RowLayout(SWT.HORIZONTAL));
-			group.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
-			boolean single = !"multiple".equalsIgnoreCase(control.element().get("choice"));
-			for (LabelValue value : control.values()) {
-				Button choice = new Button(group, single ? SWT.RADIO : SWT.CHECK);
-				choice.setText(value.value());
-				choice.setData(control);
-				choice.addListener(SWT.Selection, e -> {
-					if (single && !choice.getSelection()) {
-						return; // the radio that lost the selection; the one that gained it reports
-					}
-					List<String> chosen = new ArrayList<>();
-					for (Control sibling : group.getChildren()) {
-						if (sibling instanceof Button button && button.getSelection()) {
-							chosen.add(button.getText());
-						}
-					}
-					String target = control.toNames().isEmpty() ? toName : control.toNames().get(0);
-					edit(() -> session().setChoices(control.name(), target, chosen));
-				});
-				choiceButtons.add(choice);
-			}
-		}
+		});
 	}
 
 	/**
@@ -248,6 +231,10 @@ public final class TaskEditor extends TaskEditorBase {
 				completionView.text().setSelection(selection.y);
 				select(created[0], false);
 			}
+		} else if (config() != null && config().assertionLabels().contains(label)) {
+			if (!applyAssertion(control, label)) {
+				fail(Messages.TaskEditor_selectEntityFirst);
+			}
 		} else if (selection().regions().size() == 1) {
 			edit(() -> session().relabel(selected().get(0), label));
 		} else {
@@ -255,12 +242,13 @@ public final class TaskEditor extends TaskEditorBase {
 		}
 	}
 
+	/** A click selects what is under the mouse; Ctrl+click adds it (two entities: the relation chips show). */
 	private void pickRegion(Event event) {
 		StyledText text = completionView.text();
-		if (text.getSelectionCount() > 0) {
-			return; // selecting text to label it
+		if (text.getSelectionCount() > 0 || event.button != 1) {
+			return; // selecting text to label it, or the context menu
 		}
-		select(completionView.regionAt(offsetAt(text, event)), (event.stateMask & SWT.MOD1) != 0);
+		select(completionView.hit(event.x, event.y), (event.stateMask & SWT.MOD1) != 0);
 	}
 
 	private void keyPressed(Event event) {
@@ -284,16 +272,6 @@ public final class TaskEditor extends TaskEditorBase {
 		}
 	}
 
-	private void relateSelected() {
-		List<Region> regions = selected();
-		if (regions.size() != 2) {
-			fail(Messages.TaskEditor_selectTwoRegions);
-			return;
-		}
-		String label = relationLabel.getSelectionIndex() <= 0 ? null : relationLabel.getText();
-		edit(() -> session().relate(regions.get(0), regions.get(1), label));
-	}
-
 	private void resizeSelected() {
 		List<Region> regions = selected();
 		Point selection = completionView.text().getSelection();
@@ -313,20 +291,22 @@ public final class TaskEditor extends TaskEditorBase {
 		predictionView.showText(text);
 		completionView.showText(text);
 		Set<ObjectNode> predictionSelection = selection().predictionAsSet();
-		predictionView.render(shown == null ? List.of() : shown.results(), diff,
-				shown == null ? Map.of() : session().problems(shown), session()::isRejected, predictionSelection);
+		Map<ObjectNode, List<String>> shownProblems = shown == null ? Map.of() : session().problems(shown);
+		predictionView.render(shown == null ? List.of() : shown.results(), diff, shownProblems, session()::isRejected,
+				predictionSelection, session().assertions());
 		completionView.render(current == null ? List.of() : current.results(), diff, currentProblems, region -> false,
-				selection().regions());
-		fillRelations(predictionRelations, null, shown);
-		fillRelations(relations, relationRegions, current);
-		showChoices(current);
-		predictionChoices.setText(choicesOf(shown));
-		relate.setEnabled(selection().regions().size() == 2);
+				selection().regions(), session().assertions());
+		fillRelations(predictionRelations, null, shown, shownProblems);
+		fillRelations(relations, relationRegions, current, currentProblems);
+		choices.show(current);
+		predictionChoices.setText(ChoiceButtons.choicesOf(shown));
 		deleteRegion.setEnabled(!selection().regions().isEmpty());
 		resize.setEnabled(selection().regions().size() == 1);
 	}
 
-	private void fillRelations(org.eclipse.swt.widgets.List list, List<Region> regions, Annotation annotation) {
+	/** Lists the relations; one with an end that names no region is marked and tells why (it is kept as it is). */
+	private void fillRelations(org.eclipse.swt.widgets.List list, List<Region> regions, Annotation annotation,
+			Map<ObjectNode, List<String>> problems) {
 		List<String> items = new ArrayList<>();
 		if (regions != null) {
 			regions.clear();
@@ -340,8 +320,10 @@ public final class TaskEditor extends TaskEditorBase {
 			}
 			for (Region region : annotation.results()) {
 				if (region.kind() == Region.Kind.RELATION) {
-					items.add(NLS.bind(Messages.TaskEditor_relationItem, new Object[] { end(byId, region.fromId()),
-							end(byId, region.toId()), String.join(", ", region.labels()) }));
+					String item = NLS.bind(Messages.TaskEditor_relationItem, new Object[] { end(byId, region.fromId()),
+							end(byId, region.toId()), String.join(", ", region.labels()) });
+					List<String> wrong = problems.getOrDefault(region.json(), List.of());
+					items.add(wrong.isEmpty() ? item : "\u26a0 " + item + " \u2014 " + String.join("; ", wrong));
 					if (regions != null) {
 						regions.add(region);
 					}
@@ -354,42 +336,6 @@ public final class TaskEditor extends TaskEditorBase {
 	private static String end(Map<String, Region> byId, String id) {
 		Region region = byId.get(id);
 		return region == null ? "?" + id : AnnotationView.shorten(region.text()) + " (" + AnnotationView.firstLabel(region) + ")";
-	}
-
-	private void showChoices(Annotation current) {
-		for (Button button : choiceButtons) {
-			ControlTag control = (ControlTag) button.getData();
-			boolean chosen = false;
-			if (current != null) {
-				for (Region region : current.results()) {
-					if (region.kind() == Region.Kind.CHOICES && control.name().equals(region.fromName())
-							&& region.labels().contains(button.getText())) {
-						chosen = true;
-					}
-				}
-			}
-			button.setSelection(chosen);
-		}
-	}
-
-	/** "Choices: domain = finance (0.97)" for the choices of a prediction, or nothing. */
-	private static String choicesOf(Annotation annotation) {
-		List<String> parts = new ArrayList<>();
-		if (annotation != null) {
-			for (Region region : annotation.results()) {
-				if (region.kind() == Region.Kind.CHOICES) {
-					JsonNode score = region.json().get("score");
-					parts.add(region.fromName() + " = " + String.join(", ", region.labels())
-							+ (score != null && score.isNumber() ? " (" + AnnotationView.score(score.decimalValue()) + ")" : ""));
-				}
-			}
-		}
-		return parts.isEmpty() ? "" : NLS.bind(Messages.TaskEditor_predictionChoices, String.join(" \u00b7 ", parts));
-	}
-
-	private static int offsetAt(StyledText text, Event event) {
-		int offset = text.getOffsetAtPoint(new Point(event.x, event.y));
-		return offset < 0 ? text.getCaretOffset() : offset;
 	}
 
 	/** Both sides show the same text at the same width: keep their top pixels equal. */
@@ -420,5 +366,19 @@ public final class TaskEditor extends TaskEditorBase {
 
 	public Label predictionChoices() {
 		return predictionChoices;
+	}
+
+	/** The relations listed below the completion (or the prediction), as shown. */
+	public String[] relationItems(boolean prediction) {
+		return (prediction ? predictionRelations : relations).getItems();
+	}
+
+	/** Where the label of a relation arc or an assertion tag is drawn on one side, or {@code null}. */
+	public org.eclipse.swt.graphics.Rectangle drawnLabel(Region region, boolean prediction) {
+		return (prediction ? predictionView : completionView).arcs().labelBox(region);
+	}
+
+	public org.eclipse.swt.widgets.Menu contextMenu(boolean prediction) {
+		return (prediction ? predictionView : completionView).text().getMenu();
 	}
 }

@@ -15,8 +15,6 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
-import org.eclipse.swt.widgets.Button;
-import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.ui.IActionBars;
@@ -59,14 +57,15 @@ public abstract class TaskEditorBase extends EditorPart implements IReusableEdit
 	private final TaskFileWatcher watcher = new TaskFileWatcher(task::file,
 			runnable -> getSite().getShell().getDisplay().asyncExec(runnable), this::takeStoredChanges,
 			this::takeConfigChange);
-	private final TaskEditActions actions = new TaskEditActions(() -> changed(session()::undo),
-			() -> changed(session()::redo), this::copy, this::selectAll, this::deleteSelected);
+	private final TaskEditActions actions = new TaskEditActions(() -> edit(session()::undo),
+			() -> edit(session()::redo), this::copy, this::selectAll, this::deleteSelected);
 	private LabelColors colors;
 	/** A note for the status line (a refused edit, a failed save); {@code null} shows the problem count. */
 	private String message;
 
 	private TaskHeader header;
 	private LabelChipsBar chips;
+	private ReviewChips review;
 	private PredictionHistoryBar history;
 	private CompletionBar completions;
 	private Label diffSummary;
@@ -153,6 +152,7 @@ public abstract class TaskEditorBase extends EditorPart implements IReusableEdit
 		parent.setLayout(new GridLayout(1, false));
 		header = new TaskHeader(parent, () -> navigate(-1), () -> navigate(+1), this::createTopTools);
 		chips = new LabelChipsBar(parent);
+		review = new ReviewChips(parent, this::session, this::selected, this::edit);
 		fillChips();
 
 		SashForm sides = new SashForm(parent, SWT.HORIZONTAL);
@@ -162,10 +162,7 @@ public abstract class TaskEditorBase extends EditorPart implements IReusableEdit
 			task.showPrediction(index);
 			selection.pickPrediction(null);
 			refresh();
-		}, () -> edit(() -> session().createFromPrediction(shown())), this::acceptSelected, () -> {
-			session().reject(selection.prediction());
-			refresh();
-		});
+		}, () -> edit(() -> session().createFromPrediction(shown())), this::acceptSelected, this::rejectSelected);
 		createPredictionView(left);
 
 		Composite right = column(sides);
@@ -287,6 +284,11 @@ public abstract class TaskEditorBase extends EditorPart implements IReusableEdit
 		refresh();
 	}
 
+	/** Sets the assertion status {@code label} on the selected entity; {@code false} when none is selected. */
+	protected final boolean applyAssertion(ControlTag control, String label) {
+		return review.applyAssertion(control, label);
+	}
+
 	/** Puts a note in the status line, shown with the next refresh. */
 	protected final void note(String text) {
 		message = text;
@@ -300,6 +302,13 @@ public abstract class TaskEditorBase extends EditorPart implements IReusableEdit
 			return;
 		}
 		edit(() -> session().accept(shown(), selection.prediction()));
+	}
+
+	protected final void rejectSelected() {
+		if (selection.prediction() != null) {
+			session().reject(selection.prediction());
+		}
+		refresh();
 	}
 
 	protected final void deleteSelected() {
@@ -339,11 +348,6 @@ public abstract class TaskEditorBase extends EditorPart implements IReusableEdit
 		refresh();
 	}
 
-	private void changed(Runnable change) {
-		change.run();
-		changed();
-	}
-
 	private void changed() {
 		selection.retainIn(session().current());
 		firePropertyChange(PROP_DIRTY);
@@ -376,11 +380,12 @@ public abstract class TaskEditorBase extends EditorPart implements IReusableEdit
 		Annotation current = session.current();
 		history.show(task.predictions(), task.shownIndex(), selection.prediction() != null);
 		completions.show(session);
-		AnnotationDiff diff = AnnotationDiff.compare(shown, current);
+		AnnotationDiff diff = AnnotationDiff.compare(shown, current, session.assertions().labels());
 		diffSummary.setText(PredictionHistoryBar.summary(shown, diff));
 		Map<ObjectNode, List<String>> currentProblems = current == null ? Map.of() : session.problems(current);
 		render(shown, current, diff, currentProblems);
 		actions.update(session.canUndo(), session.canRedo(), !selection.isEmpty());
+		review.update(config(), colors);
 
 		header.show(task.taskId(), task.predictions().size(), session.completions().size(), message,
 				currentProblems.size());
@@ -430,15 +435,10 @@ public abstract class TaskEditorBase extends EditorPart implements IReusableEdit
 	// --- for tests -----------------------------------------------------------------------------------------
 
 	/** The shared widgets a test drives, as a user would. */
-	public record Widgets(Button previous, Button next, Combo predictions, Button createCompletion, Button accept,
-			Button reject, Combo completions, Button groundTruth, Button submit, List<Label> labelChips, Label status,
-			Label diffSummary, Label title) {
-	}
-
-	public final Widgets widgets() {
-		return new Widgets(header.previous, header.next, history.predictions, history.createCompletion, history.accept,
+	public final TaskEditorWidgets widgets() {
+		return new TaskEditorWidgets(header.previous, header.next, history.predictions, history.createCompletion, history.accept,
 				history.reject, completions.completions, completions.groundTruth, completions.submit, chips.chips(),
-				header.status, diffSummary, header.title);
+				header.status, diffSummary, header.title, review.chips());
 	}
 
 	public final TaskEditSession session() {

@@ -372,9 +372,9 @@ public final class VisualTaskEditor extends TaskEditorBase {
 		Set<ObjectNode> predictionSelection = selection().predictionAsSet();
 		Map<ObjectNode, List<String>> shownProblems = shown == null ? Map.of() : session().problems(shown);
 		predictionPage.render(shown == null ? List.of() : shown.results(), diff, shownProblems, session()::isRejected,
-				predictionSelection);
+				predictionSelection, session().assertions());
 		completionPage.render(current == null ? List.of() : current.results(), diff, currentProblems, region -> false,
-				selection().regions());
+				selection().regions(), session().assertions());
 		predictionInfo.setText(selection().prediction() == null ? Messages.format(Messages.VisualEditor_boxesOnPage,
 				predictionPage.boxes().size()) : describe(selection().prediction(), diff, shownProblems));
 		List<Region> regions = selected();
@@ -429,6 +429,16 @@ public final class VisualTaskEditor extends TaskEditorBase {
 
 	public List<Region> completionBoxes() {
 		return new ArrayList<>(completionPage.boxes());
+	}
+
+	/** The text over a completion box ("PROBLEM · absent"). */
+	public String boxLabel(Region box) {
+		return completionPage.labels().labelOf(box);
+	}
+
+	/** Where the label of a relation, or of a box with a status, is drawn in the completion, once painted. */
+	public org.eclipse.swt.graphics.Rectangle relationLabel(Region relation) {
+		return completionPage.labels().labelBox(relation);
 	}
 
 	/** Where a box of the completion is drawn on its canvas. */
