@@ -128,6 +128,25 @@ final class ContextRuleSpecs {
 		return labels;
 	}
 
+	/**
+	 * The Labels control on an object holding the first of {@code labels} the config has, else the first Labels
+	 * control on an object; null when there is none.
+	 */
+	static ControlTag holderOfAny(LabelingConfig config, List<String> labels) {
+		for (String label : labels) {
+			ControlTag holder = holderOf(config, label);
+			if (holder != null) {
+				return holder;
+			}
+		}
+		for (ControlTag c : config.controlTags()) {
+			if (c.type().endsWith("labels") && !c.toNames().isEmpty()) {
+				return c;
+			}
+		}
+		return null;
+	}
+
 	private static ControlTag holderOf(LabelingConfig config, String label) {
 		List<ControlTag> holders = new ArrayList<>();
 		for (ControlTag c : config.controlTags()) {

@@ -129,13 +129,33 @@ public final class PipelineSpec {
 		Set<String> labels = new TreeSet<>();
 		List<String> embeddingVersions = new ArrayList<>();
 
+		Map<ControlTag, Map<String, List<String>>> byControl = new LinkedHashMap<>();
 		for (ControlTag control : config.controlTags()) {
-			Map<String, List<String>> byModel = new LinkedHashMap<>();
+			Map<String, List<String>> byModel = byControl.computeIfAbsent(control, c -> new LinkedHashMap<>());
 			for (LabelValue value : control.values()) {
 				if (value.model() != null && value.value() != null) {
 					byModel.computeIfAbsent(value.model(), m -> new ArrayList<>()).add(value.value());
 				}
 			}
+		}
+		// a relation model is named by <Relation> values; it runs on the entities of the Labels control holding
+		// the labels it relates (the first Labels control on an object when the config lacks them: the validator
+		// reports that)
+		for (LabelValue relation : config.relations()) {
+			if (relation.model() == null || relation.value() == null) {
+				continue;
+			}
+			ControlTag holder = ContextRuleSpecs.holderOfAny(config, cache.find(relation.model())
+					.map(m -> m.metadata().entityLabels()).orElse(List.of()));
+			if (holder == null) {
+				problems.add("relation model '" + relation.model() + "': the config has no Labels control on an object");
+				continue;
+			}
+			byControl.get(holder).computeIfAbsent(relation.model(), m -> new ArrayList<>()).add(relation.value());
+		}
+		for (Map.Entry<ControlTag, Map<String, List<String>>> entry : byControl.entrySet()) {
+			ControlTag control = entry.getKey();
+			Map<String, List<String>> byModel = entry.getValue();
 			for (Map.Entry<String, List<String>> e : byModel.entrySet()) {
 				String model = e.getKey();
 				Optional<InstalledModel> found = cache.find(model);

@@ -48,10 +48,14 @@ class PipelineSpecTest {
 		catalog.append(model(models, "classifier_domain",
 				"com.johnsnowlabs.nlp.annotators.classifier.dl.ClassifierDLModel", "w2v_test_100d",
 				List.of("clinical", "finance")));
+		catalog.append(contextModel(models, "assertion_test", "AssertionModel", List.of("absent", "possible"),
+				List.of("PROBLEM")));
+		catalog.append(contextModel(models, "re_test", "RelationModel", List.of("DRUG-STRENGTH", "DRUG-ROUTE"),
+				List.of("DRUG", "STRENGTH", "ROUTE")));
 		Files.writeString(models.resolve("metadata.json"), catalog);
 		cache = new ModelCache(dir.resolve("cache"));
 		ModelsHub hub = ModelsHub.read(List.of(HubLocation.folder(dir.resolve("hub"))));
-		for (String name : List.of("w2v_test_100d", "ner_drugs", "classifier_domain")) {
+		for (String name : List.of("w2v_test_100d", "ner_drugs", "classifier_domain", "assertion_test", "re_test")) {
 			var offer = hub.find(name).orElseThrow();
 			new ModelDownloader(cache).download(offer.hub(), offer.entry(), Progress.NONE);
 		}
@@ -59,15 +63,26 @@ class PipelineSpecTest {
 
 	private static String model(Path models, String name, String className, String storageRef, List<String> classes)
 			throws Exception {
+		String classesJson = classes.isEmpty() ? "" : ",\"classes\":[\"" + String.join("\",\"", classes) + "\"]";
+		return model(models, name, "{\"class\":\"" + className + "\",\"paramMap\":{\"storageRef\":\"" + storageRef
+				+ "\"" + classesJson + "}}");
+	}
+
+	/** An assertion or relation model: no embeddings, the entity labels it works on. */
+	private static String contextModel(Path models, String name, String simpleClass, List<String> classes,
+			List<String> entityLabels) throws Exception {
+		return model(models, name, "{\"class\":\"io.labelbench.server.nlp.clinical." + simpleClass
+				+ "\",\"paramMap\":{\"classes\":[\"" + String.join("\",\"", classes) + "\"],\"entityLabels\":[\""
+				+ String.join("\",\"", entityLabels) + "\"]}}");
+	}
+
+	private static String model(Path models, String name, String metadataLine) throws Exception {
 		long time = 1_700_000_000_000L;
 		String key = name + "_en_5.5.3_3.5_" + time;
 		Path zip = models.resolve(key + ".zip");
 		try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream z = new ZipOutputStream(out)) {
 			z.putNextEntry(new ZipEntry("metadata/part-00000"));
-			String classesJson = classes.isEmpty() ? ""
-					: ",\"classes\":[\"" + String.join("\",\"", classes) + "\"]";
-			z.write(("{\"class\":\"" + className + "\",\"paramMap\":{\"storageRef\":\"" + storageRef + "\""
-					+ classesJson + "}}\n").getBytes());
+			z.write((metadataLine + "\n").getBytes());
 			z.closeEntry();
 		}
 		String md5 = HexFormat.of().withUpperCase().formatHex(MessageDigest.getInstance("MD5").digest(Files.readAllBytes(zip)));
@@ -118,6 +133,37 @@ class PipelineSpecTest {
 		assertEquals(spec.modelVersion(), read.modelVersion());
 		assertEquals(List.of("DRUG"), read.models().get(0).labels());
 		assertEquals(Rule.regex("mg", "STRENGTH", "\\d+ mg", false, true), read.rules().get(0).rule());
+	}
+
+	@Test
+	void assertionAndRelationModelsAreModelsOfTheSpecCountedInTheLimit() throws Exception {
+		Path config = config("""
+				<Relations>
+				  <Relation value="DRUG-STRENGTH" model="re_test"/>
+				  <Relation value="OTHER"/>
+				</Relations>
+				<Labels name="ner" toName="text">
+				  <Label value="PROBLEM"/>
+				  <Label value="absent" assertion="true" model="assertion_test"/>
+				</Labels>
+				<Labels name="label" toName="text">
+				  <Label value="DRUG" model="ner_drugs"/>
+				  <Label value="STRENGTH"/>
+				</Labels>""");
+		PipelineSpec spec = PipelineSpec.derive("p", config, cache, List.of());
+
+		assertEquals(List.of(), spec.problems());
+		assertEquals(List.of("assertion_test", "ner_drugs", "re_test"), spec.models());
+		ServerSpec read = Json.mapper().treeToValue(spec.json(), ServerSpec.class);
+		assertEquals(List.of(), read.problems());
+		var relation = read.models().get(2);
+		// the relation model runs on the entities of the control holding the labels it relates
+		assertEquals("label", relation.fromName());
+		assertEquals("text", relation.toName());
+		assertEquals(List.of("DRUG-STRENGTH"), relation.labels());
+		assertEquals("ner", read.models().get(0).fromName());
+		assertEquals(List.of("absent"), read.models().get(0).labels());
+		assertEquals(List.of(), read.embeddings().stream().filter(e -> e.name() == null).toList());
 	}
 
 	@Test
