@@ -1,0 +1,90 @@
+package io.labelbench.server.http;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+
+import org.apache.spark.sql.SparkSession;
+
+import com.johnsnowlabs.nlp.LightPipeline;
+
+import io.labelbench.protocol.ServerInfo.ModelInfo;
+import io.labelbench.protocol.ServerSpec;
+import io.labelbench.protocol.ServerSpec.ModelRef;
+import io.labelbench.protocol.ServerSpec.ModelSpec;
+import io.labelbench.protocol.ServerSpec.RuleSpec;
+import io.labelbench.rules.engine.RuleException;
+import io.labelbench.server.http.Predictor.AssertionStep;
+import io.labelbench.server.http.Predictor.PipelineModel;
+import io.labelbench.server.http.Predictor.RelationStep;
+import io.labelbench.server.nlp.PipelineAssembler;
+import io.labelbench.server.nlp.PipelineAssembler.Assembled;
+import io.labelbench.server.nlp.SavedModel;
+
+/**
+ * What a spec runs, loaded: its NER and classification models in one Spark NLP pipeline, its assertion and
+ * relation annotators after them, its rules; and what {@code /info} says of them.
+ *
+ * @param labels          the entity and class labels the server gives (as the spec allows them)
+ * @param assertionLabels the assertion statuses it gives
+ * @param relationLabels  the relation labels it gives
+ */
+public record ServerPipeline(Predictor predictor, List<ModelInfo> models, List<String> labels,
+		List<String> assertionLabels, List<String> relationLabels) {
+
+	/**
+	 * Loads the models of the spec; {@code spark} is asked for a session only when the spec has a NER or
+	 * classification model.
+	 */
+	public static ServerPipeline load(ServerSpec spec, Supplier<SparkSession> spark) throws IOException, RuleException {
+		PipelineAssembler assembler = new PipelineAssembler();
+		for (ModelRef e : spec.embeddings()) {
+			assembler.embeddings(SavedModel.read(Path.of(e.path())));
+		}
+		List<ModelSpec> pipelineSpecs = new ArrayList<>();
+		List<AssertionStep> assertions = new ArrayList<>();
+		List<RelationStep> relations = new ArrayList<>();
+		List<ModelInfo> infos = new ArrayList<>();
+		TreeSet<String> labels = new TreeSet<>();
+		TreeSet<String> assertionLabels = new TreeSet<>();
+		TreeSet<String> relationLabels = new TreeSet<>();
+		for (ModelSpec m : spec.models()) {
+			SavedModel saved = SavedModel.read(Path.of(m.path()));
+			switch (saved.kind()) {
+			default -> { // NER and classification; the assembler refuses embeddings named as a model
+				assembler.model(m.name(), saved);
+				pipelineSpecs.add(m);
+			}
+			}
+		}
+		LightPipeline light = null;
+		List<PipelineModel> pipeline = new ArrayList<>();
+		if (!pipelineSpecs.isEmpty()) {
+			Assembled assembled = assembler.assemble(spark.get());
+			light = new LightPipeline(assembled.model(), false);
+			light.fullAnnotateJava("Warm up: aspirin 81 mg daily."); // loads the TensorFlow sessions once
+			for (int i = 0; i < pipelineSpecs.size(); i++) {
+				PipelineAssembler.Output output = assembled.outputs().get(i);
+				pipeline.add(new PipelineModel(pipelineSpecs.get(i), output));
+				infos.add(new ModelInfo(output.name(), output.kind().name().toLowerCase(), output.labels()));
+				addAllowed(labels, output.labels(), pipelineSpecs.get(i).labels());
+			}
+		}
+		spec.rules().stream().map(RuleSpec::label).forEach(labels::add);
+		Predictor predictor = new Predictor(spec, light, pipeline, assertions, relations);
+		return new ServerPipeline(predictor, infos, List.copyOf(labels), List.copyOf(assertionLabels),
+				List.copyOf(relationLabels));
+	}
+
+	/** The labels a model gives that its spec allows (all when the spec names none). */
+	private static void addAllowed(TreeSet<String> into, List<String> gives, List<String> allowed) {
+		for (String label : gives) {
+			if (allowed.isEmpty() || allowed.contains(label)) {
+				into.add(label);
+			}
+		}
+	}
+}
