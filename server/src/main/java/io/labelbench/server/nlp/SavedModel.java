@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * What a saved Spark NLP annotator folder says about itself in {@code metadata/part-00000}: its class, the
+ * What a saved Spark NLP annotator (or Labelbench assertion or relation model) folder says about itself in {@code metadata/part-00000}: its class, the
  * embeddings it was trained with ({@code storageRef}) and its classes. Read without Spark, so a bad folder is
  * reported before anything is loaded.
  */
@@ -20,7 +20,11 @@ public record SavedModel(Path folder, String className, String storageRef, List<
 
 	/** Kinds of saved annotators the server can put into its pipeline. */
 	public enum Kind {
-		EMBEDDINGS, NER, CLASSIFICATION
+		EMBEDDINGS, NER, CLASSIFICATION,
+		/** {@link io.labelbench.server.nlp.clinical.AssertionModel} */
+		ASSERTION,
+		/** {@link io.labelbench.server.nlp.clinical.RelationModel} */
+		RELATION
 	}
 
 	public static SavedModel read(Path folder) throws IOException {
@@ -52,12 +56,17 @@ public record SavedModel(Path folder, String className, String storageRef, List<
 		case "Word2VecModel" -> Kind.EMBEDDINGS;
 		case "NerDLModel" -> Kind.NER;
 		case "ClassifierDLModel" -> Kind.CLASSIFICATION;
+		case "AssertionModel" -> Kind.ASSERTION;
+		case "RelationModel" -> Kind.RELATION;
 		default -> throw new IOException(folder + ": the server cannot run a " + simpleClassName()
-				+ " (it runs Word2VecModel, NerDLModel and ClassifierDLModel)");
+				+ " (it runs Word2VecModel, NerDLModel, ClassifierDLModel, AssertionModel and RelationModel)");
 		};
 	}
 
-	/** Entity labels of a NER model (B-/I- prefixes and O dropped), or the classes of a classifier. */
+	/**
+	 * Entity labels of a NER model (B-/I- prefixes and O dropped), or the classes of a classifier: an assertion
+	 * model's statuses, a relation model's relation labels.
+	 */
 	public List<String> labels() {
 		List<String> out = new ArrayList<>();
 		for (String c : classes) {
