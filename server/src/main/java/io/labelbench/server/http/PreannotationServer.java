@@ -179,14 +179,20 @@ public final class PreannotationServer {
 		return spec;
 	}
 
-	/** The spec's models in one pipeline, as the server runs them. */
+	/**
+	 * The spec's NER and classification models in one pipeline, as the server runs them (its assertion and
+	 * relation models are no pipeline stages: see {@link ServerPipeline}).
+	 */
 	public static Assembled assemble(ServerSpec spec, SparkSession spark) throws IOException {
 		PipelineAssembler assembler = new PipelineAssembler();
 		for (ModelRef e : spec.embeddings()) {
 			assembler.embeddings(SavedModel.read(Path.of(e.path())));
 		}
 		for (ModelSpec m : spec.models()) {
-			assembler.model(m.name(), SavedModel.read(Path.of(m.path())));
+			SavedModel model = SavedModel.read(Path.of(m.path()));
+			if (!PipelineAssembler.runsAfterThePipeline(model.kind())) {
+				assembler.model(m.name(), model);
+			}
 		}
 		return assembler.assemble(spark);
 	}

@@ -23,10 +23,13 @@ import io.labelbench.server.http.Predictor.RelationStep;
 import io.labelbench.server.nlp.PipelineAssembler;
 import io.labelbench.server.nlp.PipelineAssembler.Assembled;
 import io.labelbench.server.nlp.SavedModel;
+import io.labelbench.server.nlp.clinical.AssertionModel;
+import io.labelbench.server.nlp.clinical.RelationModel;
 
 /**
  * What a spec runs, loaded: its NER and classification models in one Spark NLP pipeline, its assertion and
- * relation annotators after them, its rules; and what {@code /info} says of them.
+ * relation models (Spark ML, not pipeline stages: they work on the entities the pipeline and the rules found) after
+ * them, its rules; and what {@code /info} says of them.
  *
  * @param labels          the entity and class labels the server gives (as the spec allows them)
  * @param assertionLabels the assertion statuses it gives
@@ -36,41 +39,56 @@ public record ServerPipeline(Predictor predictor, List<ModelInfo> models, List<S
 		List<String> assertionLabels, List<String> relationLabels) {
 
 	/**
-	 * Loads the models of the spec; {@code spark} is asked for a session only when the spec has a NER or
-	 * classification model.
+	 * Loads the models of the spec; {@code spark} is asked once for a session, and only when the spec has models.
 	 */
 	public static ServerPipeline load(ServerSpec spec, Supplier<SparkSession> spark) throws IOException, RuleException {
+		List<SavedModel> saved = new ArrayList<>();
+		for (ModelSpec m : spec.models()) {
+			saved.add(SavedModel.read(Path.of(m.path()))); // every folder checked before Spark starts
+		}
+		SparkSession session = spec.models().isEmpty() ? null : spark.get();
 		PipelineAssembler assembler = new PipelineAssembler();
 		for (ModelRef e : spec.embeddings()) {
 			assembler.embeddings(SavedModel.read(Path.of(e.path())));
 		}
-		List<ModelSpec> pipelineSpecs = new ArrayList<>();
+		List<Integer> inPipeline = new ArrayList<>();
 		List<AssertionStep> assertions = new ArrayList<>();
 		List<RelationStep> relations = new ArrayList<>();
 		List<ModelInfo> infos = new ArrayList<>();
 		TreeSet<String> labels = new TreeSet<>();
 		TreeSet<String> assertionLabels = new TreeSet<>();
 		TreeSet<String> relationLabels = new TreeSet<>();
-		for (ModelSpec m : spec.models()) {
-			SavedModel saved = SavedModel.read(Path.of(m.path()));
-			switch (saved.kind()) {
+		for (int i = 0; i < spec.models().size(); i++) {
+			ModelSpec m = spec.models().get(i);
+			SavedModel model = saved.get(i);
+			SavedModel.Kind kind = model.kind();
+			infos.add(new ModelInfo(m.name(), kind.name().toLowerCase(), model.labels()));
+			switch (kind) {
+			case ASSERTION -> {
+				AssertionModel assertion = AssertionModel.load(model.folder());
+				assertions.add(new AssertionStep(m.name(), assertion, m.fromName(), m.toName(), m.labels()));
+				addAllowed(assertionLabels, assertion.statuses(), m.labels());
+			}
+			case RELATION -> {
+				RelationModel relation = RelationModel.load(model.folder());
+				relations.add(new RelationStep(m.name(), relation, m.toName(), m.labels()));
+				addAllowed(relationLabels, relation.labels(), m.labels());
+			}
 			default -> { // NER and classification; the assembler refuses embeddings named as a model
-				assembler.model(m.name(), saved);
-				pipelineSpecs.add(m);
+				assembler.model(m.name(), model);
+				inPipeline.add(i);
+				addAllowed(labels, model.labels(), m.labels());
 			}
 			}
 		}
 		LightPipeline light = null;
 		List<PipelineModel> pipeline = new ArrayList<>();
-		if (!pipelineSpecs.isEmpty()) {
-			Assembled assembled = assembler.assemble(spark.get());
+		if (!inPipeline.isEmpty()) {
+			Assembled assembled = assembler.assemble(session);
 			light = new LightPipeline(assembled.model(), false);
 			light.fullAnnotateJava("Warm up: aspirin 81 mg daily."); // loads the TensorFlow sessions once
-			for (int i = 0; i < pipelineSpecs.size(); i++) {
-				PipelineAssembler.Output output = assembled.outputs().get(i);
-				pipeline.add(new PipelineModel(pipelineSpecs.get(i), output));
-				infos.add(new ModelInfo(output.name(), output.kind().name().toLowerCase(), output.labels()));
-				addAllowed(labels, output.labels(), pipelineSpecs.get(i).labels());
+			for (int k = 0; k < inPipeline.size(); k++) {
+				pipeline.add(new PipelineModel(spec.models().get(inPipeline.get(k)), assembled.outputs().get(k)));
 			}
 		}
 		spec.rules().stream().map(RuleSpec::label).forEach(labels::add);
