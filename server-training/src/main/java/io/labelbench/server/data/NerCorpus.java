@@ -155,8 +155,10 @@ public final class NerCorpus {
 		}
 
 		private int add(String w, String tag) {
-			boolean glue = w.equals(".") || w.equals(",") || w.equals(":");
-			if (text.length() > 0 && !glue) {
+			// punctuation written as in prose: "mg, daily; (81 mg)"; the Tokenizer splits it off again
+			boolean glue = w.equals(".") || w.equals(",") || w.equals(":") || w.equals(";") || w.equals(")");
+			boolean afterOpening = text.length() > 0 && text.charAt(text.length() - 1) == '(';
+			if (text.length() > 0 && !glue && !afterOpening) {
 				text.append(' ');
 			}
 			int s = text.length();

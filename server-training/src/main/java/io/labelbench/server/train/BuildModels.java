@@ -21,6 +21,8 @@ import com.johnsnowlabs.nlp.annotators.classifier.dl.ClassifierDLModel;
 import com.johnsnowlabs.nlp.annotators.ner.dl.NerDLModel;
 import com.johnsnowlabs.nlp.embeddings.Word2VecModel;
 
+import io.labelbench.server.data.ClinicalGenerator;
+import io.labelbench.server.data.ClinicalGenerator.AssertedSample;
 import io.labelbench.server.data.DomainCorpus;
 import io.labelbench.server.data.DomainCorpus.Example;
 import io.labelbench.server.data.FinanceGenerator;
@@ -31,8 +33,12 @@ import io.labelbench.server.data.NerCorpus.Generator;
 import io.labelbench.server.data.NerCorpus.Sample;
 import io.labelbench.server.data.NerCorpus.Variant;
 import io.labelbench.server.data.PosologyGenerator;
+import io.labelbench.server.data.PosologyRelationGenerator;
+import io.labelbench.server.data.PosologyRelationGenerator.RelationSample;
 import io.labelbench.server.nlp.SavedModel;
 import io.labelbench.server.nlp.SparkSupport;
+import io.labelbench.server.nlp.clinical.AssertionModel;
+import io.labelbench.server.nlp.clinical.RelationModel;
 import io.labelbench.server.train.ModelTraining.Metrics;
 import io.labelbench.server.train.ModelTraining.Params;
 
@@ -51,11 +57,25 @@ public final class BuildModels {
 	private static final String ENTRY_FILE = "entry.json";
 	private static final ObjectMapper JSON = new ObjectMapper();
 
+	public static final String ASSERTION = "assertion_clinical_labelbench";
+	public static final String RELATION = "re_posology_labelbench";
+
+	/** The domains of the text classifier. */
 	public static final List<Generator> GENERATORS = List.of(new PosologyGenerator(), new FinanceGenerator(),
 			new LegalGenerator());
+	public static final ClinicalGenerator CLINICAL = new ClinicalGenerator();
+	/** The NER models: one per domain generator, and the clinical one that the assertion model works on. */
+	public static final List<Generator> NER_GENERATORS = List.of(GENERATORS.get(0), GENERATORS.get(1),
+			GENERATORS.get(2), CLINICAL);
+	/** Sets of the assertion and relation models: more sentences than NER (they are cheap to fit). */
+	static final DataSet ASSERTION_TRAIN = new DataSet("train", 42, 3000, Variant.TRAIN);
+	static final DataSet ASSERTION_HELDOUT = new DataSet("heldout", 99, 600, Variant.HELDOUT);
+	static final DataSet RELATION_TRAIN = new DataSet("train", 42, 2000, Variant.TRAIN);
+	static final DataSet RELATION_HELDOUT = new DataSet("heldout", 99, 500, Variant.HELDOUT);
 
 	private final Path cache;
 	private final Params params = Params.DEFAULT;
+	private final ClinicalTraining.Params clinicalParams = ClinicalTraining.Params.DEFAULT;
 	private SparkSession spark;
 
 	BuildModels(Path cache) {
@@ -85,7 +105,7 @@ public final class BuildModels {
 		HubPublisher publisher = new HubPublisher(hub);
 
 		List<String> corpus = new ArrayList<>();
-		for (Generator g : GENERATORS) {
+		for (Generator g : NER_GENERATORS) {
 			for (DataSet d : DataSet.DEFAULTS) {
 				g.generate(d.seed(), d.count(), d.variant()).forEach(s -> corpus.add(s.text()));
 			}
@@ -98,10 +118,11 @@ public final class BuildModels {
 			return null;
 		});
 		publisher.add(new HubPublisher.Entry(EMBEDDINGS, w2v.model(), w2v.trained(), "embeddings", "General",
-				"Word2Vec word embeddings, 100 dimensions, trained on the Labelbench clinical, finance and legal corpora",
+				"Word2Vec word embeddings, 100 dimensions, trained on the Labelbench posology, clinical, finance and legal"
+						+ " corpora",
 				null));
 
-		for (Generator g : GENERATORS) {
+		for (Generator g : NER_GENERATORS) {
 			List<Sample> train = g.generate(42, 1500, Variant.TRAIN);
 			List<Sample> heldout = g.generate(99, 300, Variant.HELDOUT);
 			String conll = NerCorpus.toConll(train);
@@ -151,13 +172,65 @@ public final class BuildModels {
 		publisher.add(new HubPublisher.Entry(CLASSIFIER, classifier.model(), classifier.trained(), "classification",
 				"General", "ClassifierDL over averaged Word2Vec embeddings: is a text clinical, finance or legal?",
 				classifier.metrics()));
+		publishAssertion(publisher);
+		publishRelation(publisher);
 		publisher.finish();
 		System.out.println("[models] published the hub mirror in " + hub.toAbsolutePath());
 	}
 
+	private void publishAssertion(HubPublisher publisher) throws Exception {
+		List<AssertedSample> train = CLINICAL.generateAsserted(ASSERTION_TRAIN.seed(), ASSERTION_TRAIN.count(),
+				ASSERTION_TRAIN.variant());
+		List<AssertedSample> heldout = CLINICAL.generateAsserted(ASSERTION_HELDOUT.seed(), ASSERTION_HELDOUT.count(),
+				ASSERTION_HELDOUT.variant());
+		// the features themselves are hashed, so a change of the feature extraction retrains the model
+		String hash = hash(ASSERTION, clinicalParams, ClinicalTraining.assertionExamples(train),
+				ClinicalTraining.assertionExamples(heldout));
+		Cached assertion = cached(ASSERTION, hash, dir -> {
+			ClinicalTraining.assertion(session(), train, clinicalParams).classifier().save(dir);
+			List<String> labels = SavedModel.read(dir).labels();
+			if (SavedModel.read(dir).kind() != SavedModel.Kind.ASSERTION
+					|| !labels.equals(ClinicalGenerator.STATUSES.stream().sorted().toList())) {
+				throw new IOException(ASSERTION + " saved statuses " + labels);
+			}
+			return ClinicalTraining.scoreAssertion(AssertionModel.load(dir), heldout);
+		});
+		publisher.add(new HubPublisher.Entry(ASSERTION, assertion.model(), assertion.trained(), "assertion",
+				"Clinical", "Assertion status of PROBLEM, TEST and TREATMENT chunks (present, absent, possible,"
+						+ " hypothetical, conditional, associated_with_someone_else): a Spark ML logistic regression"
+						+ " over the chunk's context in its sentence, trained on the seeded Labelbench clinical corpus;"
+						+ " scored on held-out sentence frames and unseen names",
+				assertion.metrics()));
+	}
+
+	private void publishRelation(HubPublisher publisher) throws Exception {
+		PosologyRelationGenerator generator = new PosologyRelationGenerator();
+		List<RelationSample> train = generator.generate(RELATION_TRAIN.seed(), RELATION_TRAIN.count(),
+				RELATION_TRAIN.variant());
+		List<RelationSample> heldout = generator.generate(RELATION_HELDOUT.seed(), RELATION_HELDOUT.count(),
+				RELATION_HELDOUT.variant());
+		String hash = hash(RELATION, clinicalParams, ClinicalTraining.relationExamples(train),
+				ClinicalTraining.relationExamples(heldout), heldout);
+		Cached relation = cached(RELATION, hash, dir -> {
+			ClinicalTraining.relation(session(), train, clinicalParams).classifier().save(dir);
+			List<String> labels = SavedModel.read(dir).labels();
+			if (SavedModel.read(dir).kind() != SavedModel.Kind.RELATION
+					|| !labels.equals(PosologyRelationGenerator.RELATIONS.stream().sorted().toList())) {
+				throw new IOException(RELATION + " saved relation labels " + labels);
+			}
+			return ClinicalTraining.scoreRelation(RelationModel.load(dir), heldout);
+		});
+		publisher.add(new HubPublisher.Entry(RELATION, relation.model(), relation.trained(), "relation", "Clinical",
+				"Relations from each DRUG to its DOSAGE, STRENGTH, FREQUENCY, ROUTE, FORM and DURATION in one"
+						+ " sentence (the labels of ner_posology_labelbench): a Spark ML logistic regression over"
+						+ " candidate pairs, trained on seeded sentences with several drugs; scored on held-out"
+						+ " sentence frames and unseen drug names",
+				relation.metrics()));
+	}
+
 	private static String domainOf(Generator g) {
 		return switch (g.domain()) {
-		case "posology" -> "Clinical";
+		case "posology", "clinical" -> "Clinical";
 		case "finance" -> "Finance";
 		case "legal" -> "Legal";
 		default -> "General";
@@ -196,7 +269,8 @@ public final class BuildModels {
 		Path entryDir = cache.resolve(name + "-" + hash.substring(0, 16));
 		Path modelDir = entryDir.resolve("model");
 		Path entryFile = entryDir.resolve(ENTRY_FILE);
-		if (!Files.isRegularFile(entryFile)) {
+		boolean fromCache = Files.isRegularFile(entryFile);
+		if (!fromCache) {
 			Path work = cache.resolve(".work-" + name);
 			if (Files.exists(work)) {
 				HubPublisher.deleteTree(work);
@@ -219,15 +293,24 @@ public final class BuildModels {
 				HubPublisher.deleteTree(entryDir);
 			}
 			Files.move(work, entryDir, StandardCopyOption.ATOMIC_MOVE);
-			System.out.printf("[models] %s trained in %.0f s%s%n", name, seconds,
-					metrics == null ? "" : String.format(", held-out P %.3f R %.3f F1 %.3f", metrics.precision(),
-							metrics.recall(), metrics.f1()));
-		} else {
-			System.out.println("[models] " + name + " from the cache " + entryDir);
+			System.out.printf("[models] %s trained in %.0f s%s%n", name, seconds, describe(metrics));
 		}
 		JsonNode entry = JSON.readTree(entryFile.toFile());
 		Metrics metrics = entry.has("metrics") ? JSON.treeToValue(entry.get("metrics"), Metrics.class) : null;
+		if (fromCache) {
+			System.out.println("[models] " + name + " from the cache " + entryDir + describe(metrics));
+		}
 		return new Cached(SavedModel.read(modelDir), Instant.parse(entry.get("trained").asText()), metrics);
+	}
+
+	private static String describe(Metrics metrics) {
+		if (metrics == null) {
+			return "";
+		}
+		return String.format(java.util.Locale.ROOT, ", held-out P %.3f R %.3f F1 %.3f%s%s", metrics.precision(),
+				metrics.recall(), metrics.f1(),
+				metrics.accuracy() == null ? "" : String.format(java.util.Locale.ROOT, " accuracy %.3f", metrics.accuracy()),
+				metrics.perLabel() == null ? "" : " per label F1 " + metrics.perLabel());
 	}
 
 	static String hash(Object... parts) {

@@ -90,6 +90,13 @@ public final class HubPublisher {
 			metrics.put("recall", round(entry.metrics().recall()));
 			metrics.put("f1", round(entry.metrics().f1()));
 			metrics.put("heldoutExamples", entry.metrics().examples());
+			if (entry.metrics().accuracy() != null) {
+				metrics.put("accuracy", round(entry.metrics().accuracy()));
+			}
+			if (entry.metrics().perLabel() != null) {
+				ObjectNode perLabel = metrics.putObject("perLabel");
+				entry.metrics().perLabel().forEach((label, f1) -> perLabel.put(label, round(f1)));
+			}
 		}
 		lines.add(JSON.writeValueAsString(line));
 	}

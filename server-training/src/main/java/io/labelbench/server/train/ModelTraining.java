@@ -21,6 +21,8 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.johnsnowlabs.nlp.DocumentAssembler;
 import com.johnsnowlabs.nlp.IAnnotation;
 import com.johnsnowlabs.nlp.JavaAnnotation;
@@ -59,8 +61,20 @@ public final class ModelTraining {
 		public static final Params DEFAULT = new Params(10, 12, 10);
 	}
 
-	/** Micro-averaged precision, recall and F1 on a held-out set of {@code examples} sentences. */
-	public record Metrics(double precision, double recall, double f1, int examples) {
+	/**
+	 * Precision, recall and F1 on a held-out set of {@code examples} sentences; an assertion model adds its
+	 * accuracy, assertion and relation models their F1 per label (null when not measured).
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record Metrics(double precision, double recall, double f1, int examples, Double accuracy,
+			Map<String, Double> perLabel) {
+		@JsonCreator
+		public Metrics {
+		}
+
+		public Metrics(double precision, double recall, double f1, int examples) {
+			this(precision, recall, f1, examples, null, null);
+		}
 	}
 
 	/** Word2Vec on the tokens of {@code texts} (unlabelled), saved with {@code storageRef} as its name. */
