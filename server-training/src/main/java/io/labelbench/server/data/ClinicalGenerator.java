@@ -151,7 +151,7 @@ public final class ClinicalGenerator extends NerCorpus.TemplateGenerator {
 			SentenceBuilder b = new SentenceBuilder();
 			boolean first = true;
 			if (chance(0.2)) {
-				b.o(pick(training() ? LEADS_TRAIN : LEADS_HELDOUT));
+				o(b, pick(training() ? LEADS_TRAIN : LEADS_HELDOUT));
 				first = false;
 			}
 			int clauses = chance(0.45) ? 1 : chance(0.8) ? 2 : 3;
@@ -162,7 +162,7 @@ public final class ClinicalGenerator extends NerCorpus.TemplateGenerator {
 					frame = pick(training() ? CLAUSES_TRAIN : CLAUSES_HELDOUT).split("\\|");
 				} while (frame[0].equals(previous));
 				if (c > 0) {
-					b.o(pick(training() ? JOINS_TRAIN : JOINS_HELDOUT));
+					o(b, pick(training() ? JOINS_TRAIN : JOINS_HELDOUT));
 				}
 				clause(b, frame, first);
 				first = false;
@@ -188,6 +188,18 @@ public final class ClinicalGenerator extends NerCorpus.TemplateGenerator {
 					b.o(",");
 				}
 				firstWord = false;
+			}
+		}
+
+		/** Words outside entities; a comma written after a word is a token of its own. */
+		private static void o(SentenceBuilder b, String words) {
+			for (String w : words.split(" ")) {
+				if (w.length() > 1 && w.endsWith(",")) {
+					b.o(w.substring(0, w.length() - 1));
+					b.o(",");
+				} else {
+					b.o(w);
+				}
 			}
 		}
 

@@ -8,7 +8,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import org.apache.spark.ml.classification.LogisticRegression;
+import org.apache.spark.ml.classification.LogisticRegressionModel;
+import org.apache.spark.ml.feature.HashingTF;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 
 import io.labelbench.rules.engine.AssertionAnnotator.Assertion;
 import io.labelbench.rules.engine.Entity;
@@ -23,7 +32,6 @@ import io.labelbench.server.nlp.clinical.AssertionFeatures;
 import io.labelbench.server.nlp.clinical.AssertionModel;
 import io.labelbench.server.nlp.clinical.FeatureClassifier;
 import io.labelbench.server.nlp.clinical.FeatureClassifier.Description;
-import io.labelbench.server.nlp.clinical.FeatureClassifier.Example;
 import io.labelbench.server.nlp.clinical.RelationFeatures;
 import io.labelbench.server.nlp.clinical.RelationModel;
 import io.labelbench.server.nlp.clinical.SentenceUnits;
@@ -42,6 +50,46 @@ public final class ClinicalTraining {
 	}
 
 	private ClinicalTraining() {
+	}
+
+	/** One training example: its features and its outcome. */
+	public record Example(List<String> features, String outcome) {
+	}
+
+	/**
+	 * Fits HashingTF (binary, {@code numFeatures} buckets) and a multinomial logistic regression on a DataFrame of
+	 * the examples, whose outcomes must all be among {@code description.outcomes()}.
+	 */
+	public static FeatureClassifier fit(SparkSession spark, List<Example> examples, Description description,
+			int numFeatures, double regParam, int maxIterations) {
+		StructType schema = new StructType()
+				.add("features", DataTypes.createArrayType(DataTypes.StringType), false)
+				.add("label", DataTypes.DoubleType, false);
+		List<Row> rows = new ArrayList<>(examples.size());
+		for (Example e : examples) {
+			int index = description.outcomes().indexOf(e.outcome());
+			if (index < 0) {
+				throw new IllegalArgumentException("outcome " + e.outcome() + " is not in " + description.outcomes());
+			}
+			rows.add(RowFactory.create(e.features().toArray(String[]::new), (double) index));
+		}
+		HashingTF hashing = new HashingTF().setInputCol("features").setOutputCol("vector").setNumFeatures(numFeatures)
+				.setBinary(true);
+		Dataset<Row> frame = hashing.transform(spark.createDataFrame(rows, schema)).persist(StorageLevel.MEMORY_ONLY());
+		try {
+			LogisticRegression regression = new LogisticRegression().setFeaturesCol("vector").setLabelCol("label")
+					.setFamily("multinomial").setRegParam(regParam).setElasticNetParam(0.0).setMaxIter(maxIterations)
+					.setStandardization(false).setTol(1e-6);
+			LogisticRegressionModel model = regression.fit(frame);
+			if (model.numClasses() != description.outcomes().size()) {
+				// an outcome index above every label seen: Spark sizes the model by the largest label
+				throw new IllegalArgumentException("the examples give " + model.numClasses() + " classes, "
+						+ description.outcomes().size() + " expected: every outcome needs examples");
+			}
+			return new FeatureClassifier(description, hashing, model);
+		} finally {
+			frame.unpersist();
+		}
 	}
 
 	public static List<Entity> entities(Sample sample) {
@@ -64,7 +112,7 @@ public final class ClinicalTraining {
 		Description description = new Description(AssertionModel.CLASS_NAME,
 				ClinicalGenerator.STATUSES.stream().sorted().toList(), ClinicalGenerator.LABELS,
 				ClinicalGenerator.STATUSES, null);
-		return new AssertionModel(FeatureClassifier.fit(spark, assertionExamples(train), description,
+		return new AssertionModel(fit(spark, assertionExamples(train), description,
 				params.hashBuckets(), params.regParam(), params.maxIterations()));
 	}
 
@@ -103,7 +151,7 @@ public final class ClinicalTraining {
 		Description description = new Description(RelationModel.CLASS_NAME,
 				PosologyRelationGenerator.RELATIONS.stream().sorted().toList(), entityLabels, outcomes,
 				PosologyRelationGenerator.HEAD);
-		return new RelationModel(FeatureClassifier.fit(spark, relationExamples(train), description,
+		return new RelationModel(fit(spark, relationExamples(train), description,
 				params.hashBuckets(), params.regParam(), params.maxIterations()));
 	}
 

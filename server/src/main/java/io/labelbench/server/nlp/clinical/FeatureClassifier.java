@@ -9,18 +9,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import org.apache.spark.ml.classification.LogisticRegression;
 import org.apache.spark.ml.classification.LogisticRegressionModel;
 import org.apache.spark.ml.feature.HashingTF;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.linalg.Vectors;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
-import org.apache.spark.storage.StorageLevel;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -133,46 +126,6 @@ public final class FeatureClassifier {
 		List<String> out = new ArrayList<>();
 		array.forEach(n -> out.add(n.asText()));
 		return List.copyOf(out);
-	}
-
-	/** One training example: its features and its outcome. */
-	public record Example(List<String> features, String outcome) {
-	}
-
-	/**
-	 * Fits HashingTF (binary, {@code numFeatures} buckets) and a multinomial logistic regression on a DataFrame of
-	 * the examples, whose outcomes must all be among {@code description.outcomes()}.
-	 */
-	public static FeatureClassifier fit(SparkSession spark, List<Example> examples, Description description,
-			int numFeatures, double regParam, int maxIterations) {
-		StructType schema = new StructType()
-				.add("features", DataTypes.createArrayType(DataTypes.StringType), false)
-				.add("label", DataTypes.DoubleType, false);
-		List<Row> rows = new ArrayList<>(examples.size());
-		for (Example e : examples) {
-			int index = description.outcomes().indexOf(e.outcome());
-			if (index < 0) {
-				throw new IllegalArgumentException("outcome " + e.outcome() + " is not in " + description.outcomes());
-			}
-			rows.add(RowFactory.create(e.features().toArray(String[]::new), (double) index));
-		}
-		HashingTF hashing = new HashingTF().setInputCol("features").setOutputCol("vector").setNumFeatures(numFeatures)
-				.setBinary(true);
-		Dataset<Row> frame = hashing.transform(spark.createDataFrame(rows, schema)).persist(StorageLevel.MEMORY_ONLY());
-		try {
-			LogisticRegression regression = new LogisticRegression().setFeaturesCol("vector").setLabelCol("label")
-					.setFamily("multinomial").setRegParam(regParam).setElasticNetParam(0.0).setMaxIter(maxIterations)
-					.setStandardization(false).setTol(1e-6);
-			LogisticRegressionModel model = regression.fit(frame);
-			if (model.numClasses() != description.outcomes().size()) {
-				// an outcome index above every label seen: Spark sizes the model by the largest label
-				throw new IllegalArgumentException("the examples give " + model.numClasses() + " classes, "
-						+ description.outcomes().size() + " expected: every outcome needs examples");
-			}
-			return new FeatureClassifier(description, hashing, model);
-		} finally {
-			frame.unpersist();
-		}
 	}
 
 	/** Saves the fitted models and the metadata line into {@code folder} (replaced if it exists). */

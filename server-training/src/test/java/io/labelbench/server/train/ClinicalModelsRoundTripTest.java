@@ -1,4 +1,4 @@
-package io.labelbench.server.nlp.clinical;
+package io.labelbench.server.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,8 +27,15 @@ import io.labelbench.rules.engine.Entity;
 import io.labelbench.rules.engine.RelationAnnotator.Relation;
 import io.labelbench.server.nlp.SavedModel;
 import io.labelbench.server.nlp.SparkSupport;
+import io.labelbench.server.nlp.clinical.AssertionFeatures;
+import io.labelbench.server.nlp.clinical.AssertionModel;
+import io.labelbench.server.nlp.clinical.FeatureClassifier;
 import io.labelbench.server.nlp.clinical.FeatureClassifier.Description;
-import io.labelbench.server.nlp.clinical.FeatureClassifier.Example;
+import io.labelbench.server.nlp.clinical.RelationFeatures;
+import io.labelbench.server.nlp.clinical.RelationModel;
+import io.labelbench.server.nlp.clinical.SentenceUnits;
+import io.labelbench.server.nlp.clinical.TokenizedText;
+import io.labelbench.server.train.ClinicalTraining.Example;
 
 /** Fits tiny models on hand-written sentences, saves them in the shared folder layout and runs them loaded. */
 class ClinicalModelsRoundTripTest {
@@ -44,8 +51,23 @@ class ClinicalModelsRoundTripTest {
 		spark.stop();
 	}
 
+	/** Entities of the given surface strings, found in order in the text. */
+	static List<Entity> entities(String text, String... textAndLabel) {
+		List<Entity> out = new ArrayList<>();
+		int from = 0;
+		for (int i = 0; i < textAndLabel.length; i += 2) {
+			int start = text.indexOf(textAndLabel[i], from);
+			if (start < 0) {
+				throw new IllegalArgumentException(textAndLabel[i] + " not in " + text);
+			}
+			out.add(new Entity(start, start + textAndLabel[i].length(), textAndLabel[i + 1]));
+			from = start + textAndLabel[i].length();
+		}
+		return out;
+	}
+
 	private static void assertion(List<Example> out, String text, String status, String... entityAndLabel) {
-		List<Entity> entities = ClinicalFeaturesTest.entities(text, entityAndLabel);
+		List<Entity> entities = entities(text, entityAndLabel);
 		SentenceUnits units = new SentenceUnits(TokenizedText.of(text), entities);
 		out.add(new Example(AssertionFeatures.of(units, 0), status));
 	}
@@ -65,7 +87,7 @@ class ClinicalModelsRoundTripTest {
 		Description description = new Description(AssertionModel.CLASS_NAME,
 				List.of("absent", "associated_with_someone_else", "present"), List.of("PROBLEM"),
 				List.of("present", "absent", "associated_with_someone_else"), null);
-		FeatureClassifier fitted = FeatureClassifier.fit(spark, examples, description, 1 << 12, 0.01, 50);
+		FeatureClassifier fitted = ClinicalTraining.fit(spark, examples, description, 1 << 12, 0.01, 50);
 		Path folder = dir.resolve("assertion");
 		fitted.save(folder);
 
@@ -78,7 +100,7 @@ class ClinicalModelsRoundTripTest {
 
 		AssertionModel model = AssertionModel.load(folder);
 		String text = "Denies vomiting. Father has diabetes. Reports dizziness and MRI done.";
-		List<Entity> entities = ClinicalFeaturesTest.entities(text, "vomiting", "PROBLEM", "diabetes", "PROBLEM",
+		List<Entity> entities = entities(text, "vomiting", "PROBLEM", "diabetes", "PROBLEM",
 				"dizziness", "PROBLEM", "MRI", "TEST");
 		List<Assertion> statuses = model.assess(text, entities);
 		assertEquals(List.of("absent", "associated_with_someone_else", "present"),
@@ -108,13 +130,13 @@ class ClinicalModelsRoundTripTest {
 		for (String d : drugs) {
 			for (String s : strengths) {
 				String text = "Give " + d + " " + s + " daily. Stop " + d + ".";
-				List<Entity> e = ClinicalFeaturesTest.entities(text, d, "DRUG", s, "STRENGTH", "daily", "FREQUENCY", d,
+				List<Entity> e = entities(text, d, "DRUG", s, "STRENGTH", "daily", "FREQUENCY", d,
 						"DRUG");
 				SentenceUnits units = new SentenceUnits(TokenizedText.of(text), e);
 				examples.add(new Example(RelationFeatures.of(units, 0, 1, "DRUG"), "DRUG-STRENGTH"));
 				examples.add(new Example(RelationFeatures.of(units, 0, 2, "DRUG"), "DRUG-FREQUENCY"));
 				String two = d + " and heparin tablets ; " + s + " nightly";
-				List<Entity> e2 = ClinicalFeaturesTest.entities(two, d, "DRUG", "heparin", "DRUG", s, "STRENGTH");
+				List<Entity> e2 = entities(two, d, "DRUG", "heparin", "DRUG", s, "STRENGTH");
 				SentenceUnits u2 = new SentenceUnits(TokenizedText.of(two), e2);
 				examples.add(new Example(RelationFeatures.of(u2, 0, 2, "DRUG"), RelationModel.NO_RELATION));
 			}
@@ -124,14 +146,14 @@ class ClinicalModelsRoundTripTest {
 						"DRUG-FREQUENCY"),
 				"DRUG");
 		Path folder = dir.resolve("relation");
-		FeatureClassifier.fit(spark, examples, description, 1 << 12, 0.01, 50).save(folder);
+		ClinicalTraining.fit(spark, examples, description, 1 << 12, 0.01, 50).save(folder);
 
 		assertEquals(SavedModel.Kind.RELATION, SavedModel.read(folder).kind());
 		assertEquals(List.of("DRUG-FREQUENCY", "DRUG-STRENGTH"), SavedModel.read(folder).labels(),
 				"the no-relation outcome is not a label");
 		RelationModel model = RelationModel.load(folder);
 		String text = "Give clopidogrel 75 mg daily. Then ibuprofen.";
-		List<Entity> e = ClinicalFeaturesTest.entities(text, "clopidogrel", "DRUG", "75 mg", "STRENGTH", "daily",
+		List<Entity> e = entities(text, "clopidogrel", "DRUG", "75 mg", "STRENGTH", "daily",
 				"FREQUENCY", "ibuprofen", "DRUG");
 		List<Relation> relations = model.relate(text, e);
 		assertEquals(List.of("0>1 DRUG-STRENGTH", "0>2 DRUG-FREQUENCY"), relations.stream()
