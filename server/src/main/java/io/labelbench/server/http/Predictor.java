@@ -48,7 +48,9 @@ import io.labelbench.rules.engine.RuleMatch;
  * touch ({@code end == start}) do not overlap. Spans of different controls never compete, and classification
  * results are never dropped.
  * <p>
- * <b>Assertion and relations</b> run per object ({@code to_name}) on its kept entity spans, in text order. An
+ * <b>Assertion and relations</b> run per object ({@code to_name}) on its kept entity spans, in text order, a piece
+ * of the text at a time (the pieces of {@link TextPieces}, cut at sentence ends: their work grows with the length of
+ * the text, and a relation never spans two sentences anyway). An
  * assertion status becomes a {@code labels} region of its own with the entity's offsets and text, in the control
  * of the annotator's assertion labels; it is not subject to the overlap policy. An entity gets at most one status:
  * that of the first annotator in the spec's order that qualifies it (models before rules). A relation is a
@@ -255,18 +257,11 @@ public final class Predictor {
 		}
 		List<Region> relationResults = new ArrayList<>();
 		if (text != null && !kept.isEmpty() && (!assertions.isEmpty() || !relations.isEmpty())) {
-			Map<String, List<Integer>> byObject = new LinkedHashMap<>();
-			for (int i = 0; i < kept.size(); i++) {
-				byObject.computeIfAbsent(kept.get(i).toName(), o -> new ArrayList<>()).add(i);
-			}
-			for (Map.Entry<String, List<Integer>> object : byObject.entrySet()) {
-				List<Span> objectSpans = object.getValue().stream().map(kept::get).toList();
-				List<String> objectIds = object.getValue().stream().map(i -> result.get(i).id()).toList();
-				List<Entity> entities = objectSpans.stream().map(s -> new Entity(s.start(), s.end(), s.label()))
-						.toList();
-				result.addAll(assess(text, object.getKey(), objectSpans, entities, ids));
-				relationResults.addAll(relate(text, object.getKey(), objectIds, entities, ids));
-			}
+			List<Window> windows = windows(text, pieces.isEmpty() ? TextPieces.split(text, maxPieceLength) : pieces,
+					kept);
+			result.addAll(assess(windows, kept, ids));
+			List<String> keptIds = result.subList(0, kept.size()).stream().map(Region::id).toList();
+			relationResults.addAll(relate(windows, keptIds, ids));
 		}
 		for (int c = 0; c < classified.size(); c++) {
 			ModelSpec model = classified.get(c).spec();
@@ -290,22 +285,68 @@ public final class Predictor {
 		}
 	}
 
-	/** The assertion regions of one object's entities: at most one per entity, the first annotator's. */
-	private List<Region> assess(String text, String toName, List<Span> spans, List<Entity> entities, Ids ids) {
-		Region[] byEntity = new Region[entities.size()];
-		for (AssertionStep step : assertions) {
-			if (!step.toName().equals(toName)) {
-				continue;
-			}
-			for (AssertionAnnotator.Assertion a : step.annotator().assess(text, entities)) {
-				if (a.entity() < 0 || a.entity() >= entities.size()) {
-					throw new IllegalStateException("the assertion annotator " + step.name()
-							+ " qualified entity " + a.entity() + " of " + entities.size());
+	/**
+	 * The entities of one object in one piece of the text (pieces end at sentence ends, see {@link TextPieces}):
+	 * what the assertion and relation annotators see at once, so that their work grows with the length of the text,
+	 * not with its square. {@code entities} are shifted into {@code text}; {@code kept} are their indexes among the
+	 * kept spans.
+	 */
+	private record Window(String toName, String text, List<Entity> entities, List<Integer> kept) {
+	}
+
+	/** The windows of the kept spans (in text order): per object, the spans starting in each piece. */
+	private static List<Window> windows(String text, List<Piece> pieces, List<Span> kept) {
+		Map<String, List<Integer>> byObject = new LinkedHashMap<>();
+		for (int i = 0; i < kept.size(); i++) {
+			byObject.computeIfAbsent(kept.get(i).toName(), o -> new ArrayList<>()).add(i);
+		}
+		List<Window> out = new ArrayList<>();
+		for (Map.Entry<String, List<Integer>> object : byObject.entrySet()) {
+			List<Integer> spans = object.getValue();
+			int next = 0;
+			for (int p = 0; p < pieces.size() && next < spans.size(); p++) {
+				int from = p == 0 ? 0 : pieces.get(p).start();
+				int until = p + 1 < pieces.size() ? pieces.get(p + 1).start() : Integer.MAX_VALUE;
+				List<Integer> inPiece = new ArrayList<>();
+				int end = pieces.get(p).end();
+				while (next < spans.size() && kept.get(spans.get(next)).start() < until) {
+					inPiece.add(spans.get(next));
+					end = Math.max(end, kept.get(spans.get(next)).end()); // a rule's match may run past a cut
+					next++;
 				}
-				if (byEntity[a.entity()] == null && allowed(step.allowed(), a.status())) {
-					Span s = spans.get(a.entity());
-					byEntity[a.entity()] = Region.span(null, step.fromName(), toName, s.start(), s.end(), s.text(),
-							a.status(), round(a.confidence()));
+				if (inPiece.isEmpty()) {
+					continue;
+				}
+				List<Entity> entities = new ArrayList<>(inPiece.size());
+				for (int k : inPiece) {
+					Span s = kept.get(k);
+					entities.add(new Entity(s.start() - from, s.end() - from, s.label()));
+				}
+				out.add(new Window(object.getKey(), text.substring(from, end), entities, inPiece));
+			}
+		}
+		return out;
+	}
+
+	/** The assertion regions of the kept spans, in their order: at most one per entity, the first annotator's. */
+	private List<Region> assess(List<Window> windows, List<Span> kept, Ids ids) {
+		Region[] byEntity = new Region[kept.size()];
+		for (Window w : windows) {
+			for (AssertionStep step : assertions) {
+				if (!step.toName().equals(w.toName())) {
+					continue;
+				}
+				for (AssertionAnnotator.Assertion a : step.annotator().assess(w.text(), w.entities())) {
+					if (a.entity() < 0 || a.entity() >= w.entities().size()) {
+						throw new IllegalStateException("the assertion annotator " + step.name()
+								+ " qualified entity " + a.entity() + " of " + w.entities().size());
+					}
+					int k = w.kept().get(a.entity());
+					if (byEntity[k] == null && allowed(step.allowed(), a.status())) {
+						Span s = kept.get(k);
+						byEntity[k] = Region.span(null, step.fromName(), s.toName(), s.start(), s.end(), s.text(),
+								a.status(), round(a.confidence()));
+					}
 				}
 			}
 		}
@@ -319,31 +360,35 @@ public final class Predictor {
 		return out;
 	}
 
-	/** The relations between one object's entities: at most one per ordered pair, the first annotator's. */
-	private List<Region> relate(String text, String toName, List<String> entityIds, List<Entity> entities,
-			Ids ids) {
-		Map<Long, RelationAnnotator.Relation> byPair = new LinkedHashMap<>();
-		for (RelationStep step : relations) {
-			if (!step.toName().equals(toName)) {
-				continue;
-			}
-			for (RelationAnnotator.Relation r : step.annotator().relate(text, entities)) {
-				if (r.from() < 0 || r.from() >= entities.size() || r.to() < 0 || r.to() >= entities.size()
-						|| r.from() == r.to()) {
-					throw new IllegalStateException("the relation annotator " + step.name() + " related entity "
-							+ r.from() + " to " + r.to() + " of " + entities.size());
+	/**
+	 * The relations between kept spans, ordered by their ends' positions: at most one per ordered pair, the first
+	 * annotator's.
+	 */
+	private List<Region> relate(List<Window> windows, List<String> keptIds, Ids ids) {
+		TreeMap<Long, RelationAnnotator.Relation> byPair = new TreeMap<>();
+		for (Window w : windows) {
+			for (RelationStep step : relations) {
+				if (!step.toName().equals(w.toName())) {
+					continue;
 				}
-				if (allowed(step.allowed(), r.label())) {
-					byPair.putIfAbsent((long) r.from() * entities.size() + r.to(), r);
+				int n = w.entities().size();
+				for (RelationAnnotator.Relation r : step.annotator().relate(w.text(), w.entities())) {
+					if (r.from() < 0 || r.from() >= n || r.to() < 0 || r.to() >= n || r.from() == r.to()) {
+						throw new IllegalStateException("the relation annotator " + step.name() + " related entity "
+								+ r.from() + " to " + r.to() + " of " + n);
+					}
+					if (allowed(step.allowed(), r.label())) {
+						int from = w.kept().get(r.from());
+						int to = w.kept().get(r.to());
+						byPair.putIfAbsent((long) from * keptIds.size() + to,
+								new RelationAnnotator.Relation(from, to, r.label(), r.confidence()));
+					}
 				}
 			}
 		}
-		List<RelationAnnotator.Relation> ordered = new ArrayList<>(byPair.values());
-		ordered.sort(Comparator.comparingInt(RelationAnnotator.Relation::from)
-				.thenComparingInt(RelationAnnotator.Relation::to));
-		List<Region> out = new ArrayList<>(ordered.size());
-		for (RelationAnnotator.Relation r : ordered) {
-			out.add(Region.relation(ids.next(), entityIds.get(r.from()), entityIds.get(r.to()), r.label(),
+		List<Region> out = new ArrayList<>(byPair.size());
+		for (RelationAnnotator.Relation r : byPair.values()) {
+			out.add(Region.relation(ids.next(), keptIds.get(r.from()), keptIds.get(r.to()), r.label(),
 					round(r.confidence())));
 		}
 		return out;

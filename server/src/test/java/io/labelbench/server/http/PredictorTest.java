@@ -270,4 +270,58 @@ class PredictorTest {
 		assertTrue(predictor.predict(List.of("nothing to qualify")).get(0).result().isEmpty(),
 				"no entities: the annotators are not asked");
 	}
+
+	@Test
+	void aLongTextIsQualifiedAndRelatedAPieceAtATimeWithExactOffsets() throws Exception {
+		StringBuilder text = new StringBuilder();
+		for (int i = 0; i < 200; i++) {
+			text.append(i % 2 == 0 ? "Aspirin 100 mg daily. No fever.\r\n" : "😀 Warfarin 5 mg; possible chest pain. ");
+		}
+		String whole = text.toString();
+		int[] longest = { 0 };
+		AssertionAnnotator statuses = statuses(Map.of("fever", "absent", "chest pain", "possible"),
+				List.of("absent", "possible"));
+		AssertionAnnotator measured = new AssertionAnnotator() {
+			@Override
+			public List<Assertion> assess(String piece, List<Entity> entities) {
+				longest[0] = Math.max(longest[0], piece.length());
+				for (Entity e : entities) {
+					assertTrue(e.end() <= piece.length(), "entities are shifted into the piece");
+				}
+				return statuses.assess(piece, entities);
+			}
+
+			@Override
+			public List<String> statuses() {
+				return statuses.statuses();
+			}
+		};
+		Predictor predictor = new Predictor(clinicalSpec(), null, List.of(),
+				List.of(new AssertionStep("a", measured, "label", "text", List.of())),
+				List.of(new RelationStep("re", DRUG_STRENGTH, "text", List.of("DRUG-STRENGTH"))), 100);
+
+		TaskResult out = predictor.predict(List.of(whole)).get(0);
+
+		assertTrue(longest[0] <= 100, "the annotators saw pieces, the longest " + longest[0]);
+		Map<String, Region> byId = new HashMap<>();
+		out.result().forEach(r -> byId.put(r.id(), r));
+		int statusCount = 0;
+		int relationCount = 0;
+		for (Region r : out.result()) {
+			if (r.type().equals(Region.RELATION)) {
+				Region.Value from = byId.get(r.from_id()).value();
+				Region.Value to = byId.get(r.to_id()).value();
+				assertTrue(to.start() - from.end() == 1, "a drug and the strength right after it: " + r);
+				relationCount++;
+			} else {
+				Region.Value v = r.value();
+				assertEquals(v.text(), whole.substring(v.start(), v.end()), r.toString());
+				if (v.labels().get(0).equals("absent") || v.labels().get(0).equals("possible")) {
+					statusCount++;
+				}
+			}
+		}
+		assertEquals(200, statusCount, "a status for every problem");
+		assertEquals(200, relationCount, "a relation for every drug, none between sentences");
+	}
 }
