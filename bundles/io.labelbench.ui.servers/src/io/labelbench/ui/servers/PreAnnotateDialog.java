@@ -79,13 +79,13 @@ public final class PreAnnotateDialog extends Dialog {
 		table = new Table(area, SWT.SINGLE | SWT.FULL_SELECTION | SWT.BORDER);
 		GridData tableData = new GridData(SWT.FILL, SWT.FILL, true, true);
 		tableData.heightHint = 110;
-		tableData.widthHint = 760;
+		tableData.widthHint = 840;
 		table.setLayoutData(tableData);
 		table.setHeaderVisible(true);
 		String[] titles = { Messages.ServersView_name, Messages.ServersView_models,
 				Messages.PreAnnotateDialog_covers, Messages.PreAnnotateDialog_assertions,
 				Messages.PreAnnotateDialog_relations, Messages.ServersView_status };
-		int[] widths = { 120, 200, 230, 160, 160, 80 };
+		int[] widths = { 100, 180, 200, 140, 140, 70 };
 		for (int i = 0; i < titles.length; i++) {
 			TableColumn c = new TableColumn(table, SWT.LEFT);
 			c.setText(titles[i]);
