@@ -11,7 +11,8 @@ import java.util.regex.PatternSyntaxException;
  * Runs a set of rules over texts. Overlap policy: where matches overlap, the longest wins, then the one that
  * starts first, then the rule listed first; the result never has two overlapping spans. A regex that reads
  * more than {@link #STEPS_PER_CHAR} characters per character of text (catastrophic backtracking) is stopped
- * with a {@link RuleException} naming the rule.
+ * with a {@link RuleException} naming the rule. Only regex and dictionary rules find spans: assertion and relation
+ * rules in the list are left to {@link NegexAssertions} and {@link RelationRules}.
  */
 public final class RuleEngine {
 
@@ -26,16 +27,19 @@ public final class RuleEngine {
 	public RuleEngine(List<Rule> rules) throws RuleException {
 		for (int i = 0; i < rules.size(); i++) {
 			Rule rule = rules.get(i);
+			if (!rule.type().findsSpans()) {
+				continue;
+			}
 			if (rule.type() == Rule.Type.REGEX) {
 				try {
 					int flags = rule.caseSensitive() ? 0 : Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
-					compiled.add(new Compiled(rule, i, Pattern.compile(rule.pattern(), flags), null));
+					compiled.add(new Compiled(rule, compiled.size(), Pattern.compile(rule.pattern(), flags), null));
 				} catch (PatternSyntaxException e) {
 					throw new RuleException("rule '" + rule.name() + "': invalid regular expression: "
 							+ e.getDescription() + " near index " + e.getIndex());
 				}
 			} else {
-				compiled.add(new Compiled(rule, i, null, new DictionaryMatcher(rule.terms(), rule.caseSensitive(), rule.wholeWord())));
+				compiled.add(new Compiled(rule, compiled.size(), null, new DictionaryMatcher(rule.terms(), rule.caseSensitive(), rule.wholeWord())));
 			}
 		}
 	}
