@@ -16,16 +16,23 @@ import io.labelbench.protocol.Region;
 import io.labelbench.protocol.ServerSpec;
 import io.labelbench.protocol.ServerSpec.ModelRef;
 import io.labelbench.protocol.ServerSpec.ModelSpec;
+import io.labelbench.rules.engine.NegexAssertions;
+import io.labelbench.rules.engine.RelationRules;
+import io.labelbench.rules.engine.Rule;
 import io.labelbench.server.data.ClinicalGenerator;
+import io.labelbench.server.data.NerCorpus.DataSet;
 import io.labelbench.server.data.NerCorpus.Variant;
 import io.labelbench.server.data.PosologyRelationGenerator;
 import io.labelbench.server.nlp.SparkSupport;
 import io.labelbench.server.train.BuildModels;
+import io.labelbench.server.train.ClinicalTraining;
+import io.labelbench.server.train.ModelTraining.Metrics;
 
 /**
  * The cost of assertion and relations: the same generated tasks through the server's predictor with the NER models
  * alone, and with the NER models followed by the assertion and relation models, in one JVM, alternating passes;
- * then the held-out scores the build published for the trained models. Prints the overhead ratio last.
+ * then the held-out scores the build published for the trained models, and those of the rules on the same held-out
+ * sentences. Prints the overhead ratio last.
  * <p>
  * Usage: AssertionRelationBench HUB_MIRROR [TASKS] [BATCH] (releng/benchmarks/assertion-relations.sh)
  */
@@ -100,6 +107,7 @@ public final class AssertionRelationBench {
 					2 * count / (fullNanos / 1e9), fullCounts.entities(), fullCounts.statuses(),
 					fullCounts.relations());
 			printHeldOutScores(mirror);
+			printRuleScores();
 			System.out.printf("ratio (NER + assertion + relations) / NER alone: %.2fx (target <= 1.5x)%n",
 					(double) fullNanos / nerNanos);
 		} finally {
@@ -151,5 +159,31 @@ public final class AssertionRelationBench {
 			}
 			}
 		}
+	}
+
+	/**
+	 * The held-out scores of the rules, on the same held-out sentences and gold entities as the models: the shipped
+	 * clinical trigger set (chunks no trigger reaches are present), and one relation rule per posology attribute.
+	 */
+	private static void printRuleScores() throws Exception {
+		NegexAssertions negex = new NegexAssertions(List.of(Rule.assertion("clinical_en",
+				new Rule.Assertion(List.of(), NegexAssertions.CLINICAL_EN, List.of(), Rule.Assertion.DEFAULT_WINDOW,
+						List.of(), true))));
+		DataSet a = BuildModels.ASSERTION_HELDOUT;
+		Metrics assertion = ClinicalTraining.scoreAssertion(negex,
+				new ClinicalGenerator().generateAsserted(a.seed(), a.count(), a.variant()));
+		System.out.printf("held-out assertion accuracy, rules (%s trigger set): %.3f (%d sentences)%n",
+				NegexAssertions.CLINICAL_EN, assertion.accuracy(), assertion.examples());
+		List<Rule> pairs = new ArrayList<>();
+		for (String attribute : PosologyRelationGenerator.ATTRIBUTES) {
+			pairs.add(Rule.relation(attribute.toLowerCase(), PosologyRelationGenerator.HEAD + "-" + attribute,
+					new Rule.Relation(PosologyRelationGenerator.HEAD, attribute, Rule.Relation.DEFAULT_MAX_TOKENS)));
+		}
+		DataSet r = BuildModels.RELATION_HELDOUT;
+		Metrics relation = ClinicalTraining.scoreRelation(new RelationRules(pairs),
+				new PosologyRelationGenerator().generate(r.seed(), r.count(), r.variant()));
+		System.out.printf("held-out relation F1 (micro), rules (nearest DRUG, %d words): %.3f (P %.3f, R %.3f; %d"
+				+ " sentences)%n", Rule.Relation.DEFAULT_MAX_TOKENS, relation.f1(), relation.precision(),
+				relation.recall(), relation.examples());
 	}
 }

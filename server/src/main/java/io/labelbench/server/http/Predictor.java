@@ -133,6 +133,9 @@ public final class Predictor {
 		this.relations = List.copyOf(relations);
 		Map<String, List<RuleSpec>> byControl = new LinkedHashMap<>();
 		for (RuleSpec r : spec.rules()) {
+			if (!r.type().findsSpans()) {
+				continue; // assertion and relation rules come as annotators
+			}
 			byControl.computeIfAbsent(r.fromName() + "\u0000" + r.toName(), k -> new ArrayList<>()).add(r);
 		}
 		for (List<RuleSpec> group : byControl.values()) {

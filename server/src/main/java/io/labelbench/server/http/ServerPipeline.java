@@ -3,7 +3,9 @@ package io.labelbench.server.http;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 
@@ -16,6 +18,8 @@ import io.labelbench.protocol.ServerSpec;
 import io.labelbench.protocol.ServerSpec.ModelRef;
 import io.labelbench.protocol.ServerSpec.ModelSpec;
 import io.labelbench.protocol.ServerSpec.RuleSpec;
+import io.labelbench.rules.engine.NegexAssertions;
+import io.labelbench.rules.engine.RelationRules;
 import io.labelbench.rules.engine.RuleException;
 import io.labelbench.server.http.Predictor.AssertionStep;
 import io.labelbench.server.http.Predictor.PipelineModel;
@@ -27,9 +31,11 @@ import io.labelbench.server.nlp.clinical.AssertionModel;
 import io.labelbench.server.nlp.clinical.RelationModel;
 
 /**
- * What a spec runs, loaded: its NER and classification models in one Spark NLP pipeline, its assertion and
- * relation models (Spark ML, not pipeline stages: they work on the entities the pipeline and the rules found) after
- * them, its rules; and what {@code /info} says of them.
+ * What a spec runs, loaded: its NER and classification models in one Spark NLP pipeline and its regex and
+ * dictionary rules; after them, on the entities found, its assertion and relation models (Spark ML, not pipeline
+ * stages) and then its assertion rules (one NegEx annotator per control) and relation rules (one per object); and
+ * what {@code /info} says of them. A rule spec was checked against the config when it was derived: every status
+ * or relation label it gives is allowed.
  *
  * @param labels          the entity and class labels the server gives (as the spec allows them)
  * @param assertionLabels the assertion statuses it gives
@@ -91,10 +97,35 @@ public record ServerPipeline(Predictor predictor, List<ModelInfo> models, List<S
 				pipeline.add(new PipelineModel(spec.models().get(inPipeline.get(k)), assembled.outputs().get(k)));
 			}
 		}
-		spec.rules().stream().map(RuleSpec::label).forEach(labels::add);
+		// rules after models: where both qualify an entity or relate a pair, the model's answer is kept
+		Map<String, List<RuleSpec>> assertionRules = new LinkedHashMap<>();
+		Map<String, List<RuleSpec>> relationRules = new LinkedHashMap<>();
+		for (RuleSpec r : spec.rules()) {
+			switch (r.type()) {
+			case ASSERTION -> assertionRules.computeIfAbsent(r.fromName() + "\u0000" + r.toName(),
+					k -> new ArrayList<>()).add(r);
+			case RELATION -> relationRules.computeIfAbsent(r.toName(), k -> new ArrayList<>()).add(r);
+			default -> labels.add(r.label());
+			}
+		}
+		for (List<RuleSpec> group : assertionRules.values()) {
+			NegexAssertions negex = new NegexAssertions(group.stream().map(RuleSpec::rule).toList());
+			assertions.add(new AssertionStep(names(group), negex, group.get(0).fromName(), group.get(0).toName(),
+					List.of()));
+			assertionLabels.addAll(negex.statuses());
+		}
+		for (List<RuleSpec> group : relationRules.values()) {
+			RelationRules rules = new RelationRules(group.stream().map(RuleSpec::rule).toList());
+			relations.add(new RelationStep(names(group), rules, group.get(0).toName(), List.of()));
+			relationLabels.addAll(rules.labels());
+		}
 		Predictor predictor = new Predictor(spec, light, pipeline, assertions, relations);
 		return new ServerPipeline(predictor, infos, List.copyOf(labels), List.copyOf(assertionLabels),
 				List.copyOf(relationLabels));
+	}
+
+	private static String names(List<RuleSpec> rules) {
+		return "rules " + String.join(", ", rules.stream().map(RuleSpec::name).toList());
 	}
 
 	/** The labels a model gives that its spec allows (all when the spec names none). */
