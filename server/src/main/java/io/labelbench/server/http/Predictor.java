@@ -252,39 +252,44 @@ public final class Predictor {
 			}
 		}
 		List<Span> kept = resolveOverlaps(spans);
-		Ids ids = new Ids();
-		List<Region> result = new ArrayList<>();
+		Result result = new Result();
 		for (Span s : kept) {
-			result.add(Region.span(ids.next(), s.fromName(), s.toName(), s.start(), s.end(), s.text(), s.label(),
-					round(s.confidence())));
+			result.add(Region.span(result.nextId(), s.fromName(), s.toName(), s.start(), s.end(), s.text(),
+					s.label(), round(s.confidence())), s.confidence());
 		}
-		List<Region> relationResults = new ArrayList<>();
+		List<RelationAnnotator.Relation> related = List.of();
 		if (text != null && !kept.isEmpty() && (!assertions.isEmpty() || !relations.isEmpty())) {
 			List<Window> windows = windows(text, pieces.isEmpty() ? TextPieces.split(text, maxPieceLength) : pieces,
 					kept);
-			result.addAll(assess(windows, kept, ids));
-			List<String> keptIds = result.subList(0, kept.size()).stream().map(Region::id).toList();
-			relationResults.addAll(relate(windows, keptIds, ids));
+			assess(windows, kept, result);
+			related = relate(windows, kept.size());
 		}
 		for (int c = 0; c < classified.size(); c++) {
 			ModelSpec model = classified.get(c).spec();
-			result.add(Region.choice(ids.next(), model.fromName(), model.toName(), classes.get(c).getKey(),
-					round(classes.get(c).getValue())));
+			double confidence = classes.get(c).getValue();
+			result.add(Region.choice(result.nextId(), model.fromName(), model.toName(), classes.get(c).getKey(),
+					round(confidence)), confidence);
 		}
-		result.addAll(relationResults);
-		double sum = 0;
-		for (Region r : result) {
-			sum += r.score();
+		for (RelationAnnotator.Relation r : related) {
+			// entity regions come first in the result, in the order of the kept spans
+			result.add(Region.relation(result.nextId(), result.regions.get(r.from()).id(),
+					result.regions.get(r.to()).id(), r.label(), round(r.confidence())), r.confidence());
 		}
-		return new TaskResult(result, result.isEmpty() ? null : round(sum / result.size()));
+		return new TaskResult(result.regions, result.regions.isEmpty() ? null : round(result.sum / result.regions.size()));
 	}
 
-	/** Region ids of one prediction: lb1, lb2, … */
-	private static final class Ids {
-		private int n;
+	/** The regions of one prediction as they are added, their ids (lb1, lb2, …) and their confidences' sum. */
+	private static final class Result {
+		final List<Region> regions = new ArrayList<>();
+		double sum;
 
-		String next() {
-			return "lb" + (++n);
+		String nextId() {
+			return "lb" + (regions.size() + 1);
+		}
+
+		void add(Region region, double confidence) {
+			regions.add(region);
+			sum += confidence;
 		}
 	}
 
@@ -331,9 +336,10 @@ public final class Predictor {
 		return out;
 	}
 
-	/** The assertion regions of the kept spans, in their order: at most one per entity, the first annotator's. */
-	private List<Region> assess(List<Window> windows, List<Span> kept, Ids ids) {
-		Region[] byEntity = new Region[kept.size()];
+	/** Adds the assertion regions of the kept spans, in their order: at most one per entity, the first annotator's. */
+	private void assess(List<Window> windows, List<Span> kept, Result result) {
+		AssertionAnnotator.Assertion[] byEntity = new AssertionAnnotator.Assertion[kept.size()];
+		AssertionStep[] by = new AssertionStep[kept.size()];
 		for (Window w : windows) {
 			for (AssertionStep step : assertions) {
 				if (!step.toName().equals(w.toName())) {
@@ -346,28 +352,27 @@ public final class Predictor {
 					}
 					int k = w.kept().get(a.entity());
 					if (byEntity[k] == null && allowed(step.allowed(), a.status())) {
-						Span s = kept.get(k);
-						byEntity[k] = Region.span(null, step.fromName(), s.toName(), s.start(), s.end(), s.text(),
-								a.status(), round(a.confidence()));
+						byEntity[k] = a;
+						by[k] = step;
 					}
 				}
 			}
 		}
-		List<Region> out = new ArrayList<>();
-		for (Region r : byEntity) {
-			if (r != null) {
-				out.add(new Region(ids.next(), r.from_name(), r.to_name(), r.type(), r.value(), null, null, null, null,
-						null));
+		for (int k = 0; k < kept.size(); k++) {
+			if (byEntity[k] != null) {
+				Span s = kept.get(k);
+				double confidence = byEntity[k].confidence();
+				result.add(Region.span(result.nextId(), by[k].fromName(), s.toName(), s.start(), s.end(), s.text(),
+						byEntity[k].status(), round(confidence)), confidence);
 			}
 		}
-		return out;
 	}
 
 	/**
-	 * The relations between kept spans, ordered by their ends' positions: at most one per ordered pair, the first
-	 * annotator's.
+	 * The relations between kept spans (indexes among them), ordered by their ends: at most one per ordered pair,
+	 * the first annotator's.
 	 */
-	private List<Region> relate(List<Window> windows, List<String> keptIds, Ids ids) {
+	private List<RelationAnnotator.Relation> relate(List<Window> windows, int keptCount) {
 		TreeMap<Long, RelationAnnotator.Relation> byPair = new TreeMap<>();
 		for (Window w : windows) {
 			for (RelationStep step : relations) {
@@ -383,18 +388,13 @@ public final class Predictor {
 					if (allowed(step.allowed(), r.label())) {
 						int from = w.kept().get(r.from());
 						int to = w.kept().get(r.to());
-						byPair.putIfAbsent((long) from * keptIds.size() + to,
+						byPair.putIfAbsent((long) from * keptCount + to,
 								new RelationAnnotator.Relation(from, to, r.label(), r.confidence()));
 					}
 				}
 			}
 		}
-		List<Region> out = new ArrayList<>(byPair.size());
-		for (RelationAnnotator.Relation r : byPair.values()) {
-			out.add(Region.relation(ids.next(), keptIds.get(r.from()), keptIds.get(r.to()), r.label(),
-					round(r.confidence())));
-		}
-		return out;
+		return new ArrayList<>(byPair.values());
 	}
 
 	/** The overlap policy of the class comment; the kept spans in text order. */
