@@ -92,6 +92,70 @@ class ProjectPipelineTest {
 				"the project's own rules are still usable without the library");
 	}
 
+	@Test
+	void assertionAndRelationRulesRunInTheControlOfTheirLabels() throws IOException {
+		Files.writeString(project.configFile(), """
+				<View>
+				  <Relations><Relation value="DRUG-FREQUENCY"/></Relations>
+				  <Labels name="label" toName="text">
+				    <Label value="DRUG"/><Label value="FREQUENCY"/><Label value="PROBLEM"/>
+				    <Label value="absent" assertion="true"/><Label value="possible" assertion="true"/>
+				  </Labels>
+				  <Text name="text" value="$text"/>
+				</View>
+				""");
+		Files.writeString(project.folder().resolve("rules/context.json"), """
+				[{"name": "negation", "type": "assertion", "entityLabels": ["PROBLEM"], "window": 4,
+				  "triggers": [{"phrase": "no", "status": "absent"}, {"phrase": "suspected", "status": "possible",
+				  "position": "post"}]},
+				 {"name": "how often", "label": "DRUG-FREQUENCY", "type": "relation", "fromLabel": "DRUG",
+				  "toLabel": "FREQUENCY", "maxTokens": 3}]""");
+		PipelineSpec spec = new ProjectPipeline(project, null).spec("clinical", cache);
+		assertEquals(List.of(), spec.problems());
+		assertEquals(List.of("negation", "how often", "drugs"), ruleNames(spec), "rule files in name order");
+		var negation = spec.json().at("/rules/0");
+		assertEquals("ASSERTION", negation.path("type").asText());
+		assertEquals("label", negation.path("fromName").asText());
+		assertEquals("text", negation.path("toName").asText());
+		assertEquals(4, negation.at("/assertion/window").asInt());
+		assertEquals("POST", negation.at("/assertion/triggers/1/position").asText());
+		var relation = spec.json().at("/rules/1");
+		assertEquals("DRUG-FREQUENCY", relation.path("label").asText());
+		assertEquals("FREQUENCY", relation.at("/relation/toLabel").asText());
+		assertTrue(spec.labels().containsAll(List.of("absent", "possible", "DRUG-FREQUENCY")), spec.labels().toString());
+	}
+
+	@Test
+	void assertionAndRelationRulesWhoseLabelsTheConfigLacksAreReported() throws IOException {
+		Files.writeString(project.folder().resolve("rules/context.json"), """
+				[{"name": "negation", "type": "assertion", "triggerSet": "clinical_en"},
+				 {"name": "how often", "label": "DRUG-FREQUENCY", "type": "relation", "fromLabel": "DRUG",
+				  "toLabel": "FREQUENCY"}]""");
+		PipelineSpec spec = new ProjectPipeline(project, null).spec("clinical", cache);
+		assertEquals(List.of("assertion rule 'negation' gives the statuses absent, possible, hypothetical, conditional,"
+				+ " associated_with_someone_else, which are not assertion labels of the config (add"
+				+ " <Label value=\"…\" assertion=\"true\"/>)",
+				"relation rule 'how often' labels 'DRUG-FREQUENCY', which is not a <Relation> of the config (it has no"
+						+ " <Relations> block)"), spec.problems());
+		assertEquals(List.of("drugs"), ruleNames(spec), "the rules that fit still run");
+
+		Files.writeString(project.configFile(), """
+				<View>
+				  <Relations><Relation value="DRUG-FREQUENCY"/></Relations>
+				  <Labels name="label" toName="text"><Label value="DRUG"/><Label value="absent" assertion="true"/></Labels>
+				  <Text name="text" value="$text"/>
+				</View>
+				""");
+		Files.writeString(project.folder().resolve("rules/context.json"), """
+				[{"name": "negation", "type": "assertion", "entityLabels": ["PROBLEM"],
+				  "triggers": [{"phrase": "no", "status": "absent"}]},
+				 {"name": "how often", "label": "DRUG-FREQUENCY", "type": "relation", "fromLabel": "DRUG",
+				  "toLabel": "FREQUENCY"}]""");
+		assertEquals(List.of("assertion rule 'negation' qualifies the entity labels PROBLEM, which no Labels control of"
+				+ " the config offers", "relation rule 'how often' relates 'FREQUENCY', which no Labels control of the"
+						+ " config offers"), new ProjectPipeline(project, null).spec("clinical", cache).problems());
+	}
+
 	private static List<String> ruleNames(PipelineSpec spec) {
 		return spec.json().path("rules").findValuesAsText("name");
 	}

@@ -16,7 +16,12 @@ import io.labelbench.rules.engine.Rule;
  *  "models": [{"name": "ner_posology_labelbench", "path": "...", "fromName": "label", "toName": "text",
  *              "labels": ["DRUG", "DOSAGE"]}],
  *  "rules": [{"name": "mg", "label": "STRENGTH", "type": "REGEX", "pattern": "\\d+ mg", "terms": [],
- *             "caseSensitive": false, "wholeWord": true, "fromName": "label", "toName": "text"}]}
+ *             "caseSensitive": false, "wholeWord": true, "fromName": "label", "toName": "text"},
+ *            {"name": "negation", "type": "ASSERTION", "fromName": "label", "toName": "text", "assertion":
+ *             {"triggers": [], "triggerSet": "clinical_en", "terminators": [], "window": 8,
+ *              "entityLabels": ["PROBLEM"], "markPresent": false}, …},
+ *            {"name": "dose", "label": "DRUG-DOSAGE", "type": "RELATION", "fromName": "label", "toName": "text",
+ *             "relation": {"fromLabel": "DRUG", "toLabel": "DOSAGE", "maxTokens": 6}, …}]}
  * </pre>
  *
  * A model's {@code labels} are the config labels it may produce (its other labels are dropped); empty means all.
@@ -40,10 +45,24 @@ public record ServerSpec(String name, String modelVersion, List<ModelRef> embedd
 		}
 	}
 
+	/**
+	 * A rule: regex and dictionary rules fill {@code label} in the Labels control {@code fromName}; an assertion rule
+	 * ({@code assertion} set, no label) gives the entities of {@code toName} statuses that are labels of
+	 * {@code fromName}; a relation rule ({@code relation} set) relates them with the relation {@code label}.
+	 */
 	public record RuleSpec(String name, String label, Rule.Type type, String pattern, List<String> terms,
-			boolean caseSensitive, boolean wholeWord, String fromName, String toName) {
+			boolean caseSensitive, boolean wholeWord, String fromName, String toName, Rule.Assertion assertion,
+			Rule.Relation relation) {
+
+		/** A regex or dictionary rule. */
+		public RuleSpec(String name, String label, Rule.Type type, String pattern, List<String> terms,
+				boolean caseSensitive, boolean wholeWord, String fromName, String toName) {
+			this(name, label, type, pattern, terms, caseSensitive, wholeWord, fromName, toName, null, null);
+		}
+
 		public Rule rule() {
-			return new Rule(name, label, type, pattern, terms == null ? List.of() : terms, caseSensitive, wholeWord);
+			return new Rule(name, label, type, pattern, terms == null ? List.of() : terms, caseSensitive, wholeWord,
+					assertion, relation);
 		}
 	}
 
@@ -68,8 +87,12 @@ public record ServerSpec(String name, String modelVersion, List<ModelRef> embedd
 			}
 		}
 		for (RuleSpec r : rules) {
-			if (r.label() == null || r.type() == null || r.fromName() == null || r.toName() == null) {
+			if (r.label() == null && r.type() != Rule.Type.ASSERTION || r.type() == null || r.fromName() == null
+					|| r.toName() == null) {
 				out.add("a rule needs label, type, fromName and toName: " + r);
+			} else if (r.type() == Rule.Type.ASSERTION && r.assertion() == null
+					|| r.type() == Rule.Type.RELATION && r.relation() == null) {
+				out.add("an assertion or relation rule needs its parameters: " + r);
 			}
 		}
 		return out;

@@ -1,5 +1,7 @@
 package io.labelbench.rules;
 
+import io.labelbench.rules.engine.NegexAssertions;
+import io.labelbench.rules.engine.RelationRules;
 import io.labelbench.rules.engine.Rule;
 import io.labelbench.rules.engine.RuleException;
 
@@ -12,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,7 +26,9 @@ import io.labelbench.core.store.AtomicFile;
 
 /**
  * Reads and writes rule files: one rule object or an array of them per {@code .json} file, dictionaries inline
- * ({@code terms}) or in a CSV file next to it ({@code dictionaryFile}, first column of each line).
+ * ({@code terms}) or in a CSV file next to it ({@code dictionaryFile}, first column of each line). Assertion and
+ * relation rules keep their parameters flat beside name and type (the JSON of {@link Rule}); a rule whose
+ * parameters cannot run (unknown status, missing labels, negative window) is refused with the file and rule named.
  */
 public final class RuleFiles {
 
@@ -79,8 +84,15 @@ public final class RuleFiles {
 		}
 		String name = required(at, json, "name");
 		at = at + " (rule '" + name + "')";
-		String label = required(at, json, "label");
 		String type = required(at, json, "type").toLowerCase(Locale.ROOT);
+		if (type.equals("assertion")) {
+			return checked(at, Rule.assertion(name, assertion(at, json)));
+		}
+		String label = required(at, json, "label");
+		if (type.equals("relation")) {
+			return checked(at, Rule.relation(name, label, new Rule.Relation(required(at, json, "fromLabel"),
+					required(at, json, "toLabel"), whole(at, json, "maxTokens", Rule.Relation.DEFAULT_MAX_TOKENS))));
+		}
 		boolean caseSensitive = json.path("caseSensitive").asBoolean(false);
 		boolean wholeWord = json.path("wholeWord").asBoolean(true);
 		switch (type) {
@@ -104,8 +116,81 @@ public final class RuleFiles {
 			}
 			return Rule.dictionary(name, label, terms, caseSensitive, wholeWord);
 		default:
-			throw new RuleException(at + ": type must be regex or dictionary, not '" + type + "'");
+			throw new RuleException(at + ": type must be regex, dictionary, assertion or relation, not '" + type + "'");
 		}
+	}
+
+	private static Rule.Assertion assertion(String at, JsonNode json) throws RuleException {
+		List<Rule.Trigger> triggers = new ArrayList<>();
+		JsonNode list = json.get("triggers");
+		if (list != null && !list.isArray()) {
+			throw new RuleException(at + ": triggers must be an array of {phrase, status, position}");
+		}
+		if (list != null) {
+			for (JsonNode trigger : list) {
+				String phrase = required(at, trigger, "phrase");
+				String where = at + ": trigger '" + phrase + "'";
+				String position = Objects.requireNonNullElse(Json.text(trigger, "position"), "pre")
+						.toLowerCase(Locale.ROOT);
+				Rule.Position p = switch (position) {
+				case "pre", "before" -> Rule.Position.PRE;
+				case "post", "after" -> Rule.Position.POST;
+				default -> throw new RuleException(where + ": position must be pre (before the chunk) or post (after"
+						+ " it), not '" + position + "'");
+				};
+				triggers.add(new Rule.Trigger(phrase, required(where, trigger, "status"), p));
+			}
+		}
+		return new Rule.Assertion(triggers, Json.text(json, "triggerSet"), strings(at, json, "terminators"),
+				whole(at, json, "window", Rule.Assertion.DEFAULT_WINDOW), strings(at, json, "entityLabels"),
+				json.path("markPresent").asBoolean(false));
+	}
+
+	/** The rule if its parameters can run: the engine's own checks, with the file and rule named. */
+	private static Rule checked(String at, Rule rule) throws RuleException {
+		try {
+			if (rule.type() == Rule.Type.ASSERTION) {
+				NegexAssertions.check(rule);
+			} else {
+				RelationRules.check(rule);
+			}
+		} catch (RuleException e) {
+			// the engine's message starts "rule 'name'": the location already says so
+			String message = e.getMessage();
+			String prefix = "rule '" + rule.name() + "'";
+			throw new RuleException(at + (message.startsWith(prefix + ":") ? message.substring(prefix.length())
+					: ": " + message), e);
+		}
+		return rule;
+	}
+
+	private static int whole(String at, JsonNode json, String field, int absent) throws RuleException {
+		JsonNode value = json.get(field);
+		if (value == null || value.isNull()) {
+			return absent;
+		}
+		if (!value.canConvertToInt() || !value.isIntegralNumber()) {
+			throw new RuleException(at + ": '" + field + "' must be a whole number, not " + value);
+		}
+		return value.intValue();
+	}
+
+	private static List<String> strings(String at, JsonNode json, String field) throws RuleException {
+		JsonNode value = json.get(field);
+		List<String> out = new ArrayList<>();
+		if (value == null || value.isNull()) {
+			return out;
+		}
+		if (!value.isArray()) {
+			throw new RuleException(at + ": '" + field + "' must be an array of strings");
+		}
+		for (JsonNode item : value) {
+			if (!item.isTextual() || item.asText().isBlank()) {
+				throw new RuleException(at + ": '" + field + "' must be an array of non-empty strings, not " + value);
+			}
+			out.add(item.asText());
+		}
+		return out;
 	}
 
 	private static String required(String at, JsonNode json, String field) throws RuleException {
@@ -162,8 +247,20 @@ public final class RuleFiles {
 		for (Rule rule : rules) {
 			ObjectNode json = array.addObject();
 			json.put("name", rule.name());
-			json.put("label", rule.label());
+			if (rule.type() != Rule.Type.ASSERTION) {
+				json.put("label", rule.label());
+			}
 			json.put("type", rule.type().name().toLowerCase(Locale.ROOT));
+			if (rule.type() == Rule.Type.ASSERTION) {
+				writeAssertion(json, rule.assertion());
+				continue;
+			}
+			if (rule.type() == Rule.Type.RELATION) {
+				json.put("fromLabel", rule.relation().fromLabel());
+				json.put("toLabel", rule.relation().toLabel());
+				json.put("maxTokens", rule.relation().maxTokens());
+				continue;
+			}
 			if (rule.type() == Rule.Type.REGEX) {
 				json.put("pattern", rule.pattern());
 			} else {
@@ -173,5 +270,20 @@ public final class RuleFiles {
 			json.put("wholeWord", rule.wholeWord());
 		}
 		AtomicFile.write(file, out -> Json.mapper().writerWithDefaultPrettyPrinter().writeValue(out, array));
+	}
+
+	private static void writeAssertion(ObjectNode json, Rule.Assertion a) {
+		if (a.triggerSet() != null) {
+			json.put("triggerSet", a.triggerSet());
+		}
+		ArrayNode triggers = json.putArray("triggers");
+		for (Rule.Trigger t : a.triggers()) {
+			triggers.addObject().put("phrase", t.phrase()).put("status", t.status())
+					.put("position", t.position().name().toLowerCase(Locale.ROOT));
+		}
+		a.terminators().forEach(json.putArray("terminators")::add);
+		json.put("window", a.window());
+		a.entityLabels().forEach(json.putArray("entityLabels")::add);
+		json.put("markPresent", a.markPresent());
 	}
 }

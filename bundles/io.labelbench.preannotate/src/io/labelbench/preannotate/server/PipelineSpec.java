@@ -40,7 +40,8 @@ import io.labelbench.rules.engine.Rule;
  * written for the server is the protocol's {@link ServerSpec}, the records the server reads.
  * <p>
  * A spec with {@link #problems()} must not be deployed: config errors, more than {@value #MAX_MODELS} models,
- * models or embeddings not downloaded, rules whose label no control offers.
+ * models or embeddings not downloaded, rules whose label no control offers (for assertion rules: statuses that are
+ * not assertion labels; for relation rules: a label that is not a {@code <Relation>}).
  */
 public final class PipelineSpec {
 	/** Generative AI Lab's limit, kept: one server runs at most this many models. */
@@ -172,6 +173,14 @@ public final class PipelineSpec {
 		versionParts.addAll(embeddingVersions);
 
 		for (Rule rule : rules) {
+			if (!rule.type().findsSpans()) {
+				RuleSpec spec = ContextRuleSpecs.spec(rule, config, problems);
+				if (spec != null) {
+					ruleList.add(spec);
+					labels.addAll(ContextRuleSpecs.labels(rule));
+				}
+				continue;
+			}
 			ControlTag target = null;
 			for (ControlTag control : config.controlTags()) {
 				if (control.type().endsWith("labels") && !control.toNames().isEmpty()

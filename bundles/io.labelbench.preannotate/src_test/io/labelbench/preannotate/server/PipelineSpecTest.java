@@ -121,6 +121,22 @@ class PipelineSpecTest {
 	}
 
 	@Test
+	void assertionAndRelationRulesReachTheServerWithTheirParameters() throws Exception {
+		Path config = config("<Labels name=\"label\" toName=\"text\"><Label value=\"DRUG\"/><Label value=\"DOSAGE\"/>"
+				+ "<Label value=\"absent\" assertion=\"true\"/></Labels>"
+				+ "<Relations><Relation value=\"DRUG-DOSAGE\"/></Relations>");
+		Rule negation = Rule.assertion("negation", new Rule.Assertion(
+				List.of(new Rule.Trigger("no", "absent", Rule.Position.PRE)), null, List.of("but"), 5, List.of("DRUG"),
+				false));
+		Rule dosage = Rule.relation("dosage", "DRUG-DOSAGE", new Rule.Relation("DRUG", "DOSAGE", 3));
+		PipelineSpec spec = PipelineSpec.derive("p", config, cache, List.of(negation, dosage));
+		assertEquals(List.of(), spec.problems());
+		ServerSpec read = Json.mapper().treeToValue(spec.json(), ServerSpec.class);
+		assertEquals(List.of(), read.problems());
+		assertEquals(List.of(negation, dosage), read.rules().stream().map(ServerSpec.RuleSpec::rule).toList());
+	}
+
+	@Test
 	void sixModelsMissingModelsAndConfigErrorsBlockDeploy() throws Exception {
 		StringBuilder labels = new StringBuilder("<Labels name=\"label\" toName=\"text\">\n");
 		for (String m : List.of("ner_drugs", "m2", "m3", "m4", "m5", "m6")) {
