@@ -103,7 +103,7 @@ public final class PosologyRelationGenerator {
 				default -> { int d1 = drugCap(); link(d1, strength()); o("was replaced by"); int d2 = drug(); regimen(d2, true); }
 				}
 			} else {
-				switch (roll(9)) {
+				switch (roll(11)) {
 				case 0 -> { o("The patient was started on"); int d = drug(); regimen(d, true); }
 				case 1 -> { int d1 = drugCap(); regimen(d1, false); o("as well as"); int d2 = drug(); regimen(d2, false); }
 				case 2 -> respectively("plus", ", respectively");
@@ -113,7 +113,13 @@ public final class PosologyRelationGenerator {
 						o("and"); int d3 = drug(); regimen(d3, false); }
 				case 6 -> { o("Dispense"); ofDrug(); o("along with"); ofDrug(); }
 				case 7 -> shared("plus", "");
-				default -> { o("Discontinue"); drug(); o("; begin"); int d2 = drug(); regimen(d2, true); }
+				case 8 -> { o("Discontinue"); drug(); o("; begin"); int d2 = drug(); regimen(d2, true); }
+				// compositions no training frame has: "respectively" inside parentheses, a frequency shared by
+				// two drugs that each have their own strength
+				case 9 -> { o("Give"); int d1 = drug(); o("plus"); int d2 = drug(); o("("); int s1 = strength();
+						o("and"); int s2 = strength(); o(", respectively )"); link(d1, s1); link(d2, s2); }
+				default -> { int d1 = drugCap(); link(d1, strength()); o("and"); int d2 = drug(); link(d2, strength());
+						o(", each"); int f = entity(pick(FREQS), "FREQUENCY"); link(d1, f); link(d2, f); }
 				}
 			}
 			return new RelationSample(b.end(), List.copyOf(links));

@@ -48,7 +48,7 @@ import io.labelbench.server.train.ModelTraining.Metrics;
 public final class ClinicalTraining {
 	/** Feature buckets of HashingTF, L2 strength and iterations of the logistic regression; part of the cache key. */
 	public record Params(int hashBuckets, double regParam, int maxIterations) {
-		public static final Params DEFAULT = new Params(1 << 16, 0.0005, 150);
+		public static final Params DEFAULT = new Params(1 << 16, 0.0005, 100);
 	}
 
 	private ClinicalTraining() {

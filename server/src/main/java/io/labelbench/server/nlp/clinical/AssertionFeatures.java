@@ -15,7 +15,7 @@ import io.labelbench.server.nlp.clinical.SentenceUnits.Unit;
 public final class AssertionFeatures {
 	/** Words and signs that end the scope of an assertion cue. */
 	public static final Set<String> TERMINATORS = Set.of("but", "however", "though", "although", "yet", ";",
-			"except", "which", "whereas", "while", "aside", "apart", "nevertheless");
+			"except", "whereas", "aside", "apart", "nevertheless");
 	private static final int NEAR = 6;
 
 	private AssertionFeatures() {
