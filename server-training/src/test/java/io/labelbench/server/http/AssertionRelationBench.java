@@ -93,29 +93,26 @@ public final class AssertionRelationBench {
 			long fullNanos = 0;
 			long nerCpu = 0;
 			long fullCpu = 0;
-			Counts nerCounts = null;
-			Counts fullCounts = null;
-			for (int pass = 1; pass <= 2; pass++) { // alternating, so that neither gets the quieter machine
-				long c0 = cpu();
-				long t0 = System.nanoTime();
-				nerCounts = run(nerOnly, texts, batch);
-				long t1 = System.nanoTime();
-				long c1 = cpu();
-				fullCounts = run(full, texts, batch);
-				long t2 = System.nanoTime();
-				long c2 = cpu();
-				nerNanos += t1 - t0;
-				fullNanos += t2 - t1;
-				nerCpu += c1 - c0;
-				fullCpu += c2 - c1;
+			Timed ner = null;
+			Timed both = null;
+			for (int pass = 1; pass <= 2; pass++) {
+				// NER alone first in the first pass, last in the second: what the order gives one, it gives both
+				ner = pass == 1 ? timed(nerOnly, texts, batch) : null;
+				both = timed(full, texts, batch);
+				ner = ner == null ? timed(nerOnly, texts, batch) : ner;
+				nerNanos += ner.wall();
+				nerCpu += ner.cpu();
+				fullNanos += both.wall();
+				fullCpu += both.cpu();
 				System.out.printf("pass %d: NER alone %.1f s (CPU %.1f s), NER + assertion + relations %.1f s"
-						+ " (CPU %.1f s)%n", pass, (t1 - t0) / 1e9, (c1 - c0) / 1e9, (t2 - t1) / 1e9, (c2 - c1) / 1e9);
+						+ " (CPU %.1f s)%n", pass, ner.wall() / 1e9, ner.cpu() / 1e9, both.wall() / 1e9,
+						both.cpu() / 1e9);
 			}
 			System.out.printf("NER alone:                   %.1f tasks/s, %d entities%n", 2 * count / (nerNanos / 1e9),
-					nerCounts.entities());
+					ner.counts().entities());
 			System.out.printf("NER + assertion + relations: %.1f tasks/s, %d entities, %d statuses, %d relations%n",
-					2 * count / (fullNanos / 1e9), fullCounts.entities(), fullCounts.statuses(),
-					fullCounts.relations());
+					2 * count / (fullNanos / 1e9), both.counts().entities(), both.counts().statuses(),
+					both.counts().relations());
 			System.out.printf("wall-clock ratio (NER + assertion + relations) / NER alone: %.2fx (on a shared machine"
 					+ " other processes move it; the CPU time below does not count them)%n",
 					(double) fullNanos / nerNanos);
@@ -126,6 +123,17 @@ public final class AssertionRelationBench {
 		} finally {
 			spark.stop();
 		}
+	}
+
+	/** One pass over the texts: wall-clock and CPU nanoseconds, and what it found. */
+	record Timed(long wall, long cpu, Counts counts) {
+	}
+
+	private static Timed timed(Predictor predictor, List<String> texts, int batch) throws Exception {
+		long c0 = cpu();
+		long t0 = System.nanoTime();
+		Counts counts = run(predictor, texts, batch);
+		return new Timed(System.nanoTime() - t0, cpu() - c0, counts);
 	}
 
 	/** CPU time of the whole JVM (all threads, TensorFlow's too), in nanoseconds. */
