@@ -93,26 +93,26 @@ public final class AssertionRelationBench {
 			long fullNanos = 0;
 			long nerCpu = 0;
 			long fullCpu = 0;
-			Timed ner = null;
-			Timed both = null;
+			Timed nerPass = null;
+			Timed fullPass = null;
 			for (int pass = 1; pass <= 2; pass++) {
-				// NER alone first in the first pass, last in the second: what the order gives one, it gives both
-				ner = pass == 1 ? timed(nerOnly, texts, batch) : null;
-				both = timed(full, texts, batch);
-				ner = ner == null ? timed(nerOnly, texts, batch) : ner;
-				nerNanos += ner.wall();
-				nerCpu += ner.cpu();
-				fullNanos += both.wall();
-				fullCpu += both.cpu();
+				// NER alone first in the first pass, last in the second: what the order gives one, it gives fullPass
+				nerPass = pass == 1 ? timed(nerOnly, texts, batch) : null;
+				fullPass = timed(full, texts, batch);
+				nerPass = nerPass == null ? timed(nerOnly, texts, batch) : nerPass;
+				nerNanos += nerPass.wall();
+				nerCpu += nerPass.cpu();
+				fullNanos += fullPass.wall();
+				fullCpu += fullPass.cpu();
 				System.out.printf("pass %d: NER alone %.1f s (CPU %.1f s), NER + assertion + relations %.1f s"
-						+ " (CPU %.1f s)%n", pass, ner.wall() / 1e9, ner.cpu() / 1e9, both.wall() / 1e9,
-						both.cpu() / 1e9);
+						+ " (CPU %.1f s)%n", pass, nerPass.wall() / 1e9, nerPass.cpu() / 1e9, fullPass.wall() / 1e9,
+						fullPass.cpu() / 1e9);
 			}
 			System.out.printf("NER alone:                   %.1f tasks/s, %d entities%n", 2 * count / (nerNanos / 1e9),
-					ner.counts().entities());
+					nerPass.counts().entities());
 			System.out.printf("NER + assertion + relations: %.1f tasks/s, %d entities, %d statuses, %d relations%n",
-					2 * count / (fullNanos / 1e9), both.counts().entities(), both.counts().statuses(),
-					both.counts().relations());
+					2 * count / (fullNanos / 1e9), fullPass.counts().entities(), fullPass.counts().statuses(),
+					fullPass.counts().relations());
 			System.out.printf("wall-clock ratio (NER + assertion + relations) / NER alone: %.2fx (on a shared machine"
 					+ " other processes move it; the CPU time below does not count them)%n",
 					(double) fullNanos / nerNanos);
