@@ -1,19 +1,21 @@
 package io.labelbench.preannotate.server;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.labelbench.core.model.Task;
 import io.labelbench.preannotate.Annotator;
 import io.labelbench.preannotate.AnnotatorException;
 import io.labelbench.preannotate.AnnotatorUnavailableException;
+import io.labelbench.protocol.PredictResponse;
+import io.labelbench.protocol.PredictResponse.TaskResult;
 
 /**
- * Pre-annotates through a pre-annotation server: one {@code /predict} request per batch. A server that cannot be
+ * Pre-annotates through a pre-annotation server: one {@code /predict} request per batch. The server's regions go
+ * into the prediction as it sent them (entities, assertion statuses, classes, and relations between regions of the
+ * same result, with their ids). A server that cannot be
  * reached (or refuses the token) makes the run stop with its reason; other errors are the batch's.
  */
 public final class ServerAnnotator implements Annotator {
@@ -30,8 +32,8 @@ public final class ServerAnnotator implements Annotator {
 		this.server = server;
 		this.client = server.client(batchTimeout);
 		this.dataField = dataField;
-		JsonNode info = client.info();
-		this.modelVersion = info.path("modelVersion").asText(server.modelVersion());
+		String version = client.info().modelVersion();
+		this.modelVersion = version != null ? version : server.modelVersion();
 	}
 
 	@Override
@@ -73,7 +75,7 @@ public final class ServerAnnotator implements Annotator {
 	}
 
 	private List<Output> predict(List<String> texts) throws AnnotatorException {
-		ServerClient.Prediction prediction;
+		PredictResponse prediction;
 		try {
 			prediction = client.predict(texts);
 		} catch (ServerUnreachableException e) {
@@ -86,11 +88,10 @@ public final class ServerAnnotator implements Annotator {
 					+ prediction.modelVersion() + ", not " + modelVersion + ": it was redeployed", null);
 		}
 		List<Output> out = new ArrayList<>(texts.size());
-		for (ObjectNode result : prediction.results()) {
-			List<ObjectNode> regions = new ArrayList<>();
-			result.path("result").forEach(r -> regions.add((ObjectNode) r));
-			JsonNode score = result.get("score");
-			out.add(new Output(regions, score != null && score.isNumber() ? score.decimalValue() : null));
+		for (TaskResult result : prediction.results()) {
+			// regions keep the server's ids: its relations name them
+			out.add(new Output(ProtocolJson.regions(result.result()),
+					result.score() == null ? null : BigDecimal.valueOf(result.score())));
 		}
 		return out;
 	}

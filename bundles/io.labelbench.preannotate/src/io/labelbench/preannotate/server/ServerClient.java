@@ -12,18 +12,21 @@ import java.util.List;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.labelbench.core.json.Json;
+import io.labelbench.protocol.PredictRequest;
+import io.labelbench.protocol.PredictResponse;
+import io.labelbench.protocol.PredictResponse.TaskResult;
+import io.labelbench.protocol.ServerInfo;
 
 /**
- * Talks to a pre-annotation server over HTTP/JSON with its bearer token (the API is described in the server's
- * {@code PreannotationServer}). Every failure is a {@link ServerException} with a sentence a user can act on.
+ * Talks to a pre-annotation server over HTTP/JSON with its bearer token: the messages are the records of
+ * {@code io.labelbench.protocol} (the API is described in the server's {@code PreannotationServer}). Every failure is a {@link ServerException} with a sentence a user can act on.
  */
 public final class ServerClient {
 	private static final Duration CONNECT = Duration.ofSeconds(5);
 	/** Tells the server how long this client waits, so that it drops work nobody waits for any more. */
-	static final String TIMEOUT_HEADER = "X-Labelbench-Timeout-Ms";
+	static final String TIMEOUT_HEADER = PredictRequest.TIMEOUT_HEADER;
 	/**
 	 * Extra waiting time per million characters of a request, on top of the base timeout: a server reads about
 	 * 50,000 characters a second on two shared cores, so this leaves room for a machine a few times slower.
@@ -55,36 +58,32 @@ public final class ServerClient {
 		}
 	}
 
-	public JsonNode info() throws ServerException {
-		return get("/info", Duration.ofSeconds(10));
+	public ServerInfo info() throws ServerException {
+		return ProtocolJson.read(get("/info", Duration.ofSeconds(10)), ServerInfo.class, base, "an /info");
 	}
 
-	/** One result object per text ({"result": [...], "score": ...}) and the answer's model_version. */
-	public record Prediction(List<ObjectNode> results, String modelVersion) {
-	}
-
-	public Prediction predict(List<String> texts) throws ServerException {
-		ObjectNode request = Json.nodes().objectNode();
-		var array = request.putArray("texts");
-		texts.forEach(array::add);
+	/**
+	 * One result per text, in order, each with its list of regions, and the answer's model version (null from a
+	 * server that does not send it).
+	 */
+	public PredictResponse predict(List<String> texts) throws ServerException {
 		Duration timeout = predictTimeout(texts);
 		JsonNode answer = send(HttpRequest.newBuilder(base.resolve("/predict")).timeout(timeout)
 				.header(TIMEOUT_HEADER, String.valueOf(timeout.toMillis()))
 				.header("Content-Type", "application/json")
-				.POST(HttpRequest.BodyPublishers.ofString(request.toString())));
-		JsonNode results = answer.get("results");
-		if (results == null || !results.isArray() || results.size() != texts.size()) {
+				.POST(HttpRequest.BodyPublishers.ofString(ProtocolJson.write(new PredictRequest(texts)))));
+		PredictResponse response = ProtocolJson.read(answer, PredictResponse.class, base, "a prediction");
+		List<TaskResult> results = response.results();
+		if (results == null || results.size() != texts.size()) {
 			throw new ServerException("the server at " + base + " answered " + (results == null ? "no" : results.size())
 					+ " results for " + texts.size() + " texts");
 		}
-		List<ObjectNode> out = new java.util.ArrayList<>(texts.size());
-		for (JsonNode r : results) {
-			if (!r.isObject() || !r.path("result").isArray()) {
+		for (TaskResult r : results) {
+			if (r == null || r.result() == null) {
 				throw new ServerException("the server at " + base + " answered a result that is not {\"result\": [...]}");
 			}
-			out.add((ObjectNode) r);
 		}
-		return new Prediction(out, answer.path("model_version").asText(null));
+		return response;
 	}
 
 	/** The base timeout plus {@link #PER_MILLION_CHARS} for the texts' length: long tasks take longer. */

@@ -15,12 +15,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import io.labelbench.core.io.Progress;
 import io.labelbench.core.json.Json;
 import io.labelbench.core.store.AtomicFile;
 import io.labelbench.core.store.LabelbenchHome;
+import io.labelbench.protocol.ServerInfo;
 
 /**
  * The pre-annotation servers of this user: each in its own folder ({@code server.json}, {@code spec.json},
@@ -126,9 +125,8 @@ public final class ServerRegistry {
 			return new ServerStatus(server, ServerStatus.State.STARTING, null);
 		}
 		try {
-			JsonNode info = server.client(Duration.ofSeconds(10)).info();
-			return new ServerStatus(server,
-					info.path("busy").asBoolean() ? ServerStatus.State.BUSY : ServerStatus.State.IDLE, info);
+			ServerInfo info = server.client(Duration.ofSeconds(10)).info();
+			return new ServerStatus(server, info.busy() ? ServerStatus.State.BUSY : ServerStatus.State.IDLE, info);
 		} catch (ServerException e) {
 			return new ServerStatus(server, ServerStatus.State.FAILED, null);
 		}
@@ -137,11 +135,13 @@ public final class ServerRegistry {
 	/** Registers a server someone else runs. */
 	public ServerRecord register(String name, URI url, String token) throws ServerException, IOException {
 		ServerClient client = new ServerClient(url, token, Duration.ofSeconds(10));
-		JsonNode info = client.info();
+		ServerInfo info = client.info();
 		Path dir = newFolder();
+		List<String> labels = new ArrayList<>(info.labels());
+		labels.addAll(info.assertionLabels());
+		labels.addAll(info.relationLabels());
 		ServerRecord server = new ServerRecord(dir.getFileName().toString(), name, null, url, token, 0,
-				Json.text(info, "specHash"), Json.text(info, "modelVersion"), names(info.path("models")),
-				texts(info.path("labels")), 0, Instant.now(), dir);
+				info.specHash(), info.modelVersion(), info.modelNames(), labels, 0, Instant.now(), dir);
 		save(server);
 		return server;
 	}
@@ -335,17 +335,5 @@ public final class ServerRegistry {
 				Files.deleteIfExists(p);
 			}
 		}
-	}
-
-	private static List<String> names(JsonNode models) {
-		List<String> out = new ArrayList<>();
-		models.forEach(m -> out.add(m.path("name").asText()));
-		return out;
-	}
-
-	private static List<String> texts(JsonNode array) {
-		List<String> out = new ArrayList<>();
-		array.forEach(n -> out.add(n.asText()));
-		return out;
 	}
 }

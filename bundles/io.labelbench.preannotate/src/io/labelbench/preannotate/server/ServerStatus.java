@@ -1,13 +1,13 @@
 package io.labelbench.preannotate.server;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.labelbench.protocol.ServerInfo;
 
 /**
  * What a server is doing now, as the Servers view shows it.
  *
  * @param info the server's {@code /info} answer, or {@code null} when it did not answer
  */
-public record ServerStatus(ServerRecord server, State state, JsonNode info) {
+public record ServerStatus(ServerRecord server, State state, ServerInfo info) {
 
 	public enum State {
 		/** deployed, not yet healthy */
@@ -21,19 +21,19 @@ public record ServerStatus(ServerRecord server, State state, JsonNode info) {
 	}
 
 	public long tasksDone() {
-		return info == null ? 0 : info.path("tasksDone").asLong();
+		return info == null ? 0 : info.tasksDone();
 	}
 
 	public long heapUsed() {
-		return info == null ? 0 : info.path("heapUsed").asLong();
+		return info == null ? 0 : info.heapUsed();
 	}
 
 	public long uptimeSeconds() {
-		return info == null ? 0 : info.path("uptimeSeconds").asLong();
+		return info == null ? 0 : info.uptimeSeconds();
 	}
 
 	/** Epoch millis of the last prediction (or of the start). */
 	public long lastUsed() {
-		return info == null ? 0 : info.path("lastUsed").asLong();
+		return info == null ? 0 : info.lastUsed();
 	}
 }

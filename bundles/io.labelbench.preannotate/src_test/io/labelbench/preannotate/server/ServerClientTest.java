@@ -121,7 +121,7 @@ class ServerClientTest {
 						.append(",\"end\":").append(start + 7).append(",\"text\":\"aspirin\",\"labels\":[\"DRUG\"],")
 						.append("\"confidence\":0.9}}],\"score\":0.9}");
 			}
-			answer(ex, 200, "{\"results\":[" + results + "],\"model_version\":\"m@1\"}");
+			answer(ex, 200, "{\"results\":[" + results + "],\"modelVersion\":\"m@1\"}");
 		};
 		URI base = serve(predict);
 		ServerRecord server = new ServerRecord("s1", "test", null, base, "t", 0, null, null, List.of(), List.of(), 0,
@@ -166,7 +166,7 @@ class ServerClientTest {
 				results.append(results.length() == 0 ? "" : ",").append("{\"result\":[],\"score\":")
 						.append(t.asText().length()).append('}');
 			}
-			answer(ex, 200, "{\"results\":[" + results + "],\"model_version\":\"m@1\"}");
+			answer(ex, 200, "{\"results\":[" + results + "],\"modelVersion\":\"m@1\"}");
 		});
 		ServerRecord server = new ServerRecord("s1", "test", null, base, "t", 0, null, null, List.of(), List.of(), 0,
 				Instant.now(), dir);
@@ -190,11 +190,99 @@ class ServerClientTest {
 			timeouts.add(ex.getRequestHeaders().getFirst(ServerClient.TIMEOUT_HEADER));
 			int n = Json.mapper().readTree(ex.getRequestBody()).get("texts").size();
 			answer(ex, 200, "{\"results\":[" + String.join(",", java.util.Collections.nCopies(n, "{\"result\":[]}"))
-					+ "],\"model_version\":\"m@1\"}");
+					+ "],\"modelVersion\":\"m@1\"}");
 		});
 		ServerClient client = new ServerClient(base, "t", Duration.ofSeconds(30));
 		client.predict(List.of("Give aspirin 81 mg."));
 		client.predict(List.of("a".repeat(1_000_000), "b".repeat(1_000_000)));
 		assertEquals(List.of("30001", String.valueOf(30_000 + 2 * 60_000)), timeouts); // 19 characters add 1 ms
+	}
+
+	/** A clinical prediction as a server sends it: two entities, the assertion of one, a relation between them. */
+	private static final String CLINICAL_RESULT = """
+			{"result": [
+			  {"id": "lb1", "from_name": "label", "to_name": "text", "type": "labels",
+			   "value": {"start": 3, "end": 10, "text": "aspirin", "labels": ["DRUG"], "confidence": 0.97}},
+			  {"id": "lb2", "from_name": "label", "to_name": "text", "type": "labels",
+			   "value": {"start": 11, "end": 17, "text": "100 mg", "labels": ["STRENGTH"], "confidence": 0.93}},
+			  {"id": "lb3", "from_name": "label", "to_name": "text", "type": "labels",
+			   "value": {"start": 25, "end": 35, "text": "chest pain", "labels": ["PROBLEM"], "confidence": 0.9}},
+			  {"id": "lb4", "from_name": "label", "to_name": "text", "type": "labels",
+			   "value": {"start": 25, "end": 35, "text": "chest pain", "labels": ["absent"], "confidence": 0.88}},
+			  {"id": "lb5", "type": "relation", "from_id": "lb1", "to_id": "lb2", "direction": "right",
+			   "labels": ["DRUG-STRENGTH"], "confidence": 0.91}],
+			 "score": 0.918}""";
+
+	@Test
+	void assertionRegionsAndRelationsGoIntoThePredictionWithTheServersIds() throws Exception {
+		TaskStore store = new TaskStore(dir.resolve("tasks"));
+		String text = "No aspirin 100 mg; no chest pain.";
+		store.write(Task.of(TaskId.of(1), text));
+		URI base = serve(ex -> {
+			if (ex.getRequestURI().getPath().equals("/info")) {
+				answer(ex, 200, "{\"modelVersion\":\"m@1\",\"assertionLabels\":[\"absent\"],"
+						+ "\"relationLabels\":[\"DRUG-STRENGTH\"],\"comingLater\":{\"x\":1}}");
+				return;
+			}
+			answer(ex, 200, "{\"results\":[" + CLINICAL_RESULT + "],\"modelVersion\":\"m@1\",\"tookMs\":3}");
+		});
+		ServerRecord server = new ServerRecord("s1", "test", null, base, "t", 0, null, null, List.of(), List.of(), 0,
+				Instant.now(), dir);
+		assertEquals(List.of("absent"), server.client(Duration.ofSeconds(5)).info().assertionLabels());
+		RunSummary run = new BulkRunner(store, new ServerAnnotator(server, "text", Duration.ofSeconds(10)),
+				new BulkRunner.Options(10, false)).run(store.ids(), Progress.NONE);
+		assertTrue(run.complete(), run.toString());
+
+		JsonNode prediction = store.read(TaskId.of(1)).json().path("predictions").get(0);
+		assertEquals("m@1", prediction.path("model_version").asText());
+		assertEquals(Json.mapper().readTree(CLINICAL_RESULT).path("result"), prediction.path("result"),
+				"regions as the server sent them: ids, assertion, relation, confidences; no null fields added");
+		assertEquals(0.918, prediction.path("score").asDouble());
+	}
+
+	@Test
+	void aServerRedeployedInTheMiddleOfARunStopsIt() throws Exception {
+		TaskStore store = new TaskStore(dir.resolve("tasks"));
+		for (int i = 1; i <= 3; i++) {
+			store.write(Task.of(TaskId.of(i), "task " + i));
+		}
+		URI base = serve(ex -> answer(ex, 200, ex.getRequestURI().getPath().equals("/info")
+				? "{\"modelVersion\":\"m@1\"}"
+				: "{\"results\":[{\"result\":[]},{\"result\":[]},{\"result\":[]}],\"modelVersion\":\"m@2\"}"));
+		ServerRecord server = new ServerRecord("s1", "test", null, base, "t", 0, null, null, List.of(), List.of(), 0,
+				Instant.now(), dir);
+		RunSummary run = new BulkRunner(store, new ServerAnnotator(server, "text", Duration.ofSeconds(10)),
+				new BulkRunner.Options(10, false)).run(store.ids(), Progress.NONE);
+		assertTrue(run.stoppedBy() != null && run.stoppedBy().contains("redeployed"), run.toString());
+		assertEquals(0, run.done());
+	}
+
+	@Test
+	void aServerOfTheOldProtocolIsStillRead() throws Exception {
+		// before the shared protocol a server answered "model_version"; the version comes from /info anyway
+		TaskStore store = new TaskStore(dir.resolve("tasks"));
+		store.write(Task.of(TaskId.of(1), "aspirin"));
+		URI base = serve(ex -> answer(ex, 200, ex.getRequestURI().getPath().equals("/info")
+				? "{\"modelVersion\":\"m@1\",\"models\":[{\"name\":\"ner\",\"kind\":\"ner\",\"labels\":[\"DRUG\"]}]}"
+				: "{\"results\":[{\"result\":[{\"id\":\"lb1\",\"from_name\":\"label\",\"to_name\":\"text\","
+						+ "\"type\":\"labels\",\"value\":{\"start\":0,\"end\":7,\"text\":\"aspirin\","
+						+ "\"labels\":[\"DRUG\"],\"confidence\":0.9}}],\"score\":0.9}],\"model_version\":\"m@1\"}"));
+		ServerRecord server = new ServerRecord("s1", "test", null, base, "t", 0, null, null, List.of(), List.of(), 0,
+				Instant.now(), dir);
+		RunSummary run = new BulkRunner(store, new ServerAnnotator(server, "text", Duration.ofSeconds(10)),
+				new BulkRunner.Options(10, false)).run(store.ids(), Progress.NONE);
+		assertTrue(run.complete() && run.done() == 1, run.toString());
+		var prediction = store.read(TaskId.of(1)).predictions().get(0);
+		assertEquals("m@1", prediction.modelVersion());
+		assertEquals("aspirin", prediction.results().get(0).text());
+	}
+
+	@Test
+	void anAnswerThatIsNotTheProtocolIsAClearError() throws Exception {
+		URI base = serve(ex -> answer(ex, 200, "{\"results\":[{\"result\":{\"not\":\"a list\"}}]}"));
+		ServerException e = assertThrows(ServerException.class,
+				() -> new ServerClient(base, "t", Duration.ofSeconds(5)).predict(List.of("x")));
+		assertTrue(e.getMessage().contains("does not follow the protocol") && e.getMessage().contains(base.toString()),
+				e.getMessage());
 	}
 }

@@ -52,6 +52,8 @@ public final class Messages extends NLS {
 	public static String PreAnnotateDialog_noServer;
 	public static String PreAnnotateDialog_covers;
 	public static String PreAnnotateDialog_coversNone;
+	public static String PreAnnotateDialog_assertions;
+	public static String PreAnnotateDialog_relations;
 	public static String PreAnnotateDialog_tasks;
 	public static String PreAnnotateDialog_selected;
 	public static String PreAnnotateDialog_shown;

@@ -23,9 +23,11 @@ import org.eclipse.swt.widgets.TableItem;
 
 import io.labelbench.core.model.TaskId;
 import io.labelbench.preannotate.server.ServerStatus;
+import io.labelbench.protocol.ServerInfo;
 
 /**
- * Pre-Annotate: pick a deployed server (its models and the config labels it fills are listed), the tasks (the
+ * Pre-Annotate: pick a deployed server (its models, the config labels it fills, and the assertion statuses and
+ * relation labels it gives are listed), the tasks (the
  * selection, the Tasks view's filter result, or all) and whether to skip or replace predictions of the same model
  * version. "Deploy New Server" closes the dialog with {@link #DEPLOY}: the caller deploys and then pre-annotates.
  */
@@ -77,12 +79,13 @@ public final class PreAnnotateDialog extends Dialog {
 		table = new Table(area, SWT.SINGLE | SWT.FULL_SELECTION | SWT.BORDER);
 		GridData tableData = new GridData(SWT.FILL, SWT.FILL, true, true);
 		tableData.heightHint = 110;
-		tableData.widthHint = 640;
+		tableData.widthHint = 840;
 		table.setLayoutData(tableData);
 		table.setHeaderVisible(true);
 		String[] titles = { Messages.ServersView_name, Messages.ServersView_models,
-				Messages.PreAnnotateDialog_covers, Messages.ServersView_status };
-		int[] widths = { 120, 200, 230, 80 };
+				Messages.PreAnnotateDialog_covers, Messages.PreAnnotateDialog_assertions,
+				Messages.PreAnnotateDialog_relations, Messages.ServersView_status };
+		int[] widths = { 100, 180, 200, 140, 140, 70 };
 		for (int i = 0; i < titles.length; i++) {
 			TableColumn c = new TableColumn(table, SWT.LEFT);
 			c.setText(titles[i]);
@@ -93,9 +96,12 @@ public final class PreAnnotateDialog extends Dialog {
 			item.setData(s);
 			Set<String> covered = new TreeSet<>(s.server().labels());
 			covered.retainAll(configLabels);
+			// what the server itself says it gives; unknown while it does not answer
+			ServerInfo info = s.info();
 			item.setText(new String[] { s.server().name(), String.join(", ", s.server().models()),
 					covered.isEmpty() ? Messages.PreAnnotateDialog_coversNone : String.join(", ", covered),
-					s.state().name().toLowerCase() });
+					info == null ? "" : String.join(", ", info.assertionLabels()),
+					info == null ? "" : String.join(", ", info.relationLabels()), s.state().name().toLowerCase() });
 		}
 		if (!servers.isEmpty()) {
 			table.select(0);

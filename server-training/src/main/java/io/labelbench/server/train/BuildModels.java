@@ -69,9 +69,9 @@ public final class BuildModels {
 			GENERATORS.get(2), CLINICAL);
 	/** Sets of the assertion and relation models: more sentences than NER (they are cheap to fit). */
 	static final DataSet ASSERTION_TRAIN = new DataSet("train", 42, 3000, Variant.TRAIN);
-	static final DataSet ASSERTION_HELDOUT = new DataSet("heldout", 99, 600, Variant.HELDOUT);
+	public static final DataSet ASSERTION_HELDOUT = new DataSet("heldout", 99, 600, Variant.HELDOUT);
 	static final DataSet RELATION_TRAIN = new DataSet("train", 42, 2000, Variant.TRAIN);
-	static final DataSet RELATION_HELDOUT = new DataSet("heldout", 99, 500, Variant.HELDOUT);
+	public static final DataSet RELATION_HELDOUT = new DataSet("heldout", 99, 500, Variant.HELDOUT);
 
 	private final Path cache;
 	private final Params params = Params.DEFAULT;

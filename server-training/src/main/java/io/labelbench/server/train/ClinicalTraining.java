@@ -19,8 +19,10 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 
+import io.labelbench.rules.engine.AssertionAnnotator;
 import io.labelbench.rules.engine.AssertionAnnotator.Assertion;
 import io.labelbench.rules.engine.Entity;
+import io.labelbench.rules.engine.RelationAnnotator;
 import io.labelbench.rules.engine.RelationAnnotator.Relation;
 import io.labelbench.server.data.ClinicalGenerator;
 import io.labelbench.server.data.ClinicalGenerator.AssertedSample;
@@ -159,7 +161,7 @@ public final class ClinicalTraining {
 	 * Accuracy over every gold entity, and per status precision, recall and F1 (precision, recall and F1 of the
 	 * result are their macro averages).
 	 */
-	public static Metrics scoreAssertion(AssertionModel model, List<AssertedSample> heldout) {
+	public static Metrics scoreAssertion(AssertionAnnotator model, List<AssertedSample> heldout) {
 		Map<String, int[]> counts = new TreeMap<>(); // status -> tp, fp, fn
 		int right = 0;
 		int total = 0;
@@ -188,7 +190,7 @@ public final class ClinicalTraining {
 	}
 
 	/** Micro-averaged precision, recall and F1 of the relations (no-relation pairs are not counted). */
-	public static Metrics scoreRelation(RelationModel model, List<RelationSample> heldout) {
+	public static Metrics scoreRelation(RelationAnnotator model, List<RelationSample> heldout) {
 		Map<String, int[]> counts = new TreeMap<>();
 		for (RelationSample s : heldout) {
 			Set<String> gold = new HashSet<>();

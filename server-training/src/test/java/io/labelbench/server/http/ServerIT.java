@@ -201,7 +201,7 @@ class ServerIT {
 		HttpResponse<String> r = send("/predict", JSON.writeValueAsString(request), TOKEN);
 		assertEquals(200, r.statusCode(), r.body());
 		JsonNode body = JSON.readTree(r.body());
-		assertEquals("it@1", body.path("model_version").asText());
+		assertEquals("it@1", body.path("modelVersion").asText());
 		List<String> labels = new ArrayList<>();
 		for (int i = 0; i < texts.size(); i++) {
 			for (JsonNode region : body.path("results").get(i).path("result")) {

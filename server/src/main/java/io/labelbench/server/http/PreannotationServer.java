@@ -10,11 +10,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,20 +20,25 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.spark.sql.SparkSession;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.johnsnowlabs.nlp.LightPipeline;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import io.labelbench.protocol.PredictRequest;
+import io.labelbench.protocol.PredictResponse;
+import io.labelbench.protocol.PredictResponse.TaskResult;
+import io.labelbench.protocol.ServerInfo;
 import io.labelbench.protocol.ServerSpec;
 import io.labelbench.protocol.ServerSpec.ModelRef;
 import io.labelbench.protocol.ServerSpec.ModelSpec;
-import io.labelbench.protocol.ServerSpec.RuleSpec;
 import io.labelbench.server.nlp.PipelineAssembler;
 import io.labelbench.server.nlp.PipelineAssembler.Assembled;
 import io.labelbench.server.nlp.SavedModel;
@@ -48,16 +51,16 @@ import io.labelbench.server.nlp.SparkSupport;
  *
  * <pre>
  * GET  /health    {"status": "ok"}
- * GET  /info      {"name", "modelVersion", "specHash", "models": [{"name", "kind", "labels"}], "rules", "labels",
- *                  "versions": {"sparkNlp", "spark", "java"}, "pid", "heapUsed", "heapMax", "uptimeSeconds",
- *                  "busy", "tasksDone", "lastUsed"}
- * POST /predict   {"texts": ["...", ...]} -> {"results": [{"result": [GAL regions], "score": 0.97}],
- *                  "model_version": "...", "tookMs": 12}
+ * GET  /info      {@link ServerInfo}: name, modelVersion, specHash, models with kind and labels, rules, labels,
+ *                  assertionLabels, relationLabels, limits, versions, and how the server is doing
+ * POST /predict   {@link PredictRequest} {"texts": ["...", ...]} -> {@link PredictResponse}
+ *                  {"results": [{"result": [GAL regions], "score": 0.97}], "modelVersion": "...", "tookMs": 12}
  * POST /shutdown  {"status": "stopping"}, then the process exits
  * </pre>
  *
  * Errors are JSON {"error": "..."} with 400 (bad JSON or fields), 401 (token), 404, 405, 413 (over the request
- * limit), 503 (a prediction abandoned at its deadline) or 500. Usage: {@code PreannotationServer --spec FILE
+ * limit), 503 (a prediction abandoned at its deadline) or 500. The messages are the records of
+ * {@code io.labelbench.protocol}, shared with the workbench. Usage: {@code PreannotationServer --spec FILE
  * [--host 127.0.0.1] [--port 0] [--ready-file F] [--max-request-mb 8] [--max-request-seconds 600]}; port 0 takes a
  * free port, written with the pid to the ready file once healthy.
  * <p>
@@ -70,16 +73,16 @@ import io.labelbench.server.nlp.SparkSupport;
  */
 public final class PreannotationServer {
 	public static final String TOKEN_ENV = "LABELBENCH_SERVER_TOKEN";
-	public static final int MAX_TEXTS = 10_000;
+	public static final int MAX_TEXTS = PredictRequest.MAX_TEXTS;
 	/** Request header: how many milliseconds the client waits for the answer. */
-	public static final String TIMEOUT_HEADER = "X-Labelbench-Timeout-Ms";
+	public static final String TIMEOUT_HEADER = PredictRequest.TIMEOUT_HEADER;
 	public static final String SPARK_NLP_VERSION = "5.5.3";
 
-	private final ObjectMapper json = new ObjectMapper();
+	/** Writes the protocol's records; a component that is null is left out (GAL regions carry only theirs). */
+	private final ObjectMapper json = protocolMapper();
 	private final ServerSpec spec;
 	private final String specHash;
-	private final Predictor predictor;
-	private final List<ObjectNode> modelInfo;
+	private final ServerPipeline pipeline;
 	private final byte[] token;
 	private final long maxRequestBytes;
 	private final long maxRequestMillis;
@@ -89,12 +92,11 @@ public final class PreannotationServer {
 	private volatile Runnable shutdown = () -> {
 	};
 
-	PreannotationServer(ServerSpec spec, String specHash, Predictor predictor, List<ObjectNode> modelInfo,
-			String token, long maxRequestBytes, long maxRequestMillis) {
+	PreannotationServer(ServerSpec spec, String specHash, ServerPipeline pipeline, String token,
+			long maxRequestBytes, long maxRequestMillis) {
 		this.spec = spec;
 		this.specHash = specHash;
-		this.predictor = predictor;
-		this.modelInfo = modelInfo;
+		this.pipeline = pipeline;
 		this.token = ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
 		this.maxRequestBytes = maxRequestBytes;
 		this.maxRequestMillis = maxRequestMillis;
@@ -135,32 +137,16 @@ public final class PreannotationServer {
 			System.exit(3);
 			return;
 		}
-		SparkSession spark = null;
-		LightPipeline light = null;
-		List<ObjectNode> modelInfo = new ArrayList<>();
-		List<PipelineAssembler.Output> outputs = List.of();
-		if (!spec.models().isEmpty()) {
-			spark = SparkSupport.localSession("labelbench-server", 1);
-			Assembled assembled = assemble(spec, spark);
-			outputs = assembled.outputs();
-			light = new LightPipeline(assembled.model(), false);
-			light.fullAnnotateJava("Warm up: aspirin 81 mg daily."); // loads the TensorFlow sessions once
-			for (PipelineAssembler.Output o : outputs) {
-				ObjectNode info = new ObjectMapper().createObjectNode();
-				info.put("name", o.name());
-				info.put("kind", o.kind().name().toLowerCase());
-				info.set("labels", new ObjectMapper().valueToTree(o.labels()));
-				modelInfo.add(info);
-			}
-		}
-		Predictor predictor = new Predictor(spec, light, outputs);
-		PreannotationServer app = new PreannotationServer(spec, specHash, predictor, modelInfo, token, maxRequest,
+		SparkSession[] spark = new SparkSession[1];
+		ServerPipeline pipeline = ServerPipeline.load(spec,
+				() -> spark[0] = SparkSupport.localSession("labelbench-server", 1));
+		PreannotationServer app = new PreannotationServer(spec, specHash, pipeline, token, maxRequest,
 				maxRequestMillis);
 
 		ExecutorService pool = Executors.newFixedThreadPool(Integer.getInteger("threads", 2));
 		http.setExecutor(pool);
 		app.routes(http);
-		SparkSession session = spark;
+		SparkSession session = spark[0];
 		Runnable stop = () -> {
 			http.stop(0);
 			pool.shutdownNow();
@@ -185,8 +171,7 @@ public final class PreannotationServer {
 
 	/** The spec file the workbench wrote, mapped onto the shared protocol records by the server's Jackson. */
 	public static ServerSpec readSpec(Path file) throws IOException {
-		ServerSpec spec = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-				.readValue(file.toFile(), ServerSpec.class);
+		ServerSpec spec = protocolMapper().readValue(file.toFile(), ServerSpec.class);
 		List<String> problems = spec.problems();
 		if (!problems.isEmpty()) {
 			throw new IOException(file + ": " + String.join("; ", problems));
@@ -194,14 +179,20 @@ public final class PreannotationServer {
 		return spec;
 	}
 
-	/** The spec's models in one pipeline, as the server runs them. */
+	/**
+	 * The spec's NER and classification models in one pipeline, as the server runs them (its assertion and
+	 * relation models are no pipeline stages: see {@link ServerPipeline}).
+	 */
 	public static Assembled assemble(ServerSpec spec, SparkSession spark) throws IOException {
 		PipelineAssembler assembler = new PipelineAssembler();
 		for (ModelRef e : spec.embeddings()) {
 			assembler.embeddings(SavedModel.read(Path.of(e.path())));
 		}
 		for (ModelSpec m : spec.models()) {
-			assembler.model(m.name(), SavedModel.read(Path.of(m.path())));
+			SavedModel model = SavedModel.read(Path.of(m.path()));
+			if (!PipelineAssembler.runsAfterThePipeline(model.kind())) {
+				assembler.model(m.name(), model);
+			}
 		}
 		return assembler.assemble(spark);
 	}
@@ -217,79 +208,74 @@ public final class PreannotationServer {
 		}));
 	}
 
-	private ObjectNode info() {
-		ObjectNode info = json.createObjectNode();
-		info.put("name", spec.name());
-		info.put("modelVersion", spec.modelVersion());
-		info.put("specHash", specHash);
-		ArrayNode models = info.putArray("models");
-		modelInfo.forEach(models::add);
-		info.put("rules", spec.rules().size());
-		TreeSet<String> labels = new TreeSet<>();
-		for (int i = 0; i < modelInfo.size(); i++) {
-			List<String> wanted = spec.models().get(i).labels();
-			modelInfo.get(i).path("labels").forEach(l -> {
-				if (wanted.isEmpty() || wanted.contains(l.asText())) {
-					labels.add(l.asText());
-				}
-			});
-		}
-		spec.rules().stream().map(RuleSpec::label).forEach(labels::add);
-		info.set("labels", json.valueToTree(labels));
-		ObjectNode versions = info.putObject("versions");
-		versions.put("sparkNlp", SPARK_NLP_VERSION);
-		versions.put("spark", org.apache.spark.package$.MODULE$.SPARK_VERSION());
-		versions.put("java", Runtime.version().toString());
-		info.put("pid", ProcessHandle.current().pid());
+	private ServerInfo info() {
 		Runtime rt = Runtime.getRuntime();
-		info.put("heapUsed", rt.totalMemory() - rt.freeMemory());
-		info.put("heapMax", rt.maxMemory());
-		info.put("uptimeSeconds", ManagementFactory.getRuntimeMXBean().getUptime() / 1000);
-		info.put("busy", busy.get() > 0);
-		info.put("tasksDone", tasksDone.get());
-		info.put("lastUsed", lastUsed.get());
-		return info;
+		return new ServerInfo(spec.name(), spec.modelVersion(), specHash, pipeline.models(), spec.rules().size(),
+				pipeline.labels(), pipeline.assertionLabels(), pipeline.relationLabels(),
+				new ServerInfo.Limits(ServerSpec.MAX_MODELS, MAX_TEXTS, maxRequestBytes, maxRequestMillis / 1000),
+				new ServerInfo.Versions(SPARK_NLP_VERSION, org.apache.spark.package$.MODULE$.SPARK_VERSION(),
+						Runtime.version().toString()),
+				ProcessHandle.current().pid(), rt.totalMemory() - rt.freeMemory(), rt.maxMemory(),
+				ManagementFactory.getRuntimeMXBean().getUptime() / 1000, busy.get() > 0, tasksDone.get(),
+				lastUsed.get());
 	}
 
-	private ObjectNode predict(HttpExchange ex) throws Exception {
+	private PredictResponse predict(HttpExchange ex) throws Exception {
 		long received = System.currentTimeMillis();
 		long waitMillis = clientWaitMillis(ex);
 		long deadline = received + Math.min(waitMillis, maxRequestMillis);
-		JsonNode body = json.readTree(readBody(ex));
-		JsonNode texts = body == null ? null : body.get("texts");
-		if (texts == null || !texts.isArray() || texts.size() > MAX_TEXTS) {
-			throw new IllegalArgumentException("need \"texts\": an array of at most " + MAX_TEXTS + " strings");
-		}
-		List<String> list = new ArrayList<>(texts.size());
-		for (JsonNode t : texts) {
-			if (!t.isTextual() && !t.isNull()) {
-				throw new IllegalArgumentException("\"texts\" holds a " + t.getNodeType() + ", expected strings");
-			}
-			list.add(t.isNull() ? null : t.asText());
-		}
+		PredictRequest request = readRequest(readBody(ex));
+		List<String> texts = request.texts();
 		busy.incrementAndGet();
 		try {
 			long t0 = System.nanoTime();
-			List<ObjectNode> results;
+			List<TaskResult> results;
 			try {
-				results = predictor.predict(list, () -> System.currentTimeMillis() > deadline);
+				results = pipeline.predictor().predict(texts, () -> System.currentTimeMillis() > deadline);
 			} catch (Predictor.Abandoned e) {
-				throw new Abandoned("prediction of " + list.size() + " texts abandoned after "
+				throw new Abandoned("prediction of " + texts.size() + " texts abandoned after "
 						+ (System.currentTimeMillis() - received) / 1000 + " s, "
 						+ (waitMillis <= maxRequestMillis ? "the time the client waits"
 								: "the server's limit per request")
 						+ " (" + e.getMessage() + "); send fewer or shorter texts per request");
 			}
-			ObjectNode out = json.createObjectNode();
-			out.putArray("results").addAll(results);
-			out.put("model_version", spec.modelVersion());
-			out.put("tookMs", (System.nanoTime() - t0) / 1_000_000);
-			tasksDone.addAndGet(list.size());
-			return out;
+			tasksDone.addAndGet(texts.size());
+			return new PredictResponse(results, spec.modelVersion(), (System.nanoTime() - t0) / 1_000_000);
 		} finally {
 			lastUsed.set(System.currentTimeMillis());
 			busy.decrementAndGet();
 		}
+	}
+
+	/**
+	 * The request body as the protocol's record; JSON that is not {"texts": [strings or nulls]} is refused with
+	 * what was expected.
+	 */
+	private PredictRequest readRequest(byte[] body) throws IOException {
+		PredictRequest request;
+		try {
+			request = json.readValue(body, PredictRequest.class);
+		} catch (MismatchedInputException e) {
+			request = null; // valid JSON of another shape
+		}
+		String problem = request == null ? new PredictRequest(null).problem() : request.problem();
+		if (problem != null) {
+			throw new IllegalArgumentException(problem);
+		}
+		return request;
+	}
+
+	/**
+	 * The mapper of the protocol's records: unknown fields are skipped (a newer client may send more), numbers and
+	 * booleans are not taken for text, and null components are left out of what is written.
+	 */
+	static ObjectMapper protocolMapper() {
+		ObjectMapper mapper = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+				.setSerializationInclusion(JsonInclude.Include.NON_NULL);
+		mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+				.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+				.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+		return mapper;
 	}
 
 	/** The client's {@value #TIMEOUT_HEADER}, or no limit when it sends none (or garbage). */
@@ -348,8 +334,9 @@ public final class PreannotationServer {
 		}
 	}
 
+	/** What an endpoint answers: a protocol record or a small JSON object. */
 	interface Body {
-		JsonNode get() throws Exception;
+		Object get() throws Exception;
 	}
 
 	private void handle(HttpExchange ex, String method, Body body) throws IOException {
@@ -363,7 +350,7 @@ public final class PreannotationServer {
 			return;
 		}
 		int status = 200;
-		JsonNode result;
+		Object result;
 		try {
 			result = body.get();
 		} catch (TooLarge e) {
@@ -387,7 +374,7 @@ public final class PreannotationServer {
 		return json.createObjectNode().put("error", String.valueOf(message));
 	}
 
-	private void respond(HttpExchange ex, int status, JsonNode body) throws IOException {
+	private void respond(HttpExchange ex, int status, Object body) throws IOException {
 		byte[] bytes = json.writeValueAsBytes(body);
 		ex.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
 		if (status == 413) {

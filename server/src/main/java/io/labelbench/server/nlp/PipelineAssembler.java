@@ -60,6 +60,10 @@ public final class PipelineAssembler {
 		if (model.kind() == SavedModel.Kind.EMBEDDINGS) {
 			throw new IOException(name + " is word embeddings, not a NER or classification model");
 		}
+		if (runsAfterThePipeline(model.kind())) {
+			throw new IOException(name + (model.kind() == SavedModel.Kind.ASSERTION ? " is an assertion" : " is a relation")
+					+ " model: it runs on the pipeline's entities, not in the pipeline");
+		}
 		if (!embeddings.containsKey(model.storageRef())) {
 			throw new IOException(name + " needs the embeddings " + model.storageRef() + ", which are not deployed");
 		}
@@ -132,6 +136,14 @@ public final class PipelineAssembler {
 		var empty = spark.createDataset(List.of(""), Encoders.STRING()).toDF("text");
 		PipelineModel model = new Pipeline().setStages(stages.toArray(PipelineStage[]::new)).fit(empty);
 		return new Assembled(model, outputs);
+	}
+
+	/**
+	 * Assertion and relation models are Spark ML models over the entities the pipeline found, not Spark NLP
+	 * stages: the server runs them after the pipeline.
+	 */
+	public static boolean runsAfterThePipeline(SavedModel.Kind kind) {
+		return kind == SavedModel.Kind.ASSERTION || kind == SavedModel.Kind.RELATION;
 	}
 
 	private static SavedModel.Kind kindOf(SavedModel model) {

@@ -1,0 +1,139 @@
+package io.labelbench.server.http;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+
+import org.apache.spark.sql.SparkSession;
+
+import com.johnsnowlabs.nlp.LightPipeline;
+
+import io.labelbench.protocol.ServerInfo.ModelInfo;
+import io.labelbench.protocol.ServerSpec;
+import io.labelbench.protocol.ServerSpec.ModelRef;
+import io.labelbench.protocol.ServerSpec.ModelSpec;
+import io.labelbench.protocol.ServerSpec.RuleSpec;
+import io.labelbench.rules.engine.NegexAssertions;
+import io.labelbench.rules.engine.RelationRules;
+import io.labelbench.rules.engine.RuleException;
+import io.labelbench.server.http.Predictor.AssertionStep;
+import io.labelbench.server.http.Predictor.PipelineModel;
+import io.labelbench.server.http.Predictor.RelationStep;
+import io.labelbench.server.nlp.PipelineAssembler;
+import io.labelbench.server.nlp.PipelineAssembler.Assembled;
+import io.labelbench.server.nlp.SavedModel;
+import io.labelbench.server.nlp.clinical.AssertionModel;
+import io.labelbench.server.nlp.clinical.RelationModel;
+
+/**
+ * What a spec runs, loaded: its NER and classification models in one Spark NLP pipeline and its regex and
+ * dictionary rules; after them, on the entities found, its assertion and relation models (Spark ML, not pipeline
+ * stages) and then its assertion rules (one NegEx annotator per control) and relation rules (one per object); and
+ * what {@code /info} says of them. A rule spec was checked against the config when it was derived: every status
+ * or relation label it gives is allowed.
+ *
+ * @param labels          the entity and class labels the server gives (as the spec allows them)
+ * @param assertionLabels the assertion statuses it gives
+ * @param relationLabels  the relation labels it gives
+ */
+public record ServerPipeline(Predictor predictor, List<ModelInfo> models, List<String> labels,
+		List<String> assertionLabels, List<String> relationLabels) {
+
+	/**
+	 * Loads the models of the spec; {@code spark} is asked once for a session, and only when the spec has models.
+	 */
+	public static ServerPipeline load(ServerSpec spec, Supplier<SparkSession> spark) throws IOException, RuleException {
+		List<SavedModel> saved = new ArrayList<>();
+		for (ModelSpec m : spec.models()) {
+			saved.add(SavedModel.read(Path.of(m.path()))); // every folder checked before Spark starts
+		}
+		SparkSession session = spec.models().isEmpty() ? null : spark.get();
+		PipelineAssembler assembler = new PipelineAssembler();
+		for (ModelRef e : spec.embeddings()) {
+			assembler.embeddings(SavedModel.read(Path.of(e.path())));
+		}
+		List<Integer> inPipeline = new ArrayList<>();
+		List<AssertionStep> assertions = new ArrayList<>();
+		List<RelationStep> relations = new ArrayList<>();
+		List<ModelInfo> infos = new ArrayList<>();
+		TreeSet<String> labels = new TreeSet<>();
+		TreeSet<String> assertionLabels = new TreeSet<>();
+		TreeSet<String> relationLabels = new TreeSet<>();
+		for (int i = 0; i < spec.models().size(); i++) {
+			ModelSpec m = spec.models().get(i);
+			SavedModel model = saved.get(i);
+			SavedModel.Kind kind = model.kind();
+			infos.add(new ModelInfo(m.name(), kind.name().toLowerCase(), model.labels()));
+			switch (kind) {
+			case ASSERTION -> {
+				AssertionModel assertion = AssertionModel.load(model.folder());
+				assertions.add(new AssertionStep(m.name(), assertion, m.fromName(), m.toName(), m.labels()));
+				addAllowed(assertionLabels, assertion.statuses(), m.labels());
+			}
+			case RELATION -> {
+				RelationModel relation = RelationModel.load(model.folder());
+				relations.add(new RelationStep(m.name(), relation, m.toName(), m.labels()));
+				addAllowed(relationLabels, relation.labels(), m.labels());
+			}
+			default -> { // NER and classification; the assembler refuses embeddings named as a model
+				assembler.model(m.name(), model);
+				inPipeline.add(i);
+				addAllowed(labels, model.labels(), m.labels());
+			}
+			}
+		}
+		LightPipeline light = null;
+		List<PipelineModel> pipeline = new ArrayList<>();
+		if (!inPipeline.isEmpty()) {
+			Assembled assembled = assembler.assemble(session);
+			light = new LightPipeline(assembled.model(), false);
+			light.fullAnnotateJava("Warm up: aspirin 81 mg daily."); // loads the TensorFlow sessions once
+			for (int k = 0; k < inPipeline.size(); k++) {
+				pipeline.add(new PipelineModel(spec.models().get(inPipeline.get(k)), assembled.outputs().get(k)));
+			}
+		}
+		// rules after models: where both qualify an entity or relate a pair, the model's answer is kept
+		Map<String, List<RuleSpec>> assertionRules = new LinkedHashMap<>();
+		Map<String, List<RuleSpec>> relationRules = new LinkedHashMap<>();
+		for (RuleSpec r : spec.rules()) {
+			switch (r.type()) {
+			case ASSERTION -> assertionRules.computeIfAbsent(r.fromName() + "\u0000" + r.toName(),
+					k -> new ArrayList<>()).add(r);
+			case RELATION -> relationRules.computeIfAbsent(r.toName(), k -> new ArrayList<>()).add(r);
+			default -> labels.add(r.label());
+			}
+		}
+		for (List<RuleSpec> group : assertionRules.values()) {
+			NegexAssertions negex = new NegexAssertions(group.stream().map(RuleSpec::rule).toList());
+			assertions.add(new AssertionStep(names(group), negex, group.get(0).fromName(), group.get(0).toName(),
+					List.of()));
+			assertionLabels.addAll(negex.statuses());
+		}
+		for (List<RuleSpec> group : relationRules.values()) {
+			RelationRules rules = new RelationRules(group.stream().map(RuleSpec::rule).toList());
+			relations.add(new RelationStep(names(group), rules, group.get(0).toName(), List.of()));
+			relationLabels.addAll(rules.labels());
+		}
+		Predictor predictor = new Predictor(spec, light, pipeline, assertions, relations);
+		return new ServerPipeline(predictor, infos, List.copyOf(labels), List.copyOf(assertionLabels),
+				List.copyOf(relationLabels));
+	}
+
+	private static String names(List<RuleSpec> rules) {
+		return "rules " + String.join(", ", rules.stream().map(RuleSpec::name).toList());
+	}
+
+	/** The labels a model gives that its spec allows (all when the spec names none). */
+	private static void addAllowed(TreeSet<String> into, List<String> gives, List<String> allowed) {
+		for (String label : gives) {
+			if (allowed.isEmpty() || allowed.contains(label)) {
+				into.add(label);
+			}
+		}
+	}
+}
