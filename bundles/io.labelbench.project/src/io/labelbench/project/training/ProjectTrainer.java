@@ -101,14 +101,15 @@ public final class ProjectTrainer {
 		try {
 			TrainingData.Exported data = new TrainingData(project, config, type, split).export(work.resolve("data"));
 			long started = System.nanoTime();
-			Path result = run(work, data, embeddings, parameters, listener, canceled);
+			Finished finished = run(work, data, embeddings, parameters, listener, canceled);
+			Path result = finished.folder();
 			double seconds = (System.nanoTime() - started) / 1e9;
 			Metrics metrics = new Metrics();
 			int tested = score(project, config, result.resolve("test-predictions.jsonl"), metrics);
 			String name = modelName(project, type);
 			int version = (int) cache.installed().stream().filter(m -> m.name().equals(name)).count() + 1;
-			ObjectNode entry = entry(name, version, type, embeddings, data, parameters, metrics, tested,
-					result.resolve("model"));
+			ObjectNode entry = entry(name, version, type, embeddings, data, finished.done().path("parameters"),
+					metrics, tested, result.resolve("model"));
 			InstalledModel model = cache.publish(result.resolve("model"), entry);
 			return new Result(model, version, metrics, tested, data, seconds);
 		} finally {
@@ -135,7 +136,11 @@ public final class ProjectTrainer {
 		return all.get(all.size() - 1);
 	}
 
-	private Path run(Path work, TrainingData.Exported data, InstalledModel embeddings, Parameters p, Listener listener,
+	/** The training JVM's result folder and its closing line (parameters used, seconds). */
+	private record Finished(Path folder, JsonNode done) {
+	}
+
+	private Finished run(Path work, TrainingData.Exported data, InstalledModel embeddings, Parameters p, Listener listener,
 			BooleanSupplier canceled) throws IOException, TrainingException {
 		Path out = work.resolve("out");
 		List<String> command = new ArrayList<>(List.of("sh", distribution.resolve("bin/labelbench-server").toString(),
@@ -156,7 +161,8 @@ public final class ProjectTrainer {
 		Process process = pb.start();
 		Files.writeString(work.resolve("pid"), Long.toString(process.pid()));
 		Path log = work.resolve("training.log");
-		Thread reader = new Thread(() -> follow(process, log, listener), "training-output");
+		java.util.concurrent.atomic.AtomicReference<JsonNode> done = new java.util.concurrent.atomic.AtomicReference<>();
+		Thread reader = new Thread(() -> follow(process, log, listener, done), "training-output");
 		reader.setDaemon(true);
 		reader.start();
 		try {
@@ -174,14 +180,15 @@ public final class ProjectTrainer {
 			throw new TrainingException("training interrupted; nothing was published");
 		}
 		Path result = out.resolve("result");
-		if (process.exitValue() != 0 || !Files.isDirectory(result.resolve("model"))) {
+		if (process.exitValue() != 0 || !Files.isDirectory(result.resolve("model")) || done.get() == null) {
 			throw new TrainingException("the training JVM stopped with exit code " + process.exitValue()
 					+ ". The end of its output:\n" + tail(log, 25));
 		}
-		return result;
+		return new Finished(result, done.get());
 	}
 
-	private static void follow(Process process, Path log, Listener listener) {
+	private static void follow(Process process, Path log, Listener listener,
+			java.util.concurrent.atomic.AtomicReference<JsonNode> done) {
 		try (BufferedReader in = new BufferedReader(
 				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
 				Writer logFile = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
@@ -191,6 +198,8 @@ public final class ProjectTrainer {
 				logFile.flush();
 				if (line.startsWith("{\"event\":\"epoch\"")) {
 					listener.epoch(Json.mapper().readTree(line));
+				} else if (line.startsWith("{\"event\":\"done\"")) {
+					done.set(Json.mapper().readTree(line));
 				} else {
 					listener.log(line);
 				}
@@ -223,7 +232,7 @@ public final class ProjectTrainer {
 	}
 
 	private ObjectNode entry(String name, int version, TrainingType type, InstalledModel embeddings,
-			TrainingData.Exported data, Parameters p, Metrics metrics, int tested, Path model) throws IOException {
+			TrainingData.Exported data, JsonNode used, Metrics metrics, int tested, Path model) throws IOException {
 		ObjectNode embeddingsEntry = embeddings.entry().json();
 		ObjectNode entry = Json.mapper().createObjectNode();
 		Instant now = Instant.ofEpochMilli(Instant.now().toEpochMilli());
@@ -248,11 +257,9 @@ public final class ProjectTrainer {
 		entry.put("trainingDataHash", data.hash());
 		ObjectNode parameters = entry.putObject("parameters");
 		parameters.put("embeddings", embeddings.name());
-		putIfSet(parameters, "epochs", p.epochs());
-		putIfSet(parameters, "learningRate", p.learningRate());
-		putIfSet(parameters, "batchSize", p.batchSize());
-		putIfSet(parameters, "dropout", p.dropout());
-		putIfSet(parameters, "validationSplit", p.validationSplit());
+		if (used instanceof ObjectNode values) {
+			parameters.setAll(values);
+		}
 		ObjectNode m = entry.putObject("metrics");
 		m.put("testTasks", tested);
 		if (!metrics.exactSpans().isEmpty()) {
@@ -305,13 +312,6 @@ public final class ProjectTrainer {
 		if (value != null) {
 			command.add("--" + name);
 			command.add(value.toString());
-		}
-	}
-
-	private static void putIfSet(ObjectNode node, String name, Number value) {
-		if (value != null) {
-			node.put(name, value.doubleValue() == value.intValue() && value instanceof Integer ? value.intValue()
-					: value.doubleValue());
 		}
 	}
 

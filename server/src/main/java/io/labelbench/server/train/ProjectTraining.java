@@ -222,6 +222,12 @@ public final class ProjectTraining {
 		done.put("seconds", round((System.nanoTime() - started) / 1e9));
 		done.put("fitSeconds", round(fitSeconds));
 		done.set("labels", JSON.valueToTree(saved.labels()));
+		ObjectNode parameters = done.putObject("parameters"); // the values used, defaults included
+		parameters.put("epochs", fit.epochs());
+		parameters.put("learningRate", Double.parseDouble(Float.toString(fit.learningRate())));
+		parameters.put("batchSize", fit.batchSize());
+		parameters.put("dropout", Double.parseDouble(Float.toString(fit.dropout())));
+		parameters.put("validationSplit", Double.parseDouble(Float.toString(fit.validationSplit())));
 		done.put("model", out.resolve("result/model").toString());
 		progress.println(JSON.writeValueAsString(done));
 		spark.stop();
