@@ -112,9 +112,14 @@ final class TrainCommand {
 		StringBuilder line = new StringBuilder("epoch " + event.path("epoch").asInt() + "/" + event.path("epochs").asInt()
 				+ String.format(Locale.ROOT, ": loss %.4f, %.1f s", event.path("loss").asDouble(),
 						event.path("seconds").asDouble()));
+		if (event.has("accuracy")) {
+			line.append(String.format(Locale.ROOT, ", accuracy %.3f", event.path("accuracy").asDouble()));
+		}
 		JsonNode validation = event.path("validation");
-		validation.fields().forEachRemaining(f -> line.append(String.format(Locale.ROOT, ", validation %s %.3f",
-				f.getKey(), f.getValue().asDouble())));
+		if (validation.has("microF1")) {
+			line.append(String.format(Locale.ROOT, ", validation F1 %.3f micro, %.3f macro",
+					validation.path("microF1").asDouble(), validation.path("macroF1").asDouble()));
+		}
 		return line.toString();
 	}
 

@@ -159,6 +159,23 @@ public final class ProjectTrainer {
 		pb.redirectErrorStream(true);
 		pb.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
 		Process process = pb.start();
+		// the training JVM must not outlive a command line stopped with Ctrl+C
+		Thread killer = new Thread(() -> kill(process), "training-kill");
+		Runtime.getRuntime().addShutdownHook(killer);
+		try {
+			return await(process, work, listener, canceled);
+		} finally {
+			try {
+				Runtime.getRuntime().removeShutdownHook(killer);
+			} catch (IllegalStateException e) {
+				// shutting down: the hook runs
+			}
+		}
+	}
+
+	private Finished await(Process process, Path work, Listener listener, BooleanSupplier canceled)
+			throws IOException, TrainingException {
+		Path out = work.resolve("out");
 		Files.writeString(work.resolve("pid"), Long.toString(process.pid()));
 		Path log = work.resolve("training.log");
 		java.util.concurrent.atomic.AtomicReference<JsonNode> done = new java.util.concurrent.atomic.AtomicReference<>();

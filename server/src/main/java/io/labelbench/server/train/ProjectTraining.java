@@ -66,8 +66,7 @@ public final class ProjectTraining {
 	private static final Pattern EPOCH = Pattern
 			.compile("Epoch (\\d+)/(\\d+) - ([0-9.,]+)s - loss: ([0-9.Ee+-]+)(?: - acc: ([0-9.Ee+-]+))?");
 	private static final Pattern AVERAGE = Pattern
-			.compile("(Macro|Micro)-average\\s+prec: ([0-9.Ee+-]+), rec: ([0-9.Ee+-]+), f1: ([0-9.Ee+-]+)");
-	private static final Pattern ACCURACY = Pattern.compile("Accuracy: ([0-9.Ee+-]+)");
+			.compile("(Macro|Micro)-average\\s+prec: ([0-9.Ee+-]+), rec(?:all)?: ([0-9.Ee+-]+), f1: ([0-9.Ee+-]+)");
 
 	/** Hyper-parameters of one fit; the defaults are those the build's models are trained with. */
 	public record Fit(int epochs, float learningRate, int batchSize, float dropout, float validationSplit) {
@@ -172,7 +171,7 @@ public final class ProjectTraining {
 		Word2VecModel embeddings = (Word2VecModel) Word2VecModel.load(embeddingsFolder.toAbsolutePath().toString());
 		Path model = work.resolve("model");
 		Path firstSave = work.resolve("first-save");
-		EpochLog epochLog = new EpochLog(logs, progress);
+		EpochLog epochLog = new EpochLog(logs, progress, fit.validationSplit() > 0);
 		Thread tail = new Thread(epochLog::follow, "training-log");
 		tail.setDaemon(true);
 		tail.start();
@@ -279,21 +278,26 @@ public final class ProjectTraining {
 	}
 
 	/**
-	 * Follows the approach's training log (Spark NLP appends to {@code <logs>/<uid>.log} as it trains) and prints
-	 * one JSON line per epoch: loss from the "Epoch i/n - …s - loss: …" line, validation scores from the
-	 * "Macro-average"/"Micro-average" lines that follow it when a validation split is set.
+	 * Follows the approach's training logs and prints one JSON line per epoch. Spark NLP appends to
+	 * {@code <logs>/<uid>.log} as it trains: "Epoch i/n - …s - loss: …" per epoch (ClassifierDL counts from 0, NerDL
+	 * from 1; printed from 1), then, with a validation split, the "Macro-average"/"Micro-average" lines of that
+	 * epoch's validation — NerDL in the same file, ClassifierDL in a new {@code ClassifierMetrics_<uid>.log} per
+	 * epoch. Without validation an epoch is printed as soon as its line is read; with it, once its scores are in.
 	 */
 	static final class EpochLog {
 		private final Path folder;
 		private final PrintStream out;
+		private final boolean validating;
 		private volatile boolean stopping;
-		private final StringBuilder pending = new StringBuilder();
-		private ObjectNode epoch;
-		private long read;
+		private final Map<Path, Long> read = new LinkedHashMap<>();
+		private final Map<Path, StringBuilder> pending = new LinkedHashMap<>();
+		private final java.util.ArrayDeque<ObjectNode> epochs = new java.util.ArrayDeque<>();
+		private Integer firstEpoch;
 
-		EpochLog(Path folder, PrintStream out) {
+		EpochLog(Path folder, PrintStream out, boolean validating) {
 			this.folder = folder;
 			this.out = out;
+			this.validating = validating;
 		}
 
 		void stop() {
@@ -306,7 +310,9 @@ public final class ProjectTraining {
 					boolean last = stopping;
 					poll();
 					if (last) {
-						flush();
+						while (!epochs.isEmpty()) {
+							print(epochs.poll());
+						}
 						return;
 					}
 					Thread.sleep(200);
@@ -319,70 +325,83 @@ public final class ProjectTraining {
 		}
 
 		private void poll() throws IOException {
-			Path log;
-			try (Stream<Path> files = Files.list(folder)) {
-				log = files.filter(f -> f.toString().endsWith(".log")).max(Comparator.naturalOrder()).orElse(null);
+			List<Path> files;
+			try (Stream<Path> list = Files.list(folder)) {
+				files = new ArrayList<>(list.filter(f -> f.toString().endsWith(".log")).toList());
 			}
-			if (log == null) {
-				return;
-			}
-			byte[] bytes = Files.readAllBytes(log);
-			if (bytes.length <= read) {
-				return;
-			}
-			pending.append(new String(bytes, (int) read, (int) (bytes.length - read), StandardCharsets.UTF_8));
-			read = bytes.length;
-			int newline;
-			while ((newline = pending.indexOf("\n")) >= 0) {
-				line(pending.substring(0, newline));
-				pending.delete(0, newline + 1);
+			// files seen before keep their order; new ones come after, oldest first
+			files.removeAll(read.keySet());
+			files.sort(Comparator.comparing((Path f) -> {
+				try {
+					return Files.getLastModifiedTime(f);
+				} catch (IOException e) {
+					return java.nio.file.attribute.FileTime.fromMillis(0);
+				}
+			}).thenComparing(Comparator.naturalOrder()));
+			files.forEach(f -> read.put(f, 0L));
+			for (Map.Entry<Path, Long> file : read.entrySet()) {
+				byte[] bytes = Files.readAllBytes(file.getKey());
+				if (bytes.length <= file.getValue()) {
+					continue;
+				}
+				StringBuilder text = pending.computeIfAbsent(file.getKey(), f -> new StringBuilder());
+				text.append(new String(bytes, file.getValue().intValue(), (int) (bytes.length - file.getValue()),
+						StandardCharsets.UTF_8));
+				file.setValue((long) bytes.length);
+				int newline;
+				while ((newline = text.indexOf("\n")) >= 0) {
+					line(text.substring(0, newline));
+					text.delete(0, newline + 1);
+				}
 			}
 		}
 
 		void line(String line) {
 			Matcher m = EPOCH.matcher(line);
 			if (m.find()) {
-				flush();
-				epoch = JSON.createObjectNode();
+				int number = Integer.parseInt(m.group(1));
+				if (firstEpoch == null) {
+					firstEpoch = number;
+				}
+				ObjectNode epoch = JSON.createObjectNode();
 				epoch.put("event", "epoch");
-				epoch.put("epoch", Integer.parseInt(m.group(1)));
+				epoch.put("epoch", number - firstEpoch + 1);
 				epoch.put("epochs", Integer.parseInt(m.group(2)));
 				epoch.put("loss", Double.parseDouble(m.group(4)));
 				epoch.put("seconds", Double.parseDouble(m.group(3).replace(',', '.')));
 				if (m.group(5) != null) {
 					epoch.put("accuracy", Double.parseDouble(m.group(5)));
 				}
-				return;
-			}
-			if (epoch == null) {
+				if (validating) {
+					epochs.add(epoch);
+				} else {
+					print(epoch);
+				}
 				return;
 			}
 			Matcher average = AVERAGE.matcher(line);
 			if (average.find()) {
+				ObjectNode epoch = epochs.stream().filter(e -> !e.path("validation").has("microF1")).findFirst()
+						.orElse(null);
+				if (epoch == null) {
+					return;
+				}
 				String kind = average.group(1).toLowerCase(java.util.Locale.ROOT);
 				ObjectNode validation = epoch.with("validation");
 				validation.put(kind + "Precision", Double.parseDouble(average.group(2)));
 				validation.put(kind + "Recall", Double.parseDouble(average.group(3)));
 				validation.put(kind + "F1", Double.parseDouble(average.group(4)));
-				if (kind.equals("micro")) {
-					flush();
+				while (!epochs.isEmpty() && epochs.peek().path("validation").has("microF1")) {
+					print(epochs.poll());
 				}
-				return;
-			}
-			Matcher accuracy = ACCURACY.matcher(line);
-			if (accuracy.find()) {
-				epoch.with("validation").put("accuracy", Double.parseDouble(accuracy.group(1)));
 			}
 		}
 
-		private void flush() {
-			if (epoch != null) {
-				try {
-					out.println(JSON.writeValueAsString(epoch));
-				} catch (IOException e) {
-					throw new IllegalStateException(e);
-				}
-				epoch = null;
+		private void print(ObjectNode epoch) {
+			try {
+				out.println(JSON.writeValueAsString(epoch));
+			} catch (IOException e) {
+				throw new IllegalStateException(e);
 			}
 		}
 	}

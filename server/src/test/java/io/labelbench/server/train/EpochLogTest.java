@@ -9,12 +9,15 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 
-/** Per-epoch progress lines from the lines Spark NLP's NerDL and ClassifierDL write to their training log. */
+/** Per-epoch progress lines from the lines Spark NLP's NerDL and ClassifierDL write to their training logs. */
 class EpochLogTest {
 
 	private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-	private final ProjectTraining.EpochLog log = new ProjectTraining.EpochLog(Path.of("unused"),
-			new PrintStream(bytes, true, StandardCharsets.UTF_8));
+
+	private ProjectTraining.EpochLog log(boolean validating) {
+		return new ProjectTraining.EpochLog(Path.of("unused"), new PrintStream(bytes, true, StandardCharsets.UTF_8),
+				validating);
+	}
 
 	private String printed() {
 		return bytes.toString(StandardCharsets.UTF_8);
@@ -22,6 +25,7 @@ class EpochLogTest {
 
 	@Test
 	void aNerEpochWithValidationIsOneLineOnceItsMicroAverageIsIn() {
+		ProjectTraining.EpochLog log = log(true);
 		log.line("Training started - total epochs: 3 - lr: 0.003 - batch size: 16 - labels: 15 - chars: 60");
 		log.line("Epoch 1/3 started, lr: 0.003, dataset size: 270");
 		log.line("Epoch 1/3 - 4.40s - loss: 316.9057 - batches: 17");
@@ -35,17 +39,23 @@ class EpochLogTest {
 	}
 
 	@Test
-	void withoutValidationTheNextEpochLineFlushesTheLastOne() {
-		log.line("Epoch 1/2 - 1.70s - loss: 37.3288 - batches: 17");
-		log.line("Epoch 2/2 - 1,75s - loss: 7.8706 - batches: 17"); // %.2f in a comma locale
+	void withoutValidationAnEpochIsPrintedAsItsLineIsRead() {
+		ProjectTraining.EpochLog log = log(false);
+		log.line("Epoch 1/2 - 1,70s - loss: 37.3288 - batches: 17"); // %.2f in a comma locale
 		assertEquals("{\"event\":\"epoch\",\"epoch\":1,\"epochs\":2,\"loss\":37.3288,\"seconds\":1.7}\n", printed());
 	}
 
 	@Test
-	void aClassifierEpochCarriesItsTrainingAccuracy() {
-		log.line("Epoch 1/12 - 0.52s - loss: 12.5 - acc: 0.61 - batches: 4");
-		log.line("Epoch 2/12 - 0.31s - loss: 9.0 - acc: 0.8 - batches: 4");
-		assertEquals("{\"event\":\"epoch\",\"epoch\":1,\"epochs\":12,\"loss\":12.5,\"seconds\":0.52,\"accuracy\":0.61}\n",
-				printed());
+	void classifierEpochsCountFromOneAndTakeTheScoresOfTheirOwnMetricsFilesInOrder() {
+		ProjectTraining.EpochLog log = log(true);
+		// as ClassifierDL writes them: epochs from 0 in its log, each validation in a file of its own, read later
+		log.line("Epoch 0/2 - 0.40s - loss: 2.3744888 - acc: 0.90625 - batches: 6");
+		log.line("Quality on validation dataset (20.0%), validation examples = 48");
+		log.line("Epoch 1/2 - 0.06s - loss: 1.8795699 - acc: 1.0 - batches: 6");
+		log.line("Macro-average\t prec: 0.9, rec: 0.8, f1: 0.85");
+		log.line("Micro-average\t prec: 0.9, recall: 0.9, f1: 0.9");
+		assertEquals("{\"event\":\"epoch\",\"epoch\":1,\"epochs\":2,\"loss\":2.3744888,\"seconds\":0.4,\"accuracy\":0.90625,"
+				+ "\"validation\":{\"macroPrecision\":0.9,\"macroRecall\":0.8,\"macroF1\":0.85,\"microPrecision\":0.9,"
+				+ "\"microRecall\":0.9,\"microF1\":0.9}}\n", printed());
 	}
 }
