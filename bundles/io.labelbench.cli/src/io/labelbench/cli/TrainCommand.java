@@ -10,6 +10,8 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.labelbench.config.LabelingConfig;
+import io.labelbench.config.PredefinedLabels;
+import io.labelbench.core.store.AtomicFile;
 import io.labelbench.core.check.ResultSchema;
 import io.labelbench.core.eval.EvaluationReport;
 import io.labelbench.core.eval.PredictionChoice;
@@ -23,7 +25,8 @@ import io.labelbench.project.training.TrainingType;
 
 /**
  * {@code labelbench train --project DIR --type ner|classification [--epochs N] [--embeddings NAME]
- * [--learning-rate X] [--batch-size N] [--dropout X] [--validation-split X] [--split F] [--cache DIR]}: trains
+ * [--learning-rate X] [--batch-size N] [--dropout X] [--validation-split X] [--split F] [--cache DIR] [--deploy]}:
+ * trains
  * the project's model in a JVM of its own, one progress line per epoch on stderr, publishes it into the model
  * cache as the next version of {@code <project>_<type>} and prints its scores on the test tasks.
  */
@@ -42,7 +45,7 @@ final class TrainCommand {
 
 	int run(List<String> rest) throws IOException {
 		Arguments args = new Arguments("train", rest, Set.of("project", "type", "epochs", "embeddings", "learning-rate",
-				"batch-size", "dropout", "validation-split", "split", "cache"), Set.of());
+				"batch-size", "dropout", "validation-split", "split", "cache"), Set.of("deploy"));
 		if (!args.operands().isEmpty()) {
 			throw new UsageException("train: unexpected argument '" + args.operands().get(0) + "'");
 		}
@@ -55,6 +58,10 @@ final class TrainCommand {
 			type = TrainingType.parse(typeName);
 		} catch (IllegalArgumentException e) {
 			throw new UsageException("train: " + e.getMessage());
+		}
+		if (args.flag("deploy") && type != TrainingType.NER) {
+			throw new UsageException("train: --deploy names NER models in the config's labels; a " + type.id()
+					+ " model is not deployed that way yet");
 		}
 		ProjectTrainer.Parameters parameters = new ProjectTrainer.Parameters(args.optional("embeddings", null),
 				positiveInt(args, "epochs"), fraction(args, "learning-rate", false), positiveInt(args, "batch-size"),
@@ -97,6 +104,9 @@ final class TrainCommand {
 				+ ") in " + String.format(Locale.ROOT, "%.1f", result.seconds()) + " s: trained on "
 				+ result.data().trainTasks() + " tasks, labels " + String.join(", ", result.data().labels())
 				+ ", training data " + result.data().hash().substring(0, 12));
+		if (args.flag("deploy")) {
+			deploy(project, result);
+		}
 		if (result.testTasks() == 0) {
 			out.println("no test tasks: tag tasks \"test\" or give --split F to get scores");
 			return Labelbench.OK;
@@ -106,6 +116,18 @@ final class TrainCommand {
 						result.testTasks()), List.of(), result.metrics());
 		new EvaluateCommand(out, err, schemaOf).print(report);
 		return Labelbench.OK;
+	}
+
+	/** Names the new model in the {@code model} attribute of the trained labels, in one atomic write of the config. */
+	private void deploy(LabelbenchProject project, ProjectTrainer.Result result) throws IOException {
+		String text = java.nio.file.Files.readString(project.configFile(), java.nio.charset.StandardCharsets.UTF_8);
+		PredefinedLabels.Merge merge = PredefinedLabels.plan(text, result.data().fromName(), result.model().name(),
+				result.data().labels());
+		String deployed = merge.edit().apply(text);
+		AtomicFile.write(project.configFile(), stream -> stream.write(deployed.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+		out.println("deployed: " + result.model().name() + " is the model of " + String.join(", ", result.data().labels())
+				+ " in " + project.configFile().getFileName() + (merge.modelSet().isEmpty() ? " (already)" : "")
+				+ "; servers deployed before run the previous model until they are deployed again");
 	}
 
 	static String epochLine(JsonNode event) {
