@@ -34,6 +34,7 @@ import com.johnsnowlabs.nlp.embeddings.Word2VecApproach;
 import com.johnsnowlabs.nlp.embeddings.Word2VecModel;
 
 import io.labelbench.server.data.DomainCorpus.Example;
+import io.labelbench.server.fit.ProjectTraining;
 import io.labelbench.server.data.NerCorpus;
 import io.labelbench.server.data.NerCorpus.Sample;
 import io.labelbench.server.data.NerCorpus.Span;

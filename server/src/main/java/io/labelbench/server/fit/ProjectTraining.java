@@ -1,4 +1,4 @@
-package io.labelbench.server.train;
+package io.labelbench.server.fit;
 
 import java.io.IOException;
 import java.io.PrintStream;

@@ -1,4 +1,4 @@
-package io.labelbench.server.train;
+package io.labelbench.server.fit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
