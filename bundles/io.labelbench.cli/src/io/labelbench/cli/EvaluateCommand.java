@@ -96,7 +96,7 @@ final class EvaluateCommand {
 				+ " (such as 0.2), not '" + text + "'");
 	}
 
-	private void print(EvaluationReport report) {
+	void print(EvaluationReport report) {
 		out.println("Evaluated " + report.predictions().describe() + " on " + report.evaluated() + " of "
 				+ Labelbench.count(report.testTasks(), "test task", "test tasks") + " (" + report.testSelection() + "); "
 				+ report.withoutCompletion() + " without a submitted or ground-truth completion, "

@@ -105,6 +105,30 @@ public final class ModelCache {
 		return removed;
 	}
 
+	/**
+	 * Installs a model built on this machine (a trained project model) as if it had been downloaded: writes
+	 * {@code entry} (a hub metadata line) into {@code modelFolder} and moves the folder into the cache in one rename.
+	 * {@code modelFolder} must be on the cache's file system (under {@link #workFolder()} or beside it).
+	 */
+	public InstalledModel publish(Path modelFolder, ObjectNode entry) throws IOException {
+		HubEntry hubEntry = HubEntry.of(entry);
+		if (hubEntry == null) {
+			throw new IOException("not a usable hub entry: " + entry);
+		}
+		Path target = folderOf(hubEntry);
+		if (Files.exists(target)) {
+			throw new IOException(hubEntry.key() + " is already in the model cache");
+		}
+		writeEntry(modelFolder, hubEntry);
+		Files.move(modelFolder, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+		return new InstalledModel(hubEntry, target, ModelMetadata.read(target));
+	}
+
+	/** Where model-building work happens before {@link #publish}: hidden inside the cache, never taken for a model. */
+	public Path buildFolder() {
+		return folder.resolve(".training");
+	}
+
 	static void writeEntry(Path modelFolder, HubEntry entry) throws IOException {
 		AtomicFile.write(modelFolder.resolve(ENTRY_FILE), out -> Json.mapper().writeValue(out, entry.json()));
 	}

@@ -27,17 +27,14 @@ import com.johnsnowlabs.nlp.DocumentAssembler;
 import com.johnsnowlabs.nlp.IAnnotation;
 import com.johnsnowlabs.nlp.JavaAnnotation;
 import com.johnsnowlabs.nlp.LightPipeline;
-import com.johnsnowlabs.nlp.annotators.classifier.dl.ClassifierDLApproach;
 import com.johnsnowlabs.nlp.annotators.classifier.dl.ClassifierDLModel;
-import com.johnsnowlabs.nlp.annotators.ner.dl.NerDLApproach;
 import com.johnsnowlabs.nlp.annotators.ner.dl.NerDLModel;
 import com.johnsnowlabs.nlp.annotators.sbd.pragmatic.SentenceDetector;
-import com.johnsnowlabs.nlp.embeddings.SentenceEmbeddings;
 import com.johnsnowlabs.nlp.embeddings.Word2VecApproach;
 import com.johnsnowlabs.nlp.embeddings.Word2VecModel;
-import com.johnsnowlabs.nlp.training.CoNLL;
 
 import io.labelbench.server.data.DomainCorpus.Example;
+import io.labelbench.server.fit.ProjectTraining;
 import io.labelbench.server.data.NerCorpus;
 import io.labelbench.server.data.NerCorpus.Sample;
 import io.labelbench.server.data.NerCorpus.Span;
@@ -101,28 +98,13 @@ public final class ModelTraining {
 
 	/** NerDL on a CoNLL file, with the given embeddings. */
 	public static NerDLModel ner(SparkSession spark, Path conll, Word2VecModel embeddings, Params params) {
-		// CoNLL(documentCol, sentenceCol, tokenCol, posCol, labelIndex, posIndex, docIdCol, textCol, labelCol,
-		// explodeSentences, delimiter, includeDocId): the delimiter must be " " (an empty one splits characters)
-		CoNLL reader = new CoNLL("document", "sentence", "token", "pos", 3, 1, "doc_id", "text", "label", true, " ",
-				false);
-		Dataset<Row> train = reader.readDataset(spark, conll.toAbsolutePath().toString(), "TEXT", 2,
-				StorageLevel.MEMORY_ONLY()).toDF();
+		Dataset<Row> train = ProjectTraining.readConll(spark, conll);
 		embeddings.setInputCols(new String[] { "token" });
 		embeddings.setOutputCol("embeddings");
 		Dataset<Row> withEmbeddings = embeddings.transform(train).persist(StorageLevel.MEMORY_ONLY());
 		try {
-			NerDLApproach ner = new NerDLApproach();
-			ner.setInputCols(new String[] { "sentence", "token", "embeddings" });
-			ner.setOutputCol("ner");
-			ner.setLabelColumn("label");
-			ner.setMaxEpochs(params.nerEpochs());
-			ner.setLr(0.003f);
-			ner.setPo(0.005f);
-			ner.setBatchSize(16);
-			ner.setDropout(0.5f);
-			ner.setRandomSeed(42);
-			ner.setIncludeConfidence(true); // per-token and per-chunk "confidence" metadata
-			return ner.fit(withEmbeddings);
+			return ProjectTraining.nerApproach(new ProjectTraining.Fit(params.nerEpochs(), 0.003f, 16, 0.5f, 0f))
+					.fit(withEmbeddings);
 		} finally {
 			withEmbeddings.unpersist();
 		}
@@ -135,30 +117,12 @@ public final class ModelTraining {
 		List<Row> rows = new ArrayList<>();
 		examples.forEach(e -> rows.add(RowFactory.create(e.text(), e.label())));
 		Dataset<Row> frame = spark.createDataFrame(rows, schema);
-		DocumentAssembler document = new DocumentAssembler();
-		document.setInputCol("text");
-		document.setOutputCol("document");
-		embeddings.setInputCols(new String[] { "doc_token" });
-		embeddings.setOutputCol("doc_emb");
-		SentenceEmbeddings pooled = new SentenceEmbeddings();
-		pooled.setInputCols(new String[] { "document", "doc_emb" });
-		pooled.setOutputCol("sent_emb");
-		pooled.setPoolingStrategy("AVERAGE");
-		PipelineModel features = new Pipeline().setStages(new PipelineStage[] { document,
-				PipelineAssembler.tokenizer("document", "doc_token"), embeddings, pooled }).fit(frame);
-		Dataset<Row> withFeatures = features.transform(frame).persist(StorageLevel.MEMORY_ONLY());
+		Dataset<Row> withFeatures = ProjectTraining.classifierFeatures(frame, embeddings)
+				.persist(StorageLevel.MEMORY_ONLY());
 		try {
-			ClassifierDLApproach classifier = new ClassifierDLApproach();
-			classifier.setInputCols(new String[] { "sent_emb" });
-			classifier.setOutputCol("class");
-			classifier.setLabelColumn("label");
-			classifier.setMaxEpochs(params.classifierEpochs());
-			classifier.setLr(0.005f);
-			classifier.setBatchSize(32);
-			classifier.setDropout(0.3f);
-			classifier.setRandomSeed(42);
-			classifier.setEnableOutputLogs(false);
-			return classifier.fit(withFeatures);
+			return ProjectTraining
+					.classifierApproach(new ProjectTraining.Fit(params.classifierEpochs(), 0.005f, 32, 0.3f, 0f))
+					.fit(withFeatures);
 		} finally {
 			withFeatures.unpersist();
 		}

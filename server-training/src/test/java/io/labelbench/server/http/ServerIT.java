@@ -34,7 +34,7 @@ import io.labelbench.server.train.BuildModels;
  * The server distribution as a separate JVM with the models the build published: models' labels, token, limits,
  * errors, predictions with exact offsets, shutdown.
  */
-class ServerIT {
+public class ServerIT {
 	private static final ObjectMapper JSON = new ObjectMapper();
 	private static final String TOKEN = "it-" + System.nanoTime();
 	private static Path work;
@@ -43,7 +43,7 @@ class ServerIT {
 	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
 	/** The mirror's models, unzipped: name -> folder. */
-	static Map<String, Path> unzipMirror(Path into) throws IOException {
+	public static Map<String, Path> unzipMirror(Path into) throws IOException {
 		Path models = Path.of(System.getProperty("labelbench.hub.mirror")).resolve("public/models");
 		Map<String, Path> out = new HashMap<>();
 		for (String line : Files.readAllLines(models.resolve("metadata.json"))) {

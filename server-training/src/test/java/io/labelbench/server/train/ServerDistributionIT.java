@@ -13,7 +13,10 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
-/** The shipped server distribution runs models; it does not carry the training code or the seeded corpora. */
+/**
+ * The shipped server distribution runs models and fits project models ({@code io.labelbench.server.fit}); it does not
+ * carry the build's model training code or the seeded corpora.
+ */
 class ServerDistributionIT {
 
 	@Test

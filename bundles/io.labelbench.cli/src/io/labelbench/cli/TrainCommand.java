@@ -1,0 +1,180 @@
+package io.labelbench.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.labelbench.config.LabelingConfig;
+import io.labelbench.config.PredefinedLabels;
+import io.labelbench.core.store.AtomicFile;
+import io.labelbench.core.check.ResultSchema;
+import io.labelbench.core.eval.EvaluationReport;
+import io.labelbench.core.eval.PredictionChoice;
+import io.labelbench.core.store.LabelbenchProject;
+import io.labelbench.hub.ModelCache;
+import io.labelbench.preannotate.server.ServerException;
+import io.labelbench.preannotate.server.ServerRegistry;
+import io.labelbench.project.training.ProjectTrainer;
+import io.labelbench.project.training.TrainingException;
+import io.labelbench.project.training.TrainingType;
+
+/**
+ * {@code labelbench train --project DIR --type ner|classification [--epochs N] [--embeddings NAME]
+ * [--learning-rate X] [--batch-size N] [--dropout X] [--validation-split X] [--split F] [--cache DIR] [--deploy]}:
+ * trains
+ * the project's model in a JVM of its own, one progress line per epoch on stderr, publishes it into the model
+ * cache as the next version of {@code <project>_<type>} and prints its scores on the test tasks.
+ */
+final class TrainCommand {
+
+	private final PrintStream out;
+	private final PrintStream err;
+	private final java.util.function.Function<LabelbenchProject, ResultSchema> schemaOf;
+
+	TrainCommand(PrintStream out, PrintStream err,
+			java.util.function.Function<LabelbenchProject, ResultSchema> schemaOf) {
+		this.out = out;
+		this.err = err;
+		this.schemaOf = schemaOf;
+	}
+
+	int run(List<String> rest) throws IOException {
+		Arguments args = new Arguments("train", rest, Set.of("project", "type", "epochs", "embeddings", "learning-rate",
+				"batch-size", "dropout", "validation-split", "split", "cache"), Set.of("deploy"));
+		if (!args.operands().isEmpty()) {
+			throw new UsageException("train: unexpected argument '" + args.operands().get(0) + "'");
+		}
+		String typeName = args.optional("type", null);
+		if (typeName == null) {
+			throw new UsageException("train: say what to train with --type ner or --type classification");
+		}
+		TrainingType type;
+		try {
+			type = TrainingType.parse(typeName);
+		} catch (IllegalArgumentException e) {
+			throw new UsageException("train: " + e.getMessage());
+		}
+		if (args.flag("deploy") && type != TrainingType.NER) {
+			throw new UsageException("train: --deploy names NER models in the config's labels; a " + type.id()
+					+ " model is not deployed that way yet");
+		}
+		ProjectTrainer.Parameters parameters = new ProjectTrainer.Parameters(args.optional("embeddings", null),
+				positiveInt(args, "epochs"), fraction(args, "learning-rate", false), positiveInt(args, "batch-size"),
+				fraction(args, "dropout", true), fraction(args, "validation-split", true));
+		Float split = fraction(args, "split", false);
+		LabelbenchProject project = Labelbench.existingProject(args.project());
+		if (!(schemaOf.apply(project) instanceof LabelingConfig config)) {
+			err.println("labelbench: train: the project has no readable labeling config (" + project.configFile() + ")");
+			return Labelbench.FAILED;
+		}
+		ModelCache cache = args.optional("cache", null) == null ? ModelCache.defaultCache()
+				: new ModelCache(java.nio.file.Path.of(args.optional("cache", null)));
+		ProjectTrainer trainer;
+		try {
+			trainer = new ProjectTrainer(cache, ServerRegistry.defaultDistribution(),
+					ServerRegistry.defaultRegistry(), ServerRegistry.Budget.configured());
+		} catch (ServerException e) {
+			err.println("labelbench: train: " + e.getMessage());
+			return Labelbench.FAILED;
+		}
+		ProjectTrainer.Result result;
+		try {
+			result = trainer.train(project, config, type, split == null ? null : split.doubleValue(), parameters,
+					new ProjectTrainer.Listener() {
+						@Override
+						public void epoch(JsonNode event) {
+							err.println(epochLine(event));
+						}
+
+						@Override
+						public void log(String line) {
+							// the JVM's own output stays in its log; errors reach the user through the exit code
+						}
+					}, () -> false);
+		} catch (TrainingException e) {
+			err.println("labelbench: train: " + e.getMessage());
+			return Labelbench.FAILED;
+		}
+		out.println("published " + result.model().name() + " v" + result.version() + " (" + result.model().entry().key()
+				+ ") in " + String.format(Locale.ROOT, "%.1f", result.seconds()) + " s: trained on "
+				+ result.data().trainTasks() + " tasks, labels " + String.join(", ", result.data().labels())
+				+ ", training data " + result.data().hash().substring(0, 12));
+		if (args.flag("deploy")) {
+			deploy(project, result);
+		}
+		if (result.testTasks() == 0) {
+			out.println("no test tasks: tag tasks \"test\" or give --split F to get scores");
+			return Labelbench.OK;
+		}
+		EvaluationReport report = new EvaluationReport(PredictionChoice.model(result.model().name()), null,
+				result.testTasks(), result.testTasks(), 0, 0, Map.of(result.model().name() + " v" + result.version(),
+						result.testTasks()), List.of(), result.metrics());
+		new EvaluateCommand(out, err, schemaOf).print(report);
+		return Labelbench.OK;
+	}
+
+	/** Names the new model in the {@code model} attribute of the trained labels, in one atomic write of the config. */
+	private void deploy(LabelbenchProject project, ProjectTrainer.Result result) throws IOException {
+		String text = java.nio.file.Files.readString(project.configFile(), java.nio.charset.StandardCharsets.UTF_8);
+		PredefinedLabels.Merge merge = PredefinedLabels.plan(text, result.data().fromName(), result.model().name(),
+				result.data().labels());
+		String deployed = merge.edit().apply(text);
+		AtomicFile.write(project.configFile(), stream -> stream.write(deployed.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+		out.println("deployed: " + result.model().name() + " is the model of " + String.join(", ", result.data().labels())
+				+ " in " + project.configFile().getFileName() + (merge.modelSet().isEmpty() ? " (already)" : "")
+				+ "; servers deployed before run the previous model until they are deployed again");
+	}
+
+	static String epochLine(JsonNode event) {
+		StringBuilder line = new StringBuilder("epoch " + event.path("epoch").asInt() + "/" + event.path("epochs").asInt()
+				+ String.format(Locale.ROOT, ": loss %.4f, %.1f s", event.path("loss").asDouble(),
+						event.path("seconds").asDouble()));
+		if (event.has("accuracy")) {
+			line.append(String.format(Locale.ROOT, ", accuracy %.3f", event.path("accuracy").asDouble()));
+		}
+		JsonNode validation = event.path("validation");
+		if (validation.has("microF1")) {
+			line.append(String.format(Locale.ROOT, ", validation F1 %.3f micro, %.3f macro",
+					validation.path("microF1").asDouble(), validation.path("macroF1").asDouble()));
+		}
+		return line.toString();
+	}
+
+	private static Integer positiveInt(Arguments args, String name) {
+		String text = args.optional(name, null);
+		if (text == null) {
+			return null;
+		}
+		try {
+			int value = Integer.parseInt(text);
+			if (value > 0) {
+				return value;
+			}
+		} catch (NumberFormatException e) {
+			// the message below says what is wanted
+		}
+		throw new UsageException("train: --" + name + " takes a whole number above 0, not '" + text + "'");
+	}
+
+	private static Float fraction(Arguments args, String name, boolean zeroAllowed) {
+		String text = args.optional(name, null);
+		if (text == null) {
+			return null;
+		}
+		try {
+			float value = Float.parseFloat(text);
+			if ((zeroAllowed ? value >= 0 : value > 0) && value < 1) {
+				return value;
+			}
+		} catch (NumberFormatException e) {
+			// the message below says what is wanted
+		}
+		throw new UsageException("train: --" + name + " takes a number " + (zeroAllowed ? "from 0" : "above 0")
+				+ " and below 1, not '" + text + "'");
+	}
+}

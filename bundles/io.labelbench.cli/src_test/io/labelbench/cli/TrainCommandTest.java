@@ -1,0 +1,77 @@
+package io.labelbench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.labelbench.core.json.Json;
+import io.labelbench.core.store.LabelbenchProject;
+
+/** {@code labelbench train}: what it refuses before training, with exit 2 and one line; its epoch lines. */
+class TrainCommandTest {
+
+	@TempDir
+	Path dir;
+
+	private final CliRun cli = new CliRun();
+	private Path project;
+	private Path cache;
+
+	@BeforeEach
+	void project() throws IOException {
+		project = LabelbenchProject.create(dir.resolve("notes"), "ana").folder();
+		Files.writeString(project.resolve(LabelbenchProject.CONFIG_FILE),
+				"<View><Labels name=\"label\" toName=\"text\"><Label value=\"DRUG\"/><Label value=\"DOSAGE\"/></Labels>"
+						+ "<Text name=\"text\" value=\"$text\"/></View>");
+		cache = Files.createDirectories(dir.resolve("models"));
+		System.setProperty("labelbench.server.dist", Files.createDirectories(dir.resolve("dist/bin")).getParent()
+				.toString());
+		Files.writeString(dir.resolve("dist/bin/labelbench-server"), "exit 1\n");
+	}
+
+	@org.junit.jupiter.api.AfterEach
+	void forgetTheDistribution() {
+		System.clearProperty("labelbench.server.dist");
+	}
+
+	@Test
+	void aTypeIsRequiredAndAssertionTrainingIsNamedAsNotBuilt() {
+		assertEquals(2, cli.run("train", "--project", project.toString()));
+		assertTrue(cli.err().contains("--type ner or --type classification"), cli.err());
+		assertEquals(2, cli.run("train", "--project", project.toString(), "--type", "assertion"));
+		assertTrue(cli.err().contains("assertion training is not built yet"), cli.err());
+	}
+
+	@Test
+	void badParametersAreRefusedBeforeAnythingRuns() {
+		assertEquals(2, cli.run("train", "--project", project.toString(), "--type", "ner", "--epochs", "0"));
+		assertTrue(cli.err().contains("--epochs takes a whole number above 0, not '0'"), cli.err());
+		assertEquals(2, cli.run("train", "--project", project.toString(), "--type", "ner", "--dropout", "1.5"));
+		assertTrue(cli.err().contains("--dropout takes a number from 0 and below 1, not '1.5'"), cli.err());
+		assertEquals(2, cli.run("train", "--project", project.toString(), "--type", "classification", "--deploy"));
+		assertTrue(cli.err().contains("--deploy names NER models"), cli.err());
+	}
+
+	@Test
+	void withoutEmbeddingsInTheCacheTrainingIsRefused() {
+		assertEquals(2, cli.run("train", "--project", project.toString(), "--type", "ner", "--cache", cache.toString()));
+		assertTrue(cli.err().startsWith("labelbench: train: embeddings not downloaded"), cli.err());
+	}
+
+	@Test
+	void anEpochLineHasLossTimeAndValidationScores() throws IOException {
+		JsonNode event = Json.mapper().readTree("{\"event\":\"epoch\",\"epoch\":2,\"epochs\":3,\"loss\":39.34,"
+				+ "\"seconds\":2.7,\"validation\":{\"macroF1\":0.993,\"microF1\":0.987}}");
+		assertEquals("epoch 2/3: loss 39.3400, 2.7 s, validation F1 0.987 micro, 0.993 macro",
+				TrainCommand.epochLine(event));
+	}
+}

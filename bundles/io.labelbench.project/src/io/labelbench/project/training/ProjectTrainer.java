@@ -1,0 +1,369 @@
+package io.labelbench.project.training;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.labelbench.config.LabelingConfig;
+import io.labelbench.core.eval.CountedCompletion;
+import io.labelbench.core.eval.Metrics;
+import io.labelbench.core.eval.ResultComparison;
+import io.labelbench.core.json.Json;
+import io.labelbench.core.model.Annotation;
+import io.labelbench.core.model.Task;
+import io.labelbench.core.model.TaskId;
+import io.labelbench.core.store.LabelbenchProject;
+import io.labelbench.hub.InstalledModel;
+import io.labelbench.hub.ModelCache;
+import io.labelbench.preannotate.server.ServerRecord;
+import io.labelbench.preannotate.server.ServerRegistry;
+
+/**
+ * Trains a project's model from its completions in a JVM of its own, started like a pre-annotation server (the
+ * server distribution's {@code bin/labelbench-server}, this JVM's {@code java}), and publishes it into the local
+ * model cache as the next version of {@code <project>_<type>}: labels, held-out metrics on the test tasks (the
+ * trained model's predictions compared with {@link ResultComparison}), parameters and training-data hash.
+ * Work happens in {@link ModelCache#buildFolder()}; the model enters the cache in one rename after everything
+ * succeeded, so a cancel or a kill publishes nothing. Folders of dead runs are swept at the next run.
+ */
+public final class ProjectTrainer {
+
+	/** Training parameters; {@code null} fields take the training JVM's defaults. */
+	public record Parameters(String embeddings, Integer epochs, Float learningRate, Integer batchSize, Float dropout,
+			Float validationSplit) {
+		public static final Parameters DEFAULTS = new Parameters(null, null, null, null, null, null);
+	}
+
+	/** What a user interface follows: one call per epoch line of the training JVM, and its other output. */
+	public interface Listener {
+		/** {@code {"event":"epoch","epoch":i,"epochs":n,"loss":…,"seconds":…,"validation":{…}}} */
+		void epoch(JsonNode event);
+
+		void log(String line);
+	}
+
+	/** The published model, its version, the metrics on the test tasks and how long the training JVM ran. */
+	public record Result(InstalledModel model, int version, Metrics metrics, int testTasks,
+			TrainingData.Exported data, double seconds) {
+	}
+
+	/** Heap of the training JVM, counted in the servers' budget. */
+	public static final int HEAP_MB = 2048;
+
+	private final ModelCache cache;
+	private final Path distribution;
+	private final ServerRegistry registry;
+	private final ServerRegistry.Budget budget;
+
+	public ProjectTrainer(ModelCache cache, Path distribution, ServerRegistry registry, ServerRegistry.Budget budget) {
+		this.cache = cache;
+		this.distribution = distribution;
+		this.registry = registry;
+		this.budget = budget;
+	}
+
+	/** The model name a project's training publishes under. */
+	public static String modelName(LabelbenchProject project, TrainingType type) {
+		String base = project.folder().getFileName().toString().toLowerCase(java.util.Locale.ROOT)
+				.replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
+		return (base.isEmpty() ? "project" : base) + "_" + type.id();
+	}
+
+	public Result train(LabelbenchProject project, LabelingConfig config, TrainingType type, Double split,
+			Parameters parameters, Listener listener, BooleanSupplier canceled) throws TrainingException, IOException {
+		InstalledModel embeddings = embeddings(parameters.embeddings());
+		List<ServerRecord> running = registry.list().stream().filter(s -> !s.remote() && s.processAlive()).toList();
+		int heap = running.stream().mapToInt(ServerRecord::heapMb).sum() + HEAP_MB;
+		if (running.size() + 1 > budget.maxServers() || heap > budget.maxHeapMb()) {
+			throw new TrainingException("training would run " + (running.size() + 1) + " JVMs with " + heap
+					+ " MB of heap beside the servers; the budget is " + budget.maxServers() + " and "
+					+ budget.maxHeapMb() + " MB. Stop an idle server or raise the budget.");
+		}
+		sweep();
+		Path work = Files.createDirectories(cache.buildFolder().resolve(UUID.randomUUID().toString()));
+		try {
+			TrainingData.Exported data = new TrainingData(project, config, type, split).export(work.resolve("data"));
+			long started = System.nanoTime();
+			Finished finished = run(work, data, embeddings, parameters, listener, canceled);
+			Path result = finished.folder();
+			double seconds = (System.nanoTime() - started) / 1e9;
+			Metrics metrics = new Metrics();
+			int tested = score(project, config, result.resolve("test-predictions.jsonl"), metrics);
+			String name = modelName(project, type);
+			int version = (int) cache.installed().stream().filter(m -> m.name().equals(name)).count() + 1;
+			ObjectNode entry = entry(name, version, type, embeddings, data, finished.done().path("parameters"),
+					metrics, tested, result.resolve("model"));
+			InstalledModel model = cache.publish(result.resolve("model"), entry);
+			return new Result(model, version, metrics, tested, data, seconds);
+		} finally {
+			deleteTree(work);
+		}
+	}
+
+	private InstalledModel embeddings(String wanted) throws IOException, TrainingException {
+		List<InstalledModel> all = cache.installed().stream().filter(m -> "embeddings".equals(m.entry().task()))
+				.toList();
+		if (wanted != null) {
+			Optional<InstalledModel> found = all.stream().filter(m -> m.name().equals(wanted))
+					.reduce((older, newer) -> newer);
+			if (found.isEmpty()) {
+				throw new TrainingException("embeddings not downloaded: " + wanted + " is not in the model cache "
+						+ cache.folder() + " (labelbench hub download " + wanted + ")");
+			}
+			return found.get();
+		}
+		if (all.isEmpty()) {
+			throw new TrainingException("embeddings not downloaded: the model cache " + cache.folder()
+					+ " holds no word embeddings; download some from the Models Hub (labelbench hub list)");
+		}
+		return all.get(all.size() - 1);
+	}
+
+	/** The training JVM's result folder and its closing line (parameters used, seconds). */
+	private record Finished(Path folder, JsonNode done) {
+	}
+
+	private Finished run(Path work, TrainingData.Exported data, InstalledModel embeddings, Parameters p, Listener listener,
+			BooleanSupplier canceled) throws IOException, TrainingException {
+		Path out = work.resolve("out");
+		List<String> command = new ArrayList<>(List.of("sh", distribution.resolve("bin/labelbench-server").toString(),
+				"train", "--data", data.folder().toString(), "--embeddings", embeddings.folder().toString(), "--out",
+				out.toString()));
+		option(command, "epochs", p.epochs());
+		option(command, "learning-rate", p.learningRate());
+		option(command, "batch-size", p.batchSize());
+		option(command, "dropout", p.dropout());
+		option(command, "validation-split", p.validationSplit());
+		ProcessBuilder pb = new ProcessBuilder(command);
+		Path tmp = Files.createDirectories(work.resolve("tmp"));
+		pb.environment().put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		pb.environment().put("LABELBENCH_SERVER_HEAP", HEAP_MB + "m");
+		pb.environment().put("LABELBENCH_SERVER_VMARGS", "-Djava.io.tmpdir=" + tmp);
+		pb.redirectErrorStream(true);
+		pb.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+		Process process = pb.start();
+		// the training JVM must not outlive a command line stopped with Ctrl+C
+		Thread killer = new Thread(() -> kill(process), "training-kill");
+		Runtime.getRuntime().addShutdownHook(killer);
+		try {
+			return await(process, work, listener, canceled);
+		} finally {
+			try {
+				Runtime.getRuntime().removeShutdownHook(killer);
+			} catch (IllegalStateException e) {
+				// shutting down: the hook runs
+			}
+		}
+	}
+
+	private Finished await(Process process, Path work, Listener listener, BooleanSupplier canceled)
+			throws IOException, TrainingException {
+		Path out = work.resolve("out");
+		Files.writeString(work.resolve("pid"), Long.toString(process.pid()));
+		Path log = work.resolve("training.log");
+		java.util.concurrent.atomic.AtomicReference<JsonNode> done = new java.util.concurrent.atomic.AtomicReference<>();
+		Thread reader = new Thread(() -> follow(process, log, listener, done), "training-output");
+		reader.setDaemon(true);
+		reader.start();
+		try {
+			while (process.isAlive()) {
+				if (canceled.getAsBoolean()) {
+					kill(process);
+					throw new TrainingException("training cancelled; nothing was published");
+				}
+				process.waitFor(200, java.util.concurrent.TimeUnit.MILLISECONDS);
+			}
+			reader.join(5000);
+		} catch (InterruptedException e) {
+			kill(process);
+			Thread.currentThread().interrupt();
+			throw new TrainingException("training interrupted; nothing was published");
+		}
+		Path result = out.resolve("result");
+		if (process.exitValue() != 0 || !Files.isDirectory(result.resolve("model")) || done.get() == null) {
+			throw new TrainingException("the training JVM stopped with exit code " + process.exitValue()
+					+ ". The end of its output:\n" + tail(log, 25));
+		}
+		return new Finished(result, done.get());
+	}
+
+	private static void follow(Process process, Path log, Listener listener,
+			java.util.concurrent.atomic.AtomicReference<JsonNode> done) {
+		try (BufferedReader in = new BufferedReader(
+				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+				Writer logFile = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
+			String line;
+			while ((line = in.readLine()) != null) {
+				logFile.write(line + "\n");
+				logFile.flush();
+				if (line.startsWith("{\"event\":\"epoch\"")) {
+					listener.epoch(Json.mapper().readTree(line));
+				} else if (line.startsWith("{\"event\":\"done\"")) {
+					done.set(Json.mapper().readTree(line));
+				} else {
+					listener.log(line);
+				}
+			}
+		} catch (IOException e) {
+			listener.log("training output unreadable: " + e.getMessage());
+		}
+	}
+
+	/** Compares each test task's prediction with its counted completion; returns the number of tasks compared. */
+	private static int score(LabelbenchProject project, LabelingConfig config, Path predictions, Metrics metrics)
+			throws IOException {
+		int tested = 0;
+		for (String line : Files.readAllLines(predictions, StandardCharsets.UTF_8)) {
+			if (line.isBlank()) {
+				continue;
+			}
+			JsonNode node = Json.mapper().readTree(line);
+			Task task = project.tasks().read(TaskId.fromJson(node.get("id")));
+			Annotation completion = CountedCompletion.of(task);
+			if (completion == null) {
+				continue;
+			}
+			ObjectNode predicted = Json.mapper().createObjectNode();
+			predicted.set(Annotation.RESULT, node.get("result"));
+			metrics.add(ResultComparison.compare(completion, new Annotation(predicted), config.assertionLabels()));
+			tested++;
+		}
+		return tested;
+	}
+
+	private ObjectNode entry(String name, int version, TrainingType type, InstalledModel embeddings,
+			TrainingData.Exported data, JsonNode used, Metrics metrics, int tested, Path model) throws IOException {
+		ObjectNode embeddingsEntry = embeddings.entry().json();
+		ObjectNode entry = Json.mapper().createObjectNode();
+		Instant now = Instant.ofEpochMilli(Instant.now().toEpochMilli());
+		entry.put("name", name);
+		entry.put("language", embeddings.entry().language());
+		entry.set("libVersion", embeddingsEntry.get("libVersion"));
+		entry.set("sparkVersion", embeddingsEntry.get("sparkVersion"));
+		entry.put("readyToUse", true);
+		entry.put("time", now.toString());
+		entry.put("isZipped", true);
+		entry.put("category", "ml");
+		entry.put("checksum", "");
+		entry.put("annotator", type == TrainingType.NER ? "NerDLModel" : "ClassifierDLModel");
+		entry.put("task", type.id());
+		entry.put("domain", "Project");
+		entry.set("labels", Json.mapper().valueToTree(data.labels()));
+		entry.put("embeddings", embeddings.name());
+		entry.put("description", "v" + version + ", trained on " + data.trainTasks() + " tasks (" + data.examples()
+				+ " examples) of the project; tested on " + tested + " tasks (" + data.testSelection() + ")");
+		entry.put("size", size(model));
+		entry.put("version", version);
+		entry.put("trainingDataHash", data.hash());
+		ObjectNode parameters = entry.putObject("parameters");
+		parameters.put("embeddings", embeddings.name());
+		if (used instanceof ObjectNode values) {
+			parameters.setAll(values);
+		}
+		ObjectNode m = entry.putObject("metrics");
+		m.put("testTasks", tested);
+		if (!metrics.exactSpans().isEmpty()) {
+			m.put("precision", round(metrics.exactSpans().micro().precision()));
+			m.put("recall", round(metrics.exactSpans().micro().recall()));
+			m.put("f1", round(metrics.exactSpans().micro().f1()));
+		}
+		m.setAll(metrics.toJson());
+		return entry;
+	}
+
+	private void sweep() throws IOException {
+		Path builds = cache.buildFolder();
+		if (!Files.isDirectory(builds)) {
+			return;
+		}
+		try (DirectoryStream<Path> runs = Files.newDirectoryStream(builds, Files::isDirectory)) {
+			for (Path run : runs) {
+				Path pid = run.resolve("pid");
+				boolean alive = false;
+				if (Files.isRegularFile(pid)) {
+					try {
+						alive = ProcessHandle.of(Long.parseLong(Files.readString(pid).trim()))
+								.map(ProcessHandle::isAlive).orElse(false);
+					} catch (NumberFormatException e) {
+						alive = false;
+					}
+				} else {
+					// a run that has not started its JVM yet is young; leave it an hour
+					alive = Files.getLastModifiedTime(run).toInstant().isAfter(Instant.now().minusSeconds(3600));
+				}
+				if (!alive) {
+					deleteTree(run);
+				}
+			}
+		}
+	}
+
+	private static void kill(Process process) {
+		process.descendants().forEach(ProcessHandle::destroyForcibly);
+		process.destroyForcibly();
+		try {
+			process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private static void option(List<String> command, String name, Object value) {
+		if (value != null) {
+			command.add("--" + name);
+			command.add(value.toString());
+		}
+	}
+
+	private static double round(double v) {
+		return Math.round(v * 1000) / 1000.0;
+	}
+
+	private static long size(Path folder) throws IOException {
+		try (Stream<Path> walk = Files.walk(folder)) {
+			return walk.filter(Files::isRegularFile).mapToLong(f -> {
+				try {
+					return Files.size(f);
+				} catch (IOException e) {
+					throw new UncheckedIOException(e);
+				}
+			}).sum();
+		}
+	}
+
+	private static String tail(Path log, int lines) throws IOException {
+		if (!Files.exists(log)) {
+			return "(no output)";
+		}
+		List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
+		return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+	}
+
+	static void deleteTree(Path root) throws IOException {
+		if (!Files.exists(root)) {
+			return;
+		}
+		try (Stream<Path> walk = Files.walk(root)) {
+			for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+				Files.deleteIfExists(p);
+			}
+		}
+	}
+}
