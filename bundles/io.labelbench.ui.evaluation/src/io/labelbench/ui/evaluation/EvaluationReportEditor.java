@@ -113,12 +113,12 @@ public final class EvaluationReportEditor extends EditorPart {
 
 	private void summary(Composite content) {
 		Composite top = new Composite(content, SWT.NONE);
-		GridLayoutFactory.fillDefaults().numColumns(2).applyTo(top);
-		GridDataFactory.fillDefaults().grab(true, false).applyTo(top);
+		GridLayoutFactory.fillDefaults().numColumns(2).spacing(24, 0).applyTo(top);
+		GridDataFactory.fillDefaults().applyTo(top);
 		Label title = new Label(top, SWT.WRAP);
 		title.setFont(JFaceResources.getHeaderFont());
 		title.setText(NLS.bind(Messages.Report_title, projectName));
-		GridDataFactory.fillDefaults().grab(true, false).applyTo(title);
+		GridDataFactory.fillDefaults().align(SWT.BEGINNING, SWT.CENTER).applyTo(title);
 		Button export = new Button(top, SWT.PUSH);
 		export.setText(Messages.Report_export);
 		export.addListener(SWT.Selection, e -> exportWithDialog());

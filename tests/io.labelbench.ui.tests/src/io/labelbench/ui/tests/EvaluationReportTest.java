@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.core.resources.IProject;
+import org.eclipse.swt.custom.ScrolledComposite;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Shell;
@@ -144,16 +145,24 @@ class EvaluationReportTest {
 		assertEquals(List.of("FREQUENCY", "0", "0", "1"), row(confusion, "FREQUENCY"));
 		assertEquals(List.of("O", "0", "2", "0"), row(confusion, "O"));
 
-		page.getWorkbenchWindow().getShell().setMaximized(true);
+		shell.setMaximized(true);
+		page.setPartState(page.getReference(editor), IWorkbenchPage.STATE_MAXIMIZED);
 		UiTesting.waitUntil("the chart is drawn", () -> editor.chartPaints() > 0, 10_000);
 		assertTrue(editor.chartCanvas().getSize().x > 400 && editor.chartCanvas().getSize().y > 200,
 				"the chart has room: " + editor.chartCanvas().getSize());
 		UiTesting.screenshot(shell, Path.of("target", "evaluation-report.png"));
+		ScrolledComposite scrolled = (ScrolledComposite) editor.content().getParent();
+		scrolled.setOrigin(0, editor.chartCanvas().getLocation().y - 10);
+		int painted = editor.chartPaints();
+		UiTesting.waitUntil("the chart is drawn again", () -> editor.chartPaints() > painted, 10_000);
+		UiTesting.screenshot(shell, Path.of("target", "evaluation-report-chart.png"));
 
 		Path json = dir.resolve("report.json");
 		editor.export(json);
 		JsonNode written = Json.mapper().readTree(json.toFile());
-		assertEquals(editor.report().toJson(), written, "the same JSON as evaluate --out");
+		// numbers compared as JSON text gives them (a long written reads back as an int)
+		assertEquals(Json.mapper().readTree(Json.mapper().writeValueAsString(editor.report().toJson())), written,
+				"the same JSON as evaluate --out");
 		assertEquals(2.0 / 3, written.at("/spans/overlap/labels/FREQUENCY/f1").asDouble(), 1e-9);
 	}
 
@@ -165,24 +174,25 @@ class EvaluationReportTest {
 		UiTesting.whenDialogOpens(TITLE, dialog -> UiTesting.press(dialog, "OK"));
 		EvaluationJob job = EvaluateHandler.open(shell, project);
 		assertNotNull(job);
+		// the message is modal: read it and close it from the event loop
+		List<String> message = new ArrayList<>();
+		UiTesting.whenDialogOpens(TITLE, dialog -> {
+			message.addAll(UiTesting.texts(dialog));
+			try {
+				UiTesting.screenshot(dialog, Path.of("target", "evaluation-no-completions.png"));
+			} catch (java.io.IOException e) {
+				throw new java.io.UncheckedIOException(e);
+			}
+			UiTesting.press(dialog, "OK");
+		});
 		UiTesting.waitForJobs(EvaluationJob.FAMILY, 30_000);
 		assertNull(job.report());
-		Shell[] message = { null };
-		UiTesting.waitUntil("the message opens", () -> {
-			for (Shell open : shell.getDisplay().getShells()) {
-				if (open != shell && open.isVisible() && TITLE.equals(open.getText())) {
-					message[0] = open;
-				}
-			}
-			return message[0] != null;
-		}, 10_000);
-		String text = String.join("\n", UiTesting.texts(message[0]));
-		UiTesting.screenshot(message[0], Path.of("target", "evaluation-no-completions.png"));
+		UiTesting.waitUntil("the message is read", () -> !message.isEmpty(), 10_000);
+		String text = String.join("\n", message);
 		assertTrue(text.contains("Nothing to evaluate in project none: no completions: none of the 1 test tasks has a"
 				+ " submitted or ground-truth completion"), text);
 		assertFalse(text.contains("Exception") || text.contains("\tat "), "no stack trace: " + text);
 		assertFalse(page.getActiveEditor() instanceof EvaluationReportEditor, "no report opens");
-		message[0].close();
 	}
 
 	private static List<Table> tables(Composite parent) {
