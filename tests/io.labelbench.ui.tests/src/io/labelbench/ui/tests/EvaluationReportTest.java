@@ -76,10 +76,15 @@ class EvaluationReportTest {
 	}
 
 	private static Task task(int id, String text, String completion, String prediction) throws Exception {
+		return task(id, "\"test\"", text, completion, prediction);
+	}
+
+	private static Task task(int id, String tags, String text, String completion, String prediction)
+			throws Exception {
 		String completions = completion == null ? "" : "{\"id\": 1, \"submitted_at\": \"2026-11-01T10:00:00Z\","
 				+ " \"result\": [" + completion + "]}";
 		return new Task((com.fasterxml.jackson.databind.node.ObjectNode) Json.mapper().readTree("{\"id\": " + id
-				+ ", \"tags\": [\"test\"], \"data\": {\"text\": \"" + text + "\"}, \"completions\": [" + completions
+				+ ", \"tags\": [" + tags + "], \"data\": {\"text\": \"" + text + "\"}, \"completions\": [" + completions
 				+ "], \"predictions\": [{\"id\": 1, \"model_version\": \"ner@1\", \"result\": [" + prediction + "]}]}"));
 	}
 
@@ -193,6 +198,44 @@ class EvaluationReportTest {
 				+ " submitted or ground-truth completion"), text);
 		assertFalse(text.contains("Exception") || text.contains("\tat "), "no stack trace: " + text);
 		assertFalse(page.getActiveEditor() instanceof EvaluationReportEditor, "no report opens");
+	}
+
+	@Test
+	void withoutTestTagsTheChosenShareOfTasksIsHeldOut() throws Exception {
+		Task[] tasks = new Task[10];
+		for (int i = 0; i < tasks.length; i++) {
+			tasks[i] = task(i + 1, "", "Take aspirin daily", span("a", 5, 12, "DRUG"), span("a", 5, 12, "DRUG"));
+		}
+		IProject project = project("untagged", tasks);
+		IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+		List<String> offered = new ArrayList<>();
+		UiTesting.whenDialogOpens(TITLE, dialog -> {
+			offered.addAll(UiTesting.texts(dialog));
+			spinner(dialog).setSelection(100);
+			UiTesting.press(dialog, "OK");
+		});
+		assertNotNull(EvaluateHandler.open(page.getWorkbenchWindow().getShell(), project));
+		assertTrue(offered.stream().anyMatch(t -> t.startsWith("No task is tagged \"test\"")), offered.toString());
+		UiTesting.waitForJobs(EvaluationJob.FAMILY, 30_000);
+		UiTesting.waitUntil("the report opens", () -> page.getActiveEditor() instanceof EvaluationReportEditor, 10_000);
+		EvaluationReportEditor editor = (EvaluationReportEditor) page.getActiveEditor();
+		List<String> texts = UiTesting.texts(editor.content());
+		assertTrue(texts.contains("Evaluated the latest prediction of each task on 10 of 10 test tasks (100% of the"
+				+ " tasks by id)."), texts.toString());
+		assertEquals(List.of("DRUG", "1.000", "1.000", "1.000", "1.000", "1.000", "1.000", "10"),
+				row(tables(editor.content()).get(0), "DRUG"));
+	}
+
+	private static org.eclipse.swt.widgets.Spinner spinner(Composite parent) {
+		for (Control child : parent.getChildren()) {
+			if (child instanceof org.eclipse.swt.widgets.Spinner spinner) {
+				return spinner;
+			}
+			if (child instanceof Composite composite && spinner(composite) != null) {
+				return spinner(composite);
+			}
+		}
+		return null;
 	}
 
 	private static List<Table> tables(Composite parent) {
