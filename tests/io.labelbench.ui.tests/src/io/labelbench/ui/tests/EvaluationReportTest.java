@@ -226,6 +226,25 @@ class EvaluationReportTest {
 				row(tables(editor.content()).get(0), "DRUG"));
 	}
 
+	@Test
+	void thePreannotationMenuOffersEvaluate() {
+		Shell shell = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
+		org.eclipse.swt.widgets.Menu menu = null;
+		for (org.eclipse.swt.widgets.MenuItem item : shell.getMenuBar().getItems()) {
+			if (item.getText().replace("&", "").equals("Pre-annotation")) {
+				menu = item.getMenu();
+			}
+		}
+		assertNotNull(menu, "a Pre-annotation menu");
+		menu.notifyListeners(org.eclipse.swt.SWT.Show, new org.eclipse.swt.widgets.Event());
+		List<String> labels = new ArrayList<>();
+		for (org.eclipse.swt.widgets.MenuItem item : menu.getItems()) {
+			labels.add(item.getText().replace("&", ""));
+		}
+		menu.notifyListeners(org.eclipse.swt.SWT.Hide, new org.eclipse.swt.widgets.Event());
+		assertTrue(labels.contains("Evaluate..."), labels.toString());
+	}
+
 	private static org.eclipse.swt.widgets.Spinner spinner(Composite parent) {
 		for (Control child : parent.getChildren()) {
 			if (child instanceof org.eclipse.swt.widgets.Spinner spinner) {
