@@ -4,7 +4,8 @@
 #   download the models from the hub mirror; six models in the config refuse deploy with the limit; deploy;
 #   pre-annotate a few tasks; kill -9 the server in the middle of a run (the run stops and says so) and rerun
 #   (it resumes: no task without, none with two predictions of the model version); kill -9 the command line in
-#   the middle of a run and rerun; every region's offsets slice the task text (labelbench check); stop.
+#   the middle of a run and rerun; every region's offsets slice the task text (labelbench check); a clinical
+#   project with assertion and relation models gets statuses and relations that check; stop.
 # Needs the product and the server distribution (./mvnw verify). Exits non-zero on the first failure.
 set -euo pipefail
 
@@ -122,6 +123,32 @@ twice=$(grep -c -F "\"$version\"" "$project"/tasks/*.json | grep -vc ':1$' || tr
 [ "$twice" -eq 0 ] || fail "$twice tasks have more than one prediction of $version"
 lb check --project "$project" > "$work/out" 2>&1 || fail "the predictions do not check: $(head -5 "$work/out")"
 say "all $tasks tasks have exactly one prediction; labelbench check finds no problem (offsets slice the text)"
+
+# a clinical project on the New Project template "Assertion and relations": one server runs the clinical and
+# posology NER, the assertion and the relation models; statuses sit on entity spans and relations join regions
+# of the same prediction (labelbench check verifies both)
+for id in $(lb server list | cut -f1); do lb server stop "$id" >/dev/null; done
+clinical=$work/clinical
+for model in ner_clinical_labelbench assertion_clinical_labelbench re_posology_labelbench; do
+	lb hub download "$model" >/dev/null 2>&1 || fail "hub download $model"
+done
+cat > "$work/clinical.jsonl" <<'JSONL'
+{"data": {"text": "The patient denies chest pain. Possible pneumonia on the chest X-ray."}}
+{"data": {"text": "Her mother has a history of breast cancer."}}
+{"data": {"text": "Started aspirin 81 mg and ibuprofen 200 mg, each once daily by mouth."}}
+JSONL
+lb import --project "$clinical" "$work/clinical.jsonl" >/dev/null 2>&1 || fail "import of the clinical tasks"
+cp "$root/bundles/io.labelbench.config/src/io/labelbench/config/templates/assertion-relations.xml" \
+	"$clinical/labeling-config.xml"
+lb preannotate --project "$clinical" --deploy > "$work/out" 2>&1 || fail "clinical preannotate: $(cat "$work/out")"
+grep -q "^3 tasks done" "$work/out" || fail "clinical: $(cat "$work/out")"
+for status in absent possible associated_with_someone_else; do
+	grep -q "\"$status\"" "$clinical"/tasks/*.json || fail "clinical: no '$status' status in the predictions"
+done
+relations=$(grep -o '"type" *: *"relation"' "$clinical"/tasks/*.json | wc -l)
+[ "$relations" -ge 2 ] || fail "clinical: $relations relations predicted, expected relations from the drugs to their attributes"
+lb check --project "$clinical" > "$work/out" 2>&1 || fail "clinical predictions do not check: $(head -5 "$work/out")"
+say "clinical: statuses absent, possible, associated_with_someone_else and $relations relations; labelbench check finds no problem"
 
 for id in $(lb server list | cut -f1); do lb server stop "$id" >/dev/null; done
 [ -z "$(lb server list)" ] || fail "servers left after stop: $(lb server list)"
