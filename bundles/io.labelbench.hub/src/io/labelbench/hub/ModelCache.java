@@ -8,13 +8,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.labelbench.core.json.Json;
 import io.labelbench.core.store.AtomicFile;
+import io.labelbench.core.store.Folders;
 import io.labelbench.core.store.LabelbenchHome;
 
 /**
@@ -98,7 +98,7 @@ public final class ModelCache {
 			if (model.name().equals(name)) {
 				// the marker goes first so a half-deleted folder is no longer taken for a model
 				Files.delete(model.folder().resolve(ENTRY_FILE));
-				deleteTree(model.folder());
+				Folders.deleteTree(model.folder());
 				removed++;
 			}
 		}
@@ -147,17 +147,6 @@ public final class ModelCache {
 			return Optional.of(new InstalledModel(entry, model, ModelMetadata.read(model)));
 		} catch (IOException e) {
 			return Optional.empty();
-		}
-	}
-
-	static void deleteTree(Path root) throws IOException {
-		if (!Files.exists(root)) {
-			return;
-		}
-		try (Stream<Path> walk = Files.walk(root)) {
-			for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-				Files.deleteIfExists(path);
-			}
 		}
 	}
 }

@@ -19,6 +19,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import io.labelbench.core.io.Progress;
 import io.labelbench.core.io.SafeZip;
+import io.labelbench.core.store.Folders;
 
 /**
  * Downloads a model from its hub into the cache. A dropped connection is resumed where it stopped (HTTP Range)
@@ -63,11 +64,11 @@ public final class ModelDownloader {
 				try {
 					fetch(hub, entry, zip, progress);
 					verify(entry, zip);
-					ModelCache.deleteTree(unpacked);
+					Folders.deleteTree(unpacked);
 					unzip.unzip(zip, unpacked, progress);
 					ModelMetadata.read(unpacked); // refuse archives that are no saved model
 					ModelCache.writeEntry(unpacked, entry);
-					ModelCache.deleteTree(target);
+					Folders.deleteTree(target);
 					try {
 						Files.move(unpacked, target, StandardCopyOption.ATOMIC_MOVE);
 					} catch (AtomicMoveNotSupportedException e) {
@@ -75,7 +76,7 @@ public final class ModelDownloader {
 					}
 				} finally {
 					Files.deleteIfExists(zip);
-					ModelCache.deleteTree(unpacked);
+					Folders.deleteTree(unpacked);
 				}
 			}
 			return new InstalledModel(entry, target, ModelMetadata.read(target));

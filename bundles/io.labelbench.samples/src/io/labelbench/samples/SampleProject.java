@@ -13,11 +13,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
 import io.labelbench.core.store.AtomicFile;
+import io.labelbench.core.store.Folders;
 import io.labelbench.core.store.LabelbenchProject;
 import io.labelbench.core.store.ProjectSettings;
 import io.labelbench.core.store.Role;
@@ -74,7 +74,7 @@ public final class SampleProject {
 				return !LabelbenchProject.isProject(target) && moveEntriesInto(staging, target);
 			}
 		} finally {
-			deleteRecursively(staging);
+			Folders.deleteTree(staging);
 		}
 	}
 
@@ -177,16 +177,5 @@ public final class SampleProject {
 					+ SampleProject.class.getPackageName() + " bundle");
 		}
 		return in;
-	}
-
-	private static void deleteRecursively(Path folder) throws IOException {
-		if (!Files.exists(folder)) {
-			return;
-		}
-		try (Stream<Path> paths = Files.walk(folder)) {
-			for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
-				Files.deleteIfExists(path);
-			}
-		}
 	}
 }

@@ -8,12 +8,12 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.Enumeration;
-import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
+
+import io.labelbench.core.store.Folders;
 
 /**
  * Unzips an archive (a model, a rules library) into a fresh folder, refusing entries that would land outside it (zip
@@ -86,7 +86,7 @@ public final class SafeZip {
 			done = true;
 		} finally {
 			if (!done) {
-				deleteTree(work);
+				Folders.deleteTree(work);
 			}
 		}
 	}
@@ -169,17 +169,6 @@ public final class SafeZip {
 		}
 		try (DirectoryStream<Path> children = Files.newDirectoryStream(folder)) {
 			return !children.iterator().hasNext();
-		}
-	}
-
-	private static void deleteTree(Path root) throws IOException {
-		if (!Files.exists(root)) {
-			return;
-		}
-		try (Stream<Path> walk = Files.walk(root)) {
-			for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-				Files.deleteIfExists(path);
-			}
 		}
 	}
 }

@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import io.labelbench.core.io.Progress;
 import io.labelbench.core.json.Json;
 import io.labelbench.core.store.AtomicFile;
+import io.labelbench.core.store.Folders;
 import io.labelbench.core.store.LabelbenchHome;
 import io.labelbench.protocol.ServerInfo;
 
@@ -222,7 +223,7 @@ public final class ServerRegistry {
 			// the error carries the end of the log; nothing of the failed server stays behind
 			process.destroyForcibly();
 			waitFor(process.toHandle(), Duration.ofSeconds(10));
-			deleteTree(dir);
+			Folders.deleteTree(dir);
 			throw e;
 		}
 	}
@@ -244,7 +245,7 @@ public final class ServerRegistry {
 				waitFor(handle, Duration.ofSeconds(10));
 			}
 		}
-		deleteTree(server.folder());
+		Folders.deleteTree(server.folder());
 	}
 
 	/** Forgets deployed servers whose process is gone (after a crash or a restart); returns how many. */
@@ -252,7 +253,7 @@ public final class ServerRegistry {
 		int n = 0;
 		for (ServerRecord server : list()) {
 			if (!server.remote() && !server.processAlive()) {
-				deleteTree(server.folder());
+				Folders.deleteTree(server.folder());
 				n++;
 			}
 		}
@@ -323,17 +324,6 @@ public final class ServerRegistry {
 		} catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 			throw new ServerException("interrupted while the server was starting");
-		}
-	}
-
-	static void deleteTree(Path root) throws IOException {
-		if (!Files.exists(root)) {
-			return;
-		}
-		try (Stream<Path> walk = Files.walk(root)) {
-			for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-				Files.deleteIfExists(p);
-			}
 		}
 	}
 }

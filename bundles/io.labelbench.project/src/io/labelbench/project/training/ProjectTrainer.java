@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -29,6 +28,7 @@ import io.labelbench.core.json.Json;
 import io.labelbench.core.model.Annotation;
 import io.labelbench.core.model.Task;
 import io.labelbench.core.model.TaskId;
+import io.labelbench.core.store.Folders;
 import io.labelbench.core.store.LabelbenchProject;
 import io.labelbench.hub.InstalledModel;
 import io.labelbench.hub.ModelCache;
@@ -113,7 +113,7 @@ public final class ProjectTrainer {
 			InstalledModel model = cache.publish(result.resolve("model"), entry);
 			return new Result(model, version, metrics, tested, data, seconds);
 		} finally {
-			deleteTree(work);
+			Folders.deleteTree(work);
 		}
 	}
 
@@ -309,7 +309,7 @@ public final class ProjectTrainer {
 					alive = Files.getLastModifiedTime(run).toInstant().isAfter(Instant.now().minusSeconds(3600));
 				}
 				if (!alive) {
-					deleteTree(run);
+					Folders.deleteTree(run);
 				}
 			}
 		}
@@ -354,16 +354,5 @@ public final class ProjectTrainer {
 		}
 		List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
 		return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
-	}
-
-	static void deleteTree(Path root) throws IOException {
-		if (!Files.exists(root)) {
-			return;
-		}
-		try (Stream<Path> walk = Files.walk(root)) {
-			for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-				Files.deleteIfExists(p);
-			}
-		}
 	}
 }
