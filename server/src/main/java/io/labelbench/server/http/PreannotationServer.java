@@ -202,10 +202,12 @@ public final class PreannotationServer {
 		http.createContext("/health", ex -> handle(ex, "GET", () -> json.createObjectNode().put("status", "ok")));
 		http.createContext("/info", ex -> handle(ex, "GET", this::info));
 		http.createContext("/predict", ex -> handle(ex, "POST", () -> predict(ex)));
-		http.createContext("/shutdown", ex -> handle(ex, "POST", () -> {
-			shutdown.run();
-			return json.createObjectNode().put("status", "stopping");
-		}));
+		http.createContext("/shutdown", ex -> {
+			handle(ex, "POST", () -> json.createObjectNode().put("status", "stopping"));
+			if (ex.getResponseCode() == 200) {
+				shutdown.run(); // only once the answer is written: exiting first cut it off mid-body
+			}
+		});
 	}
 
 	private ServerInfo info() {
