@@ -10,15 +10,17 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.labelbench.config.LabelingConfig;
-import io.labelbench.config.PredefinedLabels;
-import io.labelbench.core.store.AtomicFile;
+import io.labelbench.config.ModelDeployment;
 import io.labelbench.core.check.ResultSchema;
 import io.labelbench.core.eval.EvaluationReport;
 import io.labelbench.core.eval.PredictionChoice;
 import io.labelbench.core.store.LabelbenchProject;
 import io.labelbench.hub.ModelCache;
 import io.labelbench.preannotate.server.ServerException;
+import io.labelbench.preannotate.server.ServerRecord;
 import io.labelbench.preannotate.server.ServerRegistry;
+import io.labelbench.project.ProjectPipeline;
+import io.labelbench.project.training.ConfigDeployment;
 import io.labelbench.project.training.ProjectTrainer;
 import io.labelbench.project.training.TrainingException;
 import io.labelbench.project.training.TrainingType;
@@ -51,17 +53,13 @@ final class TrainCommand {
 		}
 		String typeName = args.optional("type", null);
 		if (typeName == null) {
-			throw new UsageException("train: say what to train with --type ner or --type classification");
+			throw new UsageException("train: say what to train with --type ner, classification, assertion or relation");
 		}
 		TrainingType type;
 		try {
 			type = TrainingType.parse(typeName);
 		} catch (IllegalArgumentException e) {
 			throw new UsageException("train: " + e.getMessage());
-		}
-		if (args.flag("deploy") && type != TrainingType.NER) {
-			throw new UsageException("train: --deploy names NER models in the config's labels; a " + type.id()
-					+ " model is not deployed that way yet");
 		}
 		ProjectTrainer.Parameters parameters = new ProjectTrainer.Parameters(args.optional("embeddings", null),
 				positiveInt(args, "epochs"), fraction(args, "learning-rate", false), positiveInt(args, "batch-size"),
@@ -105,7 +103,7 @@ final class TrainCommand {
 				+ result.data().trainTasks() + " tasks, labels " + String.join(", ", result.data().labels())
 				+ ", training data " + result.data().hash().substring(0, 12));
 		if (args.flag("deploy")) {
-			deploy(project, result);
+			deploy(project, result, cache);
 		}
 		if (result.testTasks() == 0) {
 			out.println("no test tasks: tag tasks \"test\" or give --split F to get scores");
@@ -118,16 +116,43 @@ final class TrainCommand {
 		return Labelbench.OK;
 	}
 
-	/** Names the new model in the {@code model} attribute of the trained labels, in one atomic write of the config. */
-	private void deploy(LabelbenchProject project, ProjectTrainer.Result result) throws IOException {
-		String text = java.nio.file.Files.readString(project.configFile(), java.nio.charset.StandardCharsets.UTF_8);
-		PredefinedLabels.Merge merge = PredefinedLabels.plan(text, result.data().fromName(), result.model().name(),
-				result.data().labels());
-		String deployed = merge.edit().apply(text);
-		AtomicFile.write(project.configFile(), stream -> stream.write(deployed.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-		out.println("deployed: " + result.model().name() + " is the model of " + String.join(", ", result.data().labels())
-				+ " in " + project.configFile().getFileName() + (merge.modelSet().isEmpty() ? " (already)" : "")
-				+ "; servers deployed before run the previous model until they are deployed again");
+	/**
+	 * Names the new model in the {@code model} attribute of the config values it was trained on, in one atomic write
+	 * of the config, and names the project's servers that now run an older spec.
+	 */
+	private void deploy(LabelbenchProject project, ProjectTrainer.Result result, ModelCache cache) throws IOException {
+		String model = result.model().name();
+		ModelDeployment.Plan plan = ConfigDeployment.deploy(project, result.data().type(), result.data().fromName(),
+				model, result.data().labels());
+		String file = project.configFile().getFileName().toString();
+		if (plan.changes()) {
+			StringBuilder line = new StringBuilder("deployed: " + model + " is now the model of "
+					+ String.join(", ", plan.deployed()) + " in " + file);
+			if (!plan.replaced().isEmpty()) {
+				line.append(" (replacing ");
+				plan.replaced().forEach((label, previous) -> line.append(label).append(": ").append(previous)
+						.append(", "));
+				line.setLength(line.length() - 2);
+				line.append(')');
+			}
+			out.println(line);
+		} else {
+			out.println("deployed: " + model + " already was the model of " + String.join(", ", plan.unchanged())
+					+ " in " + file + "; the new version is what it names now");
+		}
+		if (!plan.missing().isEmpty()) {
+			out.println("not deployed: " + file + " has no " + String.join(", ", plan.missing()));
+		}
+		List<ServerRecord> stale = ProjectPipeline.of(project, ProjectPipeline.WITH_LIBRARY)
+				.staleServers(ServerRegistry.defaultRegistry(), cache).stream().filter(ServerRecord::processAlive)
+				.toList();
+		if (stale.isEmpty()) {
+			out.println("no running server of the project needs a new deployment");
+		} else {
+			out.println("stale: " + stale.stream().map(s -> s.name() + " (" + s.id() + ")").collect(
+					java.util.stream.Collectors.joining(", ")) + " still run" + (stale.size() == 1 ? "s" : "")
+					+ " the previous spec; deploy again (labelbench server deploy) to pre-annotate with " + model);
+		}
 	}
 
 	static String epochLine(JsonNode event) {
