@@ -44,11 +44,11 @@ class TrainCommandTest {
 	}
 
 	@Test
-	void aTypeIsRequiredAndAssertionTrainingIsNamedAsNotBuilt() {
+	void aTypeIsRequiredAndAnUnknownOneIsNamed() {
 		assertEquals(2, cli.run("train", "--project", project.toString()));
-		assertTrue(cli.err().contains("--type ner or --type classification"), cli.err());
-		assertEquals(2, cli.run("train", "--project", project.toString(), "--type", "assertion"));
-		assertTrue(cli.err().contains("assertion training is not built yet"), cli.err());
+		assertTrue(cli.err().contains("--type ner, classification, assertion or relation"), cli.err());
+		assertEquals(2, cli.run("train", "--project", project.toString(), "--type", "pos"));
+		assertTrue(cli.err().contains("unknown training type 'pos'"), cli.err());
 	}
 
 	@Test
@@ -57,8 +57,6 @@ class TrainCommandTest {
 		assertTrue(cli.err().contains("--epochs takes a whole number above 0, not '0'"), cli.err());
 		assertEquals(2, cli.run("train", "--project", project.toString(), "--type", "ner", "--dropout", "1.5"));
 		assertTrue(cli.err().contains("--dropout takes a number from 0 and below 1, not '1.5'"), cli.err());
-		assertEquals(2, cli.run("train", "--project", project.toString(), "--type", "classification", "--deploy"));
-		assertTrue(cli.err().contains("--deploy names NER models"), cli.err());
 	}
 
 	@Test
