@@ -86,7 +86,9 @@ final class TrainCommand {
 					new ProjectTrainer.Listener() {
 						@Override
 						public void epoch(JsonNode event) {
-							err.println(epochLine(event));
+							if (printed(event)) {
+								err.println(epochLine(event));
+							}
 						}
 
 						@Override
@@ -107,6 +109,10 @@ final class TrainCommand {
 		}
 		if (result.testTasks() == 0) {
 			out.println("no test tasks: tag tasks \"test\" or give --split F to get scores");
+			return Labelbench.OK;
+		}
+		if (type == TrainingType.ASSERTION || type == TrainingType.RELATION) {
+			printInContext(type, result);
 			return Labelbench.OK;
 		}
 		EvaluationReport report = new EvaluationReport(PredictionChoice.model(result.model().name()), null,
@@ -155,8 +161,44 @@ final class TrainCommand {
 		}
 	}
 
+	/**
+	 * The closing table of an assertion or relation model, which the test tasks' gold entities were given to: its
+	 * statuses or relations (P/R/F1, micro, macro) and the confusion of its outcomes, without the entity table.
+	 */
+	private void printInContext(TrainingType type, ProjectTrainer.Result result) {
+		JsonNode metrics = result.model().entry().json().path("metrics");
+		out.println();
+		if (type == TrainingType.ASSERTION) {
+			out.println("assertion on the gold entities of " + result.testTasks() + " test tasks: accuracy "
+					+ String.format(Locale.ROOT, "%.3f", metrics.path("accuracy").asDouble()) + " over the entities of "
+					+ String.join(", ", result.data().entityLabels()) + "; statuses");
+			new EvaluateCommand(out, err, schemaOf).labelTable(result.metrics().assertions().regions());
+		} else {
+			out.println("relations on the gold entities of " + result.testTasks() + " test tasks");
+			new EvaluateCommand(out, err, schemaOf).labelTable(result.metrics().relations());
+		}
+		StringBuilder line = new StringBuilder("confusion (completion -> prediction):");
+		metrics.path("confusion").path("matrix").fields().forEachRemaining(row -> row.getValue().fields()
+				.forEachRemaining(cell -> line.append(' ').append(row.getKey()).append(" -> ").append(cell.getKey())
+						.append(' ').append(cell.getValue().asLong()).append(',')));
+		line.setLength(line.length() - 1);
+		out.println(line);
+	}
+
+	/** Every epoch; of a logistic regression's iterations (they carry "examples") about ten, the last included. */
+	static boolean printed(JsonNode event) {
+		if (!event.has("examples")) {
+			return true;
+		}
+		int of = event.path("epochs").asInt();
+		int step = Math.max(1, (of + 9) / 10);
+		int at = event.path("epoch").asInt();
+		return at == of || at % step == 0;
+	}
+
 	static String epochLine(JsonNode event) {
-		StringBuilder line = new StringBuilder("epoch " + event.path("epoch").asInt() + "/" + event.path("epochs").asInt()
+		String unit = event.has("examples") ? "iteration " : "epoch ";
+		StringBuilder line = new StringBuilder(unit + event.path("epoch").asInt() + "/" + event.path("epochs").asInt()
 				+ String.format(Locale.ROOT, ": loss %.4f, %.1f s", event.path("loss").asDouble(),
 						event.path("seconds").asDouble()));
 		if (event.has("accuracy")) {

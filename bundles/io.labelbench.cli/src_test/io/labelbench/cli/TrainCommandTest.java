@@ -71,5 +71,28 @@ class TrainCommandTest {
 				+ "\"seconds\":2.7,\"validation\":{\"macroF1\":0.993,\"microF1\":0.987}}");
 		assertEquals("epoch 2/3: loss 39.3400, 2.7 s, validation F1 0.987 micro, 0.993 macro",
 				TrainCommand.epochLine(event));
+		assertTrue(TrainCommand.printed(event));
+	}
+
+	@Test
+	void ofALogisticRegressionsIterationsAboutTenArePrintedTheLastIncluded() throws IOException {
+		java.util.List<Integer> printed = new java.util.ArrayList<>();
+		for (int i = 1; i <= 37; i++) {
+			JsonNode event = Json.mapper().readTree("{\"event\":\"epoch\",\"epoch\":" + i + ",\"epochs\":37,"
+					+ "\"loss\":0.5,\"seconds\":0.1,\"examples\":120}");
+			if (TrainCommand.printed(event)) {
+				printed.add(i);
+			}
+		}
+		assertEquals(java.util.List.of(4, 8, 12, 16, 20, 24, 28, 32, 36, 37), printed);
+		assertEquals("iteration 37/37: loss 0.5000, 0.1 s", TrainCommand.epochLine(Json.mapper().readTree(
+				"{\"event\":\"epoch\",\"epoch\":37,\"epochs\":37,\"loss\":0.5,\"seconds\":0.1,\"examples\":120}")));
+	}
+
+	@Test
+	void assertionTrainingRefusesParametersThatDoNotApply() {
+		assertEquals(2, cli.run("train", "--project", project.toString(), "--type", "assertion", "--dropout", "0.2",
+				"--cache", cache.toString()));
+		assertTrue(cli.err().contains("dropout does not apply; it takes the number of iterations"), cli.err());
 	}
 }
