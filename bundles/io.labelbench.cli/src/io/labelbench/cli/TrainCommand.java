@@ -22,12 +22,14 @@ import io.labelbench.preannotate.server.ServerRegistry;
 import io.labelbench.project.ProjectPipeline;
 import io.labelbench.project.training.ConfigDeployment;
 import io.labelbench.project.training.ProjectTrainer;
+import io.labelbench.project.training.TrainingData;
 import io.labelbench.project.training.TrainingException;
 import io.labelbench.project.training.TrainingType;
 
 /**
  * {@code labelbench train --project DIR --type ner|classification [--epochs N] [--embeddings NAME]
- * [--learning-rate X] [--batch-size N] [--dropout X] [--validation-split X] [--split F] [--cache DIR] [--deploy]}:
+ * [--learning-rate X] [--batch-size N] [--dropout X] [--validation-split X] [--split F] [--cache DIR] [--deploy]
+ * [--export DIR]}:
  * trains
  * the project's model in a JVM of its own, one progress line per epoch on stderr, publishes it into the model
  * cache as the next version of {@code <project>_<type>} and prints its scores on the test tasks.
@@ -47,7 +49,7 @@ final class TrainCommand {
 
 	int run(List<String> rest) throws IOException {
 		Arguments args = new Arguments("train", rest, Set.of("project", "type", "epochs", "embeddings", "learning-rate",
-				"batch-size", "dropout", "validation-split", "split", "cache"), Set.of("deploy"));
+				"batch-size", "dropout", "validation-split", "split", "cache", "export"), Set.of("deploy"));
 		if (!args.operands().isEmpty()) {
 			throw new UsageException("train: unexpected argument '" + args.operands().get(0) + "'");
 		}
@@ -69,6 +71,9 @@ final class TrainCommand {
 		if (!(schemaOf.apply(project) instanceof LabelingConfig config)) {
 			err.println("labelbench: train: the project has no readable labeling config (" + project.configFile() + ")");
 			return Labelbench.FAILED;
+		}
+		if (args.optional("export", null) != null) {
+			return export(project, config, type, split, java.nio.file.Path.of(args.optional("export", null)));
 		}
 		ModelCache cache = args.optional("cache", null) == null ? ModelCache.defaultCache()
 				: new ModelCache(java.nio.file.Path.of(args.optional("cache", null)));
@@ -120,6 +125,22 @@ final class TrainCommand {
 						result.testTasks()), List.of(), result.metrics());
 		new EvaluateCommand(out, err, schemaOf).print(report);
 		return Labelbench.OK;
+	}
+
+	/** Writes the training data the training JVM would get into {@code folder}, and trains nothing. */
+	private int export(LabelbenchProject project, LabelingConfig config, TrainingType type, Float split,
+			java.nio.file.Path folder) throws IOException {
+		try {
+			TrainingData.Exported data = new TrainingData(project, config, type, split == null ? null
+					: split.doubleValue()).export(folder);
+			out.println("exported " + data.examples() + " examples of " + data.trainTasks() + " tasks and "
+					+ data.testTasks() + " test tasks (" + data.testSelection() + ") into " + folder + ": labels "
+					+ String.join(", ", data.labels()) + ", training data " + data.hash().substring(0, 12));
+			return Labelbench.OK;
+		} catch (TrainingException e) {
+			err.println("labelbench: train: " + e.getMessage());
+			return Labelbench.FAILED;
+		}
 	}
 
 	/**

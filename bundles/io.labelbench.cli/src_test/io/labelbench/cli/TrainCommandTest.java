@@ -66,6 +66,23 @@ class TrainCommandTest {
 	}
 
 	@Test
+	void exportWritesTheTrainingDataAndTrainsNothing() throws IOException {
+		Files.writeString(project.resolve("tasks/1.json"), "{\"id\":1,\"data\":{\"text\":\"Aspirin 5 mg.\"},"
+				+ "\"completions\":[{\"id\":1,\"submitted_at\":\"2026-11-01T10:00:00Z\",\"result\":["
+				+ "{\"from_name\":\"label\",\"to_name\":\"text\",\"type\":\"labels\",\"value\":{\"start\":0,"
+				+ "\"end\":7,\"labels\":[\"DRUG\"]}},{\"from_name\":\"label\",\"to_name\":\"text\",\"type\":"
+				+ "\"labels\",\"value\":{\"start\":8,\"end\":12,\"labels\":[\"DOSAGE\"]}}]}]}");
+		Path export = dir.resolve("export");
+		assertEquals(0, cli.run("train", "--project", project.toString(), "--type", "ner", "--export", export.toString()),
+				cli.err());
+		assertTrue(cli.out().startsWith("exported 1 examples of 1 tasks and 0 test tasks"), cli.out());
+		assertTrue(Files.readString(export.resolve("train.conll")).contains("Aspirin -X- -X- B-DRUG"));
+		try (var files = Files.list(cache)) {
+			assertEquals(0, files.count(), "nothing trained, nothing published");
+		}
+	}
+
+	@Test
 	void anEpochLineHasLossTimeAndValidationScores() throws IOException {
 		JsonNode event = Json.mapper().readTree("{\"event\":\"epoch\",\"epoch\":2,\"epochs\":3,\"loss\":39.34,"
 				+ "\"seconds\":2.7,\"validation\":{\"macroF1\":0.993,\"microF1\":0.987}}");
