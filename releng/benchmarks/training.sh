@@ -32,7 +32,7 @@ trap cleanup EXIT
 now() { date +%s.%N; }
 
 bench tasks "$work/tasks.jsonl" "$train" "$test" 2>/dev/null
-lb import --project "$work/bench" "$work/tasks.jsonl" >/dev/null
+lb import --project "$work/bench" "$work/tasks.jsonl" >/dev/null 2>&1
 cat > "$work/bench/labeling-config.xml" <<'XML'
 <View>
   <Labels name="label" toName="text">
@@ -57,7 +57,7 @@ cat "$work/train.out"
 
 server=$(lb server deploy --project "$work/bench" --heap 2048 2>/dev/null | cut -f1)
 lb preannotate --project "$work/bench" --server "$server" >/dev/null 2>&1
-lb evaluate --project "$work/bench" --model bench_ner --out "$work/evaluation.json" >/dev/null
+lb evaluate --project "$work/bench" --model bench_ner --out "$work/evaluation.json" >/dev/null 2>&1
 evaluate_f1=$(python3 -c 'import json,sys; print("%.4f" % json.load(open(sys.argv[1]))["spans"]["exact"]["micro"]["f1"])' \
 	"$work/evaluation.json")
 model=$(ls -d "$work"/models/bench_ner_* | tail -1)
