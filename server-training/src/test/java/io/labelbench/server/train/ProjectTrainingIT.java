@@ -109,7 +109,7 @@ class ProjectTrainingIT {
 		Path work = Files.createTempDirectory("assertion-it");
 		try {
 			ClinicalGenerator generator = new ClinicalGenerator();
-			List<AssertedSample> train = generator.generateAsserted(42, 400, Variant.TRAIN);
+			List<AssertedSample> train = generator.generateAsserted(42, 300, Variant.TRAIN);
 			List<AssertedSample> test = generator.generateAsserted(99, 100, Variant.HELDOUT);
 			Path data = Files.createDirectories(work.resolve("data"));
 			StringBuilder rows = new StringBuilder();
@@ -169,7 +169,7 @@ class ProjectTrainingIT {
 		Path work = Files.createTempDirectory("relation-it");
 		try {
 			PosologyRelationGenerator generator = new PosologyRelationGenerator();
-			List<RelationSample> train = generator.generate(42, 300, Variant.TRAIN);
+			List<RelationSample> train = generator.generate(42, 200, Variant.TRAIN);
 			List<RelationSample> test = generator.generate(99, 100, Variant.HELDOUT);
 			Path data = Files.createDirectories(work.resolve("data"));
 			StringBuilder rows = new StringBuilder();
@@ -266,11 +266,11 @@ class ProjectTrainingIT {
 		Files.writeString(data.resolve("test.jsonl"), tests);
 	}
 
-	/** Runs the training JVM (30 iterations, no embeddings); checks its iteration lines and closing line. */
+	/** Runs the training JVM (20 iterations, no embeddings); checks its iteration lines and closing line. */
 	private static String trainInContext(Path work, Path data) throws Exception {
 		ProcessBuilder pb = new ProcessBuilder("sh",
 				Path.of(System.getProperty("labelbench.server.dist"), "bin/labelbench-server").toString(), "train",
-				"--data", data.toString(), "--out", work.resolve("out").toString(), "--epochs", "30");
+				"--data", data.toString(), "--out", work.resolve("out").toString(), "--epochs", "20");
 		pb.environment().put("LABELBENCH_SERVER_HEAP", "1g");
 		Path logFile = work.resolve("train.log");
 		pb.redirectErrorStream(true).redirectOutput(logFile.toFile());
@@ -292,10 +292,10 @@ class ProjectTrainingIT {
 				done = JSON.readTree(line);
 			}
 		}
-		assertTrue(iterations.size() >= 5 && iterations.size() <= 31, log);
+		assertTrue(iterations.size() >= 5 && iterations.size() <= 21, log);
 		assertTrue(iterations.get(iterations.size() - 1).get("loss").asDouble() < iterations.get(0).get("loss")
 				.asDouble(), log);
-		assertTrue(done != null && done.at("/parameters/iterations").asInt() == 30, log);
+		assertTrue(done != null && done.at("/parameters/iterations").asInt() == 20, log);
 		return log;
 	}
 
