@@ -11,9 +11,6 @@ import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.osgi.util.NLS;
-import org.eclipse.ui.IEditorPart;
-import org.eclipse.ui.IEditorReference;
-import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.PlatformUI;
 
 import io.labelbench.config.ConfigEncoding;
@@ -52,7 +49,7 @@ public final class AddLabelsToConfig {
 		if (labels.isEmpty()) {
 			return Status.error(Messages.AddLabels_noneTicked);
 		}
-		if (isDirtyInEditor(config)) {
+		if (ConfigEditOperation.isDirtyInEditor(config)) {
 			return Status.error(NLS.bind(Messages.AddLabels_dirty, config.getFullPath()));
 		}
 		try {
@@ -66,7 +63,7 @@ public final class AddLabelsToConfig {
 				return new Status(IStatus.OK, BUNDLE, NLS.bind(Messages.AddLabels_nothingToDo, config.getFullPath(), model));
 			}
 			// its own operation in the workbench's undo context, never merged into the editor's typing undo
-			IUndoableOperation operation = new AddLabelsOperation(NLS.bind(Messages.AddLabels_operation, model), config,
+			IUndoableOperation operation = new ConfigEditOperation(NLS.bind(Messages.AddLabels_operation, model), config,
 					merge.edit());
 			operation.addContext(PlatformUI.getWorkbench().getOperationSupport().getUndoContext());
 			IOperationHistory history = PlatformUI.getWorkbench().getOperationSupport().getOperationHistory();
@@ -96,23 +93,5 @@ public final class AddLabelsToConfig {
 			out.append(out.length() == 0 ? "" : "\n").append(NLS.bind(Messages.AddLabels_unchanged, String.join(", ", merge.unchanged()), model));
 		}
 		return out.toString();
-	}
-
-	private static boolean isDirtyInEditor(IFile file) {
-		var window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
-		if (window == null || window.getActivePage() == null) {
-			return false;
-		}
-		for (IEditorReference reference : window.getActivePage().getEditorReferences()) {
-			try {
-				if (file.equals(reference.getEditorInput().getAdapter(IFile.class))) {
-					IEditorPart editor = reference.getEditor(false);
-					return editor != null && editor.isDirty();
-				}
-			} catch (PartInitException e) {
-				// an editor that cannot restore holds no unsaved text
-			}
-		}
-		return false;
 	}
 }
