@@ -10,13 +10,20 @@ import org.eclipse.core.resources.IProject;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
+import org.eclipse.jface.dialogs.ErrorDialog;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.jface.window.Window;
 import org.eclipse.osgi.util.NLS;
+import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.PlatformUI;
 
 import io.labelbench.config.ConfigEncoding;
 import io.labelbench.config.ModelInfo;
 import io.labelbench.config.PredefinedLabels;
 import io.labelbench.core.store.LabelbenchProject;
+import io.labelbench.hub.InstalledModel;
+import io.labelbench.hub.ModelsHub;
+import io.labelbench.ui.LabelbenchProjects;
 
 /** Adds labels of a model to a project's labeling config as one undoable operation. */
 public final class AddLabelsToConfig {
@@ -74,6 +81,47 @@ public final class AddLabelsToConfig {
 		} catch (CoreException | ExecutionException e) {
 			return Status.error(e.getMessage(), e);
 		}
+	}
+
+	/** Asks which labels and project, then adds them to the project's config as one undoable edit. */
+	static void ask(Shell shell, ModelsHub.Offer offer, List<InstalledModel> installed) {
+		List<IProject> projects = LabelbenchProjects.all();
+		List<String> labels = labelsOf(offer, installed);
+		String task = offer.entry().task();
+		boolean qualifiesEntities = task.equals("assertion") || task.equals("relation");
+		AddLabelsDialog dialog = new AddLabelsDialog(shell, offer.entry().name(), labels, projects, 0,
+				qualifiesEntities);
+		if (dialog.open() != Window.OK) {
+			return;
+		}
+		IStatus result = AddLabelsToConfig.apply(dialog.project(), dialog.controlName(), offer.entry().name(), task,
+				dialog.chosenLabels(), entityLabelsOf(offer, installed));
+		if (!result.isOK()) {
+			ErrorDialog.openError(shell, Messages.AddLabels_failed, null, result);
+		} else {
+			MessageDialog.openInformation(shell,
+					NLS.bind(Messages.AddLabels_done, offer.entry().name()), result.getMessage());
+		}
+	}
+
+	/** The labels read from the downloaded model itself, else those the catalog lists. */
+	private static List<String> labelsOf(ModelsHub.Offer offer, List<InstalledModel> installed) {
+		for (InstalledModel model : installed) {
+			if (model.entry().key().equals(offer.entry().key()) && !model.metadata().labels().isEmpty()) {
+				return model.metadata().labels();
+			}
+		}
+		return offer.entry().labels();
+	}
+
+	/** The NER labels an assertion or relation model works on: from the downloaded model, else the catalog. */
+	private static List<String> entityLabelsOf(ModelsHub.Offer offer, List<InstalledModel> installed) {
+		for (InstalledModel model : installed) {
+			if (model.entry().key().equals(offer.entry().key()) && !model.metadata().entityLabels().isEmpty()) {
+				return model.metadata().entityLabels();
+			}
+		}
+		return offer.entry().entityLabels();
 	}
 
 	/** What the merge changed, one sentence per kind of change, for the user. */

@@ -108,6 +108,7 @@ public final class TrainingJob extends Job {
 					});
 			countEpochs(sub);
 			run.published(result);
+			TrainingJobs.refreshModelsHub();
 			if (request.deploy()) {
 				run.deployed(TrainedModelDeployment.deploy(project, result, request.type(), request.redeploy()));
 			}

@@ -14,6 +14,7 @@ import org.eclipse.ui.PlatformUI;
 import io.labelbench.project.training.ProjectTrainer;
 import io.labelbench.project.training.TrainingType;
 import io.labelbench.ui.LabelbenchJobs;
+import io.labelbench.ui.hub.ModelsHubView;
 
 /**
  * Starting trainings: the entry point of the Train Model command and of anything else that trains a project's
@@ -62,6 +63,21 @@ public final class TrainingJobs {
 			}
 		}
 		return jobs;
+	}
+
+	/** Re-reads the Models Hub view, where a published model shows its new version. */
+	static void refreshModelsHub() {
+		if (!PlatformUI.isWorkbenchRunning()) {
+			return;
+		}
+		PlatformUI.getWorkbench().getDisplay().asyncExec(() -> {
+			for (IWorkbenchWindow window : PlatformUI.getWorkbench().getWorkbenchWindows()) {
+				if (window.getActivePage() != null
+						&& window.getActivePage().findView(ModelsHubView.ID) instanceof ModelsHubView view) {
+					view.refreshCatalog();
+				}
+			}
+		});
 	}
 
 	/** Opens (or brings forward) the training editor of a run. */
