@@ -43,7 +43,7 @@ final class TrainedModelDetail {
 		versionsTable.setLinesVisible(true);
 		String[] titles = { Messages.Trained_version, Messages.Trained_time, Messages.Trained_testTasks,
 				Messages.Trained_microP, Messages.Trained_microR, Messages.Trained_microF1, Messages.Trained_macroF1 };
-		int[] widths = { 60, 130, 80, 70, 70, 70, 80 };
+		int[] widths = { 60, 125, 75, 65, 65, 65, 70 };
 		for (int i = 0; i < titles.length; i++) {
 			TableColumn column = new TableColumn(versionsTable, i < 2 ? SWT.LEFT : SWT.RIGHT);
 			column.setText(titles[i]);

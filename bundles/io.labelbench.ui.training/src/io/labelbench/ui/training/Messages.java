@@ -36,12 +36,17 @@ public final class Messages extends NLS {
 	public static String Editor_cancel;
 	public static String Editor_parameters;
 	public static String Editor_default;
+	public static String Editor_trainerDefault;
+	public static String Editor_newestEmbeddings;
+	public static String Editor_used;
 	public static String Editor_starting;
 	public static String Editor_running;
 	public static String Editor_published;
 	public static String Editor_failed;
 	public static String Editor_cancelled;
 	public static String Editor_scores;
+	public static String Editor_scoresLater;
+	public static String Editor_noScores;
 	public static String Chart_title;
 	public static String Chart_epoch;
 	public static String Chart_loss;

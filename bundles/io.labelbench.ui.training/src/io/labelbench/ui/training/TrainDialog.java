@@ -143,7 +143,7 @@ final class TrainDialog extends TitleAreaDialog {
 
 	private Text field(Composite area, String label) {
 		Text text = new Text(labelled(area, label), SWT.BORDER);
-		GridDataFactory.fillDefaults().hint(convertWidthInCharsToPixels(12), SWT.DEFAULT).applyTo(text);
+		GridDataFactory.swtDefaults().hint(convertWidthInCharsToPixels(12), SWT.DEFAULT).applyTo(text);
 		return text;
 	}
 

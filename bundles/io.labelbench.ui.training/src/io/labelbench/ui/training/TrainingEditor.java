@@ -7,6 +7,7 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.resource.JFaceResources;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.custom.ScrolledComposite;
@@ -14,6 +15,7 @@ import org.eclipse.swt.custom.StyledText;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.ui.IEditorInput;
@@ -24,6 +26,7 @@ import org.eclipse.ui.part.EditorPart;
 import io.labelbench.hub.ModelScores;
 import io.labelbench.project.training.ProjectTrainer;
 import io.labelbench.project.training.TrainingEpoch;
+import io.labelbench.protocol.TrainingDefaults;
 import io.labelbench.ui.hub.ScoresTables;
 
 /**
@@ -34,13 +37,13 @@ import io.labelbench.ui.hub.ScoresTables;
 public final class TrainingEditor extends EditorPart {
 
 	public static final String ID = "io.labelbench.ui.training.trainingEditor";
-	private static final int CHART_HEIGHT = 320;
 
 	private TrainingRun run;
 	private final AtomicBoolean updateQueued = new AtomicBoolean();
 	private final TrainingRun.Listener listener = changed -> queueUpdate();
+	private Composite root;
 	private ScrolledComposite scrolled;
-	private Composite content;
+	private Label parameters;
 	private Label state;
 	private Button cancel;
 	private EpochChart chart;
@@ -66,12 +69,9 @@ public final class TrainingEditor extends EditorPart {
 
 	@Override
 	public void createPartControl(Composite parent) {
-		SashForm sash = new SashForm(parent, SWT.VERTICAL);
-		scrolled = new ScrolledComposite(sash, SWT.V_SCROLL | SWT.H_SCROLL);
-		content = new Composite(scrolled, SWT.NONE);
-		GridLayoutFactory.swtDefaults().margins(12, 12).spacing(8, 6).applyTo(content);
-
-		Composite top = new Composite(content, SWT.NONE);
+		root = new Composite(parent, SWT.NONE);
+		GridLayoutFactory.swtDefaults().margins(12, 12).spacing(8, 6).applyTo(root);
+		Composite top = new Composite(root, SWT.NONE);
 		GridLayoutFactory.fillDefaults().numColumns(2).spacing(24, 0).applyTo(top);
 		GridDataFactory.fillDefaults().grab(true, false).applyTo(top);
 		Label title = new Label(top, SWT.WRAP);
@@ -80,23 +80,24 @@ public final class TrainingEditor extends EditorPart {
 		cancel = new Button(top, SWT.PUSH);
 		cancel.setText(Messages.Editor_cancel);
 		cancel.addListener(SWT.Selection, e -> cancel());
-		text(content, parameters(run.request().parameters()));
-		state = text(content, "");
+		parameters = text(root, parameters(run.request()));
+		state = text(root, "");
 
+		// the chart is a pane of its own (never inside a scrolled composite): it draws to the size it is given
+		SashForm sash = new SashForm(root, SWT.VERTICAL);
+		GridDataFactory.fillDefaults().grab(true, true).applyTo(sash);
 		chart = new EpochChart();
-		chartCanvas = chart.createControl(content);
-		GridDataFactory.fillDefaults().grab(true, false).hint(560, CHART_HEIGHT).applyTo(chartCanvas);
-		closing = new Composite(content, SWT.NONE);
-		GridLayoutFactory.fillDefaults().spacing(8, 6).applyTo(closing);
-		GridDataFactory.fillDefaults().grab(true, false).applyTo(closing);
-
-		scrolled.setContent(content);
+		chartCanvas = chart.createControl(sash);
+		scrolled = new ScrolledComposite(sash, SWT.V_SCROLL | SWT.H_SCROLL);
+		closing = new Composite(scrolled, SWT.NONE);
+		GridLayoutFactory.swtDefaults().spacing(8, 6).applyTo(closing);
+		scrolled.setContent(closing);
 		scrolled.setExpandHorizontal(true);
 		scrolled.setExpandVertical(true);
-
+		text(closing, Messages.Editor_scoresLater);
 		log = new StyledText(sash, SWT.MULTI | SWT.READ_ONLY | SWT.V_SCROLL | SWT.H_SCROLL | SWT.BORDER);
 		log.setFont(JFaceResources.getTextFont());
-		sash.setWeights(3, 1);
+		sash.setWeights(5, 3, 2);
 
 		run.addListener(listener);
 		update();
@@ -109,13 +110,29 @@ public final class TrainingEditor extends EditorPart {
 		return label;
 	}
 
-	static String parameters(ProjectTrainer.Parameters p) {
-		return Messages.format(Messages.Editor_parameters, or(p.embeddings()), or(p.epochs()), or(p.learningRate()),
-				or(p.batchSize()), or(p.dropout()), or(p.validationSplit()));
+	/** The parameters asked for; those left to the trainer with its default, where the defaults are known. */
+	static String parameters(TrainingRequest request) {
+		ProjectTrainer.Parameters p = request.parameters();
+		TrainingDefaults d = TrainingDefaults.of(request.type().id());
+		return Messages.format(Messages.Editor_parameters,
+				p.embeddings() == null ? Messages.Editor_newestEmbeddings : p.embeddings(),
+				or(p.epochs(), d == null ? null : d.epochs()), or(p.learningRate(), d == null ? null : d.learningRate()),
+				or(p.batchSize(), d == null ? null : d.batchSize()), or(p.dropout(), d == null ? null : d.dropout()),
+				or(p.validationSplit(), d == null ? null : d.validationSplit()));
 	}
 
-	private static String or(Object value) {
-		return value == null ? Messages.Editor_default : value.toString();
+	private static String or(Object value, Object fallback) {
+		return value != null ? value.toString()
+				: fallback != null ? NLS.bind(Messages.Editor_default, fallback) : Messages.Editor_trainerDefault;
+	}
+
+	/** The parameters the training JVM used, as the published entry records them. */
+	private static String used(ProjectTrainer.Result result) {
+		StringBuilder text = new StringBuilder();
+		result.model().entry().json().path("parameters").fields().forEachRemaining(field -> text
+				.append(text.length() == 0 ? "" : ", ").append(field.getKey()).append(' ')
+				.append(field.getValue().asText()));
+		return NLS.bind(Messages.Editor_used, text);
 	}
 
 	private void cancel() {
@@ -133,7 +150,7 @@ public final class TrainingEditor extends EditorPart {
 			if (!display.isDisposed()) {
 				display.asyncExec(() -> {
 					updateQueued.set(false);
-					if (!content.isDisposed()) {
+					if (!root.isDisposed()) {
 						update();
 					}
 				});
@@ -153,14 +170,17 @@ public final class TrainingEditor extends EditorPart {
 		state.setText(stateText(now, epochs));
 		if (now != TrainingRun.State.RUNNING && !endShown) {
 			endShown = true;
+			if (now == TrainingRun.State.PUBLISHED) {
+				parameters.setText(used(run.result()));
+			}
 			showEnd(now);
 		}
 		if (endShown && !deploymentShown && !run.deployment().isEmpty()) {
 			deploymentShown = true;
 			text(closing, run.deployment());
 		}
-		content.layout(true, true);
-		scrolled.setMinSize(content.computeSize(SWT.DEFAULT, SWT.DEFAULT));
+		root.layout(true, true);
+		scrolled.setMinSize(closing.computeSize(SWT.DEFAULT, SWT.DEFAULT));
 	}
 
 	private String stateText(TrainingRun.State now, List<TrainingEpoch> epochs) {
@@ -180,7 +200,11 @@ public final class TrainingEditor extends EditorPart {
 	}
 
 	private void showEnd(TrainingRun.State now) {
+		for (Control child : closing.getChildren()) {
+			child.dispose();
+		}
 		if (now != TrainingRun.State.PUBLISHED) {
+			text(closing, Messages.Editor_noScores);
 			return;
 		}
 		Label heading = text(closing, Messages.Editor_scores);
@@ -220,8 +244,9 @@ public final class TrainingEditor extends EditorPart {
 		return chartCanvas;
 	}
 
+	/** The title, parameters and state, and the scores pane. */
 	public Composite content() {
-		return content;
+		return root;
 	}
 
 	public String logText() {

@@ -63,7 +63,7 @@ final class TrainingFixtures {
 	 * A project of {@code tasks} posology sentences, each with a submitted completion of its DRUG and DOSAGE
 	 * (the first {@code completed} ones only), every fifth tagged "test".
 	 */
-	static IProject project(Path folder, int tasks, int completed) throws IOException {
+	static IProject project(Path folder, int tasks, int completed) throws Exception {
 		LabelbenchProject lb = LabelbenchProject.create(folder, LabelbenchProject.currentUser());
 		Files.writeString(lb.configFile(), CONFIG, StandardCharsets.UTF_8);
 		for (int i = 1; i <= tasks; i++) {
@@ -125,7 +125,7 @@ final class TrainingFixtures {
 				mkdir -p "$out/result/model"
 				mv "$out/saving/model-metadata" "$out/result/model/metadata"
 				mv "$out/saving/test-predictions.jsonl" "$out/result/test-predictions.jsonl"
-				echo '{"event":"done","seconds":1.5,"parameters":{"epochs":%d,"learningRate":0.003,"batchSize":16,"dropout":0.5,"validationSplit":0.2}}'
+				echo '{"event":"done","seconds":5.1,"parameters":{"epochs":%d,"learningRate":0.003,"batchSize":16,"dropout":0.5,"validationSplit":0.2}}'
 				""".formatted(folder.resolve("pid"), epochs, epochLines.size());
 		Files.writeString(bin.resolve("labelbench-server"), script, StandardCharsets.UTF_8);
 		return folder;

@@ -52,11 +52,19 @@ import io.labelbench.ui.training.TrainingRun;
 class TrainingWorkbenchTest {
 
 	private static final String TITLE = "Train Model";
-	/** Epoch lines a real NerDL fit of {@link TrainingFixtures#project} printed (3 epochs, validation split 0.2). */
+	/**
+	 * The epoch lines a real NerDL fit of {@link TrainingFixtures#project} printed (60 tasks, 8 epochs, validation
+	 * split 0.2; RealTrainingTest runs such a fit).
+	 */
 	static final List<String> RECORDED = List.of(
-			"{\"event\":\"epoch\",\"epoch\":1,\"epochs\":3,\"loss\":38.41,\"seconds\":2.1,\"validation\":{\"macroPrecision\":0.41,\"macroRecall\":0.35,\"macroF1\":0.377,\"microPrecision\":0.52,\"microRecall\":0.44,\"microF1\":0.477}}",
-			"{\"event\":\"epoch\",\"epoch\":2,\"epochs\":3,\"loss\":12.7,\"seconds\":1.4,\"validation\":{\"macroPrecision\":0.86,\"macroRecall\":0.8,\"macroF1\":0.829,\"microPrecision\":0.88,\"microRecall\":0.83,\"microF1\":0.854}}",
-			"{\"event\":\"epoch\",\"epoch\":3,\"epochs\":3,\"loss\":4.25,\"seconds\":1.3,\"validation\":{\"macroPrecision\":0.97,\"macroRecall\":0.96,\"macroF1\":0.965,\"microPrecision\":0.97,\"microRecall\":0.97,\"microF1\":0.97}}");
+			"{\"event\":\"epoch\",\"epoch\":1,\"epochs\":8,\"loss\":36.40777,\"seconds\":8.2,\"validation\":{\"macroPrecision\":0.47676766,\"macroRecall\":0.6666667,\"macroF1\":0.5559482,\"microPrecision\":0.42105263,\"microRecall\":0.6666667,\"microF1\":0.516129}}",
+			"{\"event\":\"epoch\",\"epoch\":2,\"epochs\":8,\"loss\":19.353943,\"seconds\":0.7,\"validation\":{\"macroPrecision\":0.6666667,\"macroRecall\":0.33333334,\"macroF1\":0.44444448,\"microPrecision\":1.0,\"microRecall\":0.33333334,\"microF1\":0.5}}",
+			"{\"event\":\"epoch\",\"epoch\":3,\"epochs\":8,\"loss\":9.589443,\"seconds\":0.67,\"validation\":{\"macroPrecision\":1.0,\"macroRecall\":1.0,\"macroF1\":1.0,\"microPrecision\":1.0,\"microRecall\":1.0,\"microF1\":1.0}}",
+			"{\"event\":\"epoch\",\"epoch\":4,\"epochs\":8,\"loss\":4.832494,\"seconds\":0.49,\"validation\":{\"macroPrecision\":1.0,\"macroRecall\":1.0,\"macroF1\":1.0,\"microPrecision\":1.0,\"microRecall\":1.0,\"microF1\":1.0}}",
+			"{\"event\":\"epoch\",\"epoch\":5,\"epochs\":8,\"loss\":1.6055949,\"seconds\":0.38,\"validation\":{\"macroPrecision\":1.0,\"macroRecall\":1.0,\"macroF1\":1.0,\"microPrecision\":1.0,\"microRecall\":1.0,\"microF1\":1.0}}",
+			"{\"event\":\"epoch\",\"epoch\":6,\"epochs\":8,\"loss\":0.60128593,\"seconds\":0.38,\"validation\":{\"macroPrecision\":1.0,\"macroRecall\":1.0,\"macroF1\":1.0,\"microPrecision\":1.0,\"microRecall\":1.0,\"microF1\":1.0}}",
+			"{\"event\":\"epoch\",\"epoch\":7,\"epochs\":8,\"loss\":0.17645645,\"seconds\":0.35,\"validation\":{\"macroPrecision\":1.0,\"macroRecall\":1.0,\"macroF1\":1.0,\"microPrecision\":1.0,\"microRecall\":1.0,\"microF1\":1.0}}",
+			"{\"event\":\"epoch\",\"epoch\":8,\"epochs\":8,\"loss\":0.07744392,\"seconds\":0.54,\"validation\":{\"macroPrecision\":1.0,\"macroRecall\":1.0,\"macroF1\":1.0,\"microPrecision\":1.0,\"microRecall\":1.0,\"microF1\":1.0}}");
 
 	@TempDir
 	Path dir;
@@ -103,14 +111,14 @@ class TrainingWorkbenchTest {
 		});
 		assertEquals(null, TrainHandler.open(shell, project), "nothing is trained");
 		assertFalse(trainEnabled[0], "Train is disabled");
-		assertTrue(seen.stream().anyMatch(t -> t.startsWith("no completions: none of the ")),
+		assertTrue(seen.stream().anyMatch(t -> t.strip().startsWith("no completions: none of the ")),
 				seen.toString());
 		assertEquals(0, TrainingJobs.current().size());
 	}
 
 	@Test
 	void aTrainingDrawsItsEpochsAsTheyComePublishesVersionsAndDeploysAsOneUndoableEdit() throws Exception {
-		recorded("1", false);
+		recorded("0.5", false);
 		IProject project = TrainingFixtures.project(dir.resolve("clinic"), 40, 40);
 		IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
 		Shell shell = page.getWorkbenchWindow().getShell();
@@ -126,6 +134,8 @@ class TrainingWorkbenchTest {
 			for (Text text : texts(dialog)) {
 				seen.add("field " + text.getText());
 			}
+			texts(dialog).get(0).setText("8");
+			all(dialog, org.eclipse.swt.widgets.Spinner.class).get(0).setSelection(20);
 			button(dialog, "Deploy after training (the new model goes into the model attributes of the config, one"
 					+ " undoable edit)").setSelection(true);
 			screenshot(dialog, "train-dialog.png");
@@ -141,25 +151,30 @@ class TrainingWorkbenchTest {
 
 		UiTesting.waitUntil("the training editor opens", () -> page.getActiveEditor() instanceof TrainingEditor, 10_000);
 		TrainingEditor editor = (TrainingEditor) page.getActiveEditor();
+		page.setPartState(page.getReference(editor), IWorkbenchPage.STATE_MAXIMIZED);
 		UiTesting.waitUntil("the first epoch is drawn", () -> editor.chartPoints("loss")[0].length >= 1, 60_000);
 		assertEquals(Job.RUNNING, job.getState(), "drawn while the run goes on");
-		assertTrue(editor.chartPoints("loss")[0].length < 3, "not all epochs at once");
+		assertTrue(editor.chartPoints("loss")[0].length < 8, "not all epochs at once");
 		UiTesting.screenshot(shell, Path.of("target", "training-running.png"));
 
 		UiTesting.waitForJobs(TrainingJobs.FAMILY, 60_000);
 		TrainingRun run = editor.run();
 		assertEquals(TrainingRun.State.PUBLISHED, run.state(), run.message());
-		UiTesting.waitUntil("the end is shown", () -> editor.chartPoints("loss")[0].length == 3, 10_000);
-		assertEquals(4.25, editor.chartPoints("loss")[1][2]);
-		assertEquals(0.97, editor.chartPoints("validation micro F1")[1][2]);
-		assertEquals(0.829, editor.chartPoints("validation macro F1")[1][1]);
+		UiTesting.waitUntil("the end is shown", () -> editor.chartPoints("loss")[0].length == 8, 10_000);
+		assertEquals(0.07744392, editor.chartPoints("loss")[1][7]);
+		assertEquals(1.0, editor.chartPoints("validation micro F1")[1][7]);
+		assertEquals(0.44444448, editor.chartPoints("validation macro F1")[1][1]);
 		List<String> texts = UiTesting.texts(editor.content());
 		assertTrue(texts.stream().anyMatch(t -> t.startsWith("Published clinic_ner v1 in ")), texts.toString());
 		assertTrue(texts.contains("Scored on 8 test tasks."), texts.toString());
 		assertTrue(texts.contains("Deployed: clinic_ner is now the model of DRUG, DOSAGE."), texts.toString());
-		assertTrue(editor.logText().contains("epoch 2/3: loss 12.7000"), editor.logText());
+		assertTrue(editor.logText().contains("epoch 2/8: loss 19.3539, 0.7 s, validation F1 0.500 micro, 0.444 macro"),
+				editor.logText());
+		assertTrue(texts.stream().anyMatch(t -> t.startsWith("Parameters used: embeddings w2v_labelbench_100d, epochs 8,")),
+				texts.toString());
 		UiTesting.waitUntil("the chart is drawn", () -> editor.chartPaints() > 0, 10_000);
 		UiTesting.screenshot(shell, Path.of("target", "training-published.png"));
+		page.setPartState(page.getReference(editor), IWorkbenchPage.STATE_RESTORED);
 
 		// the deploy is one edit in the open config editor, saved, and one undo takes it back
 		String deployed = configEditor.getDocumentProvider().getDocument(configEditor.getEditorInput()).get();
