@@ -28,6 +28,7 @@ public final class Messages extends NLS {
 	public static String TrainingJob_starting;
 	public static String TrainingJob_notPermitted;
 	public static String TrainingJob_noConfig;
+	public static String TrainingJob_overBudget;
 	public static String TrainingJob_failed;
 	public static String Epoch_line;
 	public static String Epoch_accuracy;

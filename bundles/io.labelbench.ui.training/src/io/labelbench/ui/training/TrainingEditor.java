@@ -21,6 +21,7 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.ui.IEditorInput;
 import org.eclipse.ui.IEditorSite;
 import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.part.EditorPart;
 
 import io.labelbench.hub.ModelScores;
@@ -146,8 +147,8 @@ public final class TrainingEditor extends EditorPart {
 	/** Many events (log lines arrive fast) become one update at a time on the UI thread. */
 	private void queueUpdate() {
 		if (updateQueued.compareAndSet(false, true)) {
-			Display display = getSite().getShell().getDisplay();
-			if (!display.isDisposed()) {
+			Display display = PlatformUI.isWorkbenchRunning() ? PlatformUI.getWorkbench().getDisplay() : null;
+			if (display != null && !display.isDisposed()) {
 				display.asyncExec(() -> {
 					updateQueued.set(false);
 					if (!root.isDisposed()) {

@@ -2,6 +2,7 @@ package io.labelbench.ui.training;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
@@ -23,6 +24,7 @@ import io.labelbench.config.LabelingConfig;
 import io.labelbench.core.store.LabelbenchProject;
 import io.labelbench.core.store.Permission;
 import io.labelbench.preannotate.server.ServerException;
+import io.labelbench.preannotate.server.ServerRecord;
 import io.labelbench.preannotate.server.ServerRegistry;
 import io.labelbench.project.training.ProjectTrainer;
 import io.labelbench.project.training.TrainingEpoch;
@@ -94,6 +96,10 @@ public final class TrainingJob extends Job {
 			if (!Files.isRegularFile(lb.configFile())) {
 				return fail(NLS.bind(Messages.TrainingJob_noConfig, project.getName()));
 			}
+			String overBudget = overBudget();
+			if (overBudget != null) {
+				return fail(overBudget);
+			}
 			LabelingConfig config = LabelingConfig.read(lb.configFile());
 			ProjectTrainer trainer = new ProjectTrainer(ModelCachePreference.cache(),
 					ServerRegistry.defaultDistribution(), Servers.registry(),
@@ -122,6 +128,25 @@ public final class TrainingJob extends Job {
 		} catch (ServerException | IOException e) {
 			return fail(NLS.bind(Messages.TrainingJob_failed, project.getName(), e.getMessage()));
 		}
+	}
+
+	/**
+	 * Why one more JVM would exceed the servers' budget (the preferences), counting the running servers and the
+	 * other trainings of this workbench; {@code null} when it fits. The trainer checks again, in its own terms.
+	 */
+	private String overBudget() {
+		List<ServerRecord> servers = Servers.registry().list().stream()
+				.filter(server -> !server.remote() && server.processAlive()).toList();
+		int trainings = (int) TrainingJobs.current().stream()
+				.filter(job -> job != this && job.getState() == Job.RUNNING).count();
+		int jvms = servers.size() + trainings + 1;
+		int heap = servers.stream().mapToInt(ServerRecord::heapMb).sum() + (trainings + 1) * ProjectTrainer.HEAP_MB;
+		ServerRegistry.Budget budget = ServerPreferences.budget();
+		if (jvms <= budget.maxServers() && heap <= budget.maxHeapMb()) {
+			return null;
+		}
+		return Messages.format(Messages.TrainingJob_overBudget, servers.size(), trainings, jvms, Integer.toString(heap),
+				budget.maxServers(), Integer.toString(budget.maxHeapMb()));
 	}
 
 	private ProjectTrainer.Listener listener() {

@@ -130,9 +130,14 @@ public final class TrainingRun {
 		fire();
 	}
 
+	/** A listener that fails (e.g. its editor went with the workbench) never stops the training's output reader. */
 	private void fire() {
 		for (Listener listener : listeners) {
-			listener.changed(this);
+			try {
+				listener.changed(this);
+			} catch (RuntimeException e) {
+				listeners.remove(listener);
+			}
 		}
 	}
 }

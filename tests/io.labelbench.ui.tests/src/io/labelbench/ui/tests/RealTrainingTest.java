@@ -44,12 +44,13 @@ class RealTrainingTest {
 	}
 
 	@AfterEach
-	void restore() {
+	void restore() throws Exception {
 		for (TrainingJob job : TrainingJobs.current()) {
 			job.cancel();
 		}
 		UiTesting.waitForJobs(TrainingJobs.FAMILY, 60_000);
 		PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage().closeAllEditors(false);
+		TrainingFixtures.forgetProjectsIn(dir);
 		System.clearProperty("labelbench.servers");
 		TrainingFixtures.forgetCache();
 	}

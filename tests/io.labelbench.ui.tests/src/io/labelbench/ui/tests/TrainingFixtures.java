@@ -55,6 +55,15 @@ final class TrainingFixtures {
 		new ModelDownloader(ModelCachePreference.cache()).download(offer.hub(), offer.entry(), Progress.NONE);
 	}
 
+	/** Removes the workspace's projects in {@code folder} from the workspace (their files go with the folder). */
+	static void forgetProjectsIn(Path folder) throws Exception {
+		for (IProject project : org.eclipse.core.resources.ResourcesPlugin.getWorkspace().getRoot().getProjects()) {
+			if (project.getLocation() != null && project.getLocation().toFile().toPath().startsWith(folder)) {
+				project.delete(false, true, null);
+			}
+		}
+	}
+
 	static void forgetCache() {
 		InstanceScope.INSTANCE.getNode(ModelCachePreference.QUALIFIER).remove(ModelCachePreference.KEY);
 	}

@@ -14,6 +14,7 @@ import java.util.List;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IProject;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Control;
@@ -36,6 +37,8 @@ import io.labelbench.preannotate.server.ServerRegistry;
 import io.labelbench.project.training.TrainingType;
 import io.labelbench.ui.ModelCachePreference;
 import io.labelbench.ui.hub.ModelsHubView;
+import io.labelbench.ui.servers.ServerPreferences;
+import io.labelbench.ui.servers.ServersView;
 import io.labelbench.ui.training.TrainHandler;
 import io.labelbench.ui.training.TrainingEditor;
 import io.labelbench.ui.training.TrainingJob;
@@ -85,6 +88,7 @@ class TrainingWorkbenchTest {
 		}
 		UiTesting.waitForJobs(TrainingJobs.FAMILY, 30_000);
 		PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage().closeAllEditors(false);
+		TrainingFixtures.forgetProjectsIn(dir);
 		if (distribution != null) {
 			System.setProperty(ServerRegistry.DISTRIBUTION_PROPERTY, distribution);
 		}
@@ -99,7 +103,7 @@ class TrainingWorkbenchTest {
 
 	@Test
 	void theDialogRefusesAProjectWithoutCompletionsBeforeAnythingStarts() throws Exception {
-		IProject project = TrainingFixtures.project(dir.resolve("fresh"), 10, 0);
+		IProject project = TrainingFixtures.project(dir.resolve("untrained"), 10, 0);
 		Shell shell = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
 		List<String> seen = new ArrayList<>();
 		boolean[] trainEnabled = { true };
@@ -119,7 +123,7 @@ class TrainingWorkbenchTest {
 	@Test
 	void aTrainingDrawsItsEpochsAsTheyComePublishesVersionsAndDeploysAsOneUndoableEdit() throws Exception {
 		recorded("0.5", false);
-		IProject project = TrainingFixtures.project(dir.resolve("clinic"), 40, 40);
+		IProject project = TrainingFixtures.project(dir.resolve("dispensary"), 40, 40);
 		IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
 		Shell shell = page.getWorkbenchWindow().getShell();
 		shell.setMaximized(true);
@@ -165,9 +169,9 @@ class TrainingWorkbenchTest {
 		assertEquals(1.0, editor.chartPoints("validation micro F1")[1][7]);
 		assertEquals(0.44444448, editor.chartPoints("validation macro F1")[1][1]);
 		List<String> texts = UiTesting.texts(editor.content());
-		assertTrue(texts.stream().anyMatch(t -> t.startsWith("Published clinic_ner v1 in ")), texts.toString());
+		assertTrue(texts.stream().anyMatch(t -> t.startsWith("Published dispensary_ner v1 in ")), texts.toString());
 		assertTrue(texts.contains("Scored on 8 test tasks."), texts.toString());
-		assertTrue(texts.contains("Deployed: clinic_ner is now the model of DRUG, DOSAGE."), texts.toString());
+		assertTrue(texts.contains("Deployed: dispensary_ner is now the model of DRUG, DOSAGE."), texts.toString());
 		assertTrue(editor.logText().contains("epoch 2/8: loss 19.3539, 0.7 s, validation F1 0.500 micro, 0.444 macro"),
 				editor.logText());
 		assertTrue(texts.stream().anyMatch(t -> t.startsWith("Parameters used: embeddings w2v_labelbench_100d, epochs 8,")),
@@ -178,7 +182,7 @@ class TrainingWorkbenchTest {
 
 		// the deploy is one edit in the open config editor, saved, and one undo takes it back
 		String deployed = configEditor.getDocumentProvider().getDocument(configEditor.getEditorInput()).get();
-		assertTrue(deployed.contains("<Label value=\"DRUG\" model=\"clinic_ner\""), deployed);
+		assertTrue(deployed.contains("<Label value=\"DRUG\" model=\"dispensary_ner\""), deployed);
 		assertFalse(configEditor.isDirty(), "saved");
 		assertEquals(deployed, Files.readString(configFile.getLocation().toFile().toPath(), StandardCharsets.UTF_8));
 		var history = PlatformUI.getWorkbench().getOperationSupport().getOperationHistory();
@@ -189,15 +193,15 @@ class TrainingWorkbenchTest {
 		// a second run is v2; the Models Hub view lists both versions with their scores
 		TrainingJobs.schedule(project, new TrainingRequest(TrainingType.NER, null, null, false, false), true);
 		UiTesting.waitForJobs(TrainingJobs.FAMILY, 60_000);
-		var versions = TrainedModels.of(ModelCachePreference.cache().installed()).get("clinic_ner");
+		var versions = TrainedModels.of(ModelCachePreference.cache().installed()).get("dispensary_ner");
 		assertEquals(List.of(1, 2), versions.stream().map(TrainedModels.Version::version).toList());
 
 		ModelsHubView hub = (ModelsHubView) page.showView(ModelsHubView.ID);
 		hub.refreshCatalog();
 		UiTesting.waitForJobs(ModelsHubView.FAMILY_CATALOG, 30_000);
-		UiTesting.waitUntil("the trained model is listed", () -> row(hub.viewer().getTable(), "clinic_ner") >= 0, 10_000);
+		UiTesting.waitUntil("the trained model is listed", () -> row(hub.viewer().getTable(), "dispensary_ner") >= 0, 10_000);
 		Table table = hub.viewer().getTable();
-		int row = row(table, "clinic_ner");
+		int row = row(table, "dispensary_ner");
 		assertEquals("trained v2 (2 versions)", table.getItem(row).getText(6));
 		assertEquals("Project", table.getItem(row).getText(2));
 		hub.viewer().setSelection(new org.eclipse.jface.viewers.StructuredSelection(table.getItem(row).getData()), true);
@@ -206,7 +210,7 @@ class TrainingWorkbenchTest {
 		assertEquals("8", hub.trainedVersions().getItem(1).getText(2), "test tasks");
 		assertEquals("0.000", hub.trainedVersions().getItem(1).getText(5), "the replayed model predicts nothing");
 		List<String> scores = UiTesting.texts(hub.trainedScores());
-		assertTrue(scores.stream().anyMatch(t -> t.startsWith("clinic_ner v2: v2, trained on 32 tasks")), scores.toString());
+		assertTrue(scores.stream().anyMatch(t -> t.startsWith("dispensary_ner v2: v2, trained on 32 tasks")), scores.toString());
 		Table labels = (Table) java.util.Arrays.stream(hub.trainedScores().getChildren()).filter(Table.class::isInstance)
 				.findFirst().orElseThrow();
 		assertEquals("DOSAGE", labels.getItem(0).getText(0));
@@ -219,7 +223,7 @@ class TrainingWorkbenchTest {
 	@Test
 	void cancelKillsTheTrainingJvmAndPublishesNothingAndOneProjectTrainsOnceAtATime() throws Exception {
 		recorded("0.2", true);
-		IProject project = TrainingFixtures.project(dir.resolve("ward"), 20, 20);
+		IProject project = TrainingFixtures.project(dir.resolve("nightshift"), 20, 20);
 		TrainingRequest request = new TrainingRequest(TrainingType.NER, null, null, false, false);
 		TrainingJob first = TrainingJobs.schedule(project, request, true);
 		TrainingJob second = TrainingJobs.schedule(project, request, false);
@@ -236,6 +240,63 @@ class TrainingWorkbenchTest {
 		assertEquals(java.util.Map.of(), TrainedModels.of(ModelCachePreference.cache().installed()), "nothing published");
 		try (var left = Files.list(ModelCachePreference.cache().buildFolder())) {
 			assertEquals(0, left.count(), "no work folder left");
+		}
+	}
+
+	/**
+	 * One server of project wing runs (a stand-in process registered as its server) and the budget is two JVMs: a
+	 * training of wing fits beside it, a training of another project at the same time does not; the published model
+	 * of wing, deployed, leaves the server stale in the Servers view.
+	 */
+	@Test
+	void trainingsShareTheServersBudgetAndDeployLeavesTheProjectsServersStale() throws Exception {
+		IProject wing = TrainingFixtures.project(dir.resolve("wing"), 20, 20);
+		IProject annex = TrainingFixtures.project(dir.resolve("annex"), 20, 20);
+		var preferences = InstanceScope.INSTANCE.getNode("io.labelbench.ui.servers");
+		preferences.putInt(ServerPreferences.MAX_SERVERS, 2);
+		// its command line names the server's main package, as the registry expects of a live server process
+		Process server = new ProcessBuilder("sh", "-c", "sleep 300; true", "io.labelbench.server").start();
+		try {
+			Path record = Files.createDirectories(dir.resolve("servers/wing-1"));
+			Files.writeString(record.resolve("server.json"), "{\"id\":\"wing-1\",\"name\":\"wing\",\"project\":\""
+					+ dir.resolve("wing").toAbsolutePath() + "\",\"url\":\"http://127.0.0.1:0\",\"token\":\"t\",\"pid\":"
+					+ server.pid() + ",\"specHash\":\"before\",\"models\":[],\"labels\":[\"DRUG\"],\"heapMb\":1024,"
+					+ "\"started\":\"2026-12-03T10:00:00Z\"}");
+			recorded("0.2", true);
+			TrainingRequest request = new TrainingRequest(TrainingType.NER, null, null, false, false);
+			TrainingJob first = TrainingJobs.schedule(wing, request, false);
+			UiTesting.waitUntil("the first epoch", () -> first.run().epochs().size() == 1, 60_000);
+			List<String> told = new ArrayList<>();
+			UiTesting.whenDialogOpens(TITLE, dialog -> {
+				told.addAll(UiTesting.texts(dialog));
+				UiTesting.press(dialog, "OK");
+			});
+			TrainingJob second = TrainingJobs.schedule(annex, request, false);
+			UiTesting.waitUntil("the refusal is told", () -> !told.isEmpty(), 30_000);
+			assertTrue(told.stream().anyMatch(t -> t.startsWith("Not started: the training would exceed")), told.toString());
+			assertEquals(TrainingRun.State.FAILED, second.run().state());
+			assertTrue(second.run().message().startsWith("Not started: the training would exceed the servers' budget."
+					+ " 1 server runs and 1 other training; with this training that makes 3 JVMs with 5120 MB of heap,"
+					+ " and the budget is 2 JVMs"), second.run().message());
+			first.cancel();
+			UiTesting.waitForJobs(TrainingJobs.FAMILY, 30_000);
+
+			recorded("0", false);
+			TrainingJob deployed = TrainingJobs.schedule(wing,
+					new TrainingRequest(TrainingType.NER, null, null, true, false), true);
+			UiTesting.waitForJobs(TrainingJobs.FAMILY, 60_000);
+			assertEquals(TrainingRun.State.PUBLISHED, deployed.run().state(), deployed.run().message());
+			assertEquals("Deployed: wing_ner is now the model of DRUG, DOSAGE. The project's running server runs the"
+					+ " previous model until deployed again: it is shown stale in the Servers view.",
+					deployed.run().deployment());
+			ServersView view = (ServersView) PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage()
+					.showView(ServersView.ID);
+			view.refresh();
+			UiTesting.waitUntil("the server is shown stale", () -> view.table().getItemCount() == 1
+					&& "stale".equals(view.table().getItem(0).getText(4)), 20_000);
+		} finally {
+			server.destroyForcibly().waitFor();
+			preferences.remove(ServerPreferences.MAX_SERVERS);
 		}
 	}
 
