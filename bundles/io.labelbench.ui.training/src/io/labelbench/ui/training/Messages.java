@@ -37,7 +37,7 @@ public final class Messages extends NLS {
 	public static String Editor_cancel;
 	public static String Editor_parameters;
 	public static String Editor_default;
-	public static String Editor_trainerDefault;
+	public static String Editor_iterations;
 	public static String Editor_newestEmbeddings;
 	public static String Editor_used;
 	public static String Editor_starting;

@@ -151,20 +151,27 @@ final class TrainDialog extends TitleAreaDialog {
 		return TrainingType.values()[typeCombo.getSelectionIndex()];
 	}
 
-	/** The type's defaults in the fields; a type without recorded defaults leaves them blank (the trainer's). */
+	/** The type's defaults in the fields; the parameters that do not apply to the type are blank and disabled. */
 	private void defaults() {
 		TrainingDefaults d = TrainingDefaults.of(type().id());
-		epochs.setText(d == null ? "" : Integer.toString(d.epochs()));
-		learningRate.setText(d == null ? "" : Float.toString(d.learningRate()));
-		batchSize.setText(d == null ? "" : Integer.toString(d.batchSize()));
-		dropout.setText(d == null ? "" : Float.toString(d.dropout()));
-		validationSplit.setSelection(d == null ? 0 : Math.round(d.validationSplit() * 100));
+		embeddingsCombo.setEnabled(d.embeddings());
+		set(epochs, d.epochs());
+		set(learningRate, d.learningRate());
+		set(batchSize, d.batchSize());
+		set(dropout, d.dropout());
+		validationSplit.setEnabled(d.validationSplit() != null);
+		validationSplit.setSelection(d.validationSplit() == null ? 0 : Math.round(d.validationSplit() * 100));
+	}
+
+	private static void set(Text field, Number value) {
+		field.setText(value == null ? "" : value.toString());
+		field.setEnabled(value != null);
 	}
 
 	/** Asks the trainer's data export what it would fit on; shows its refusal, else what will be trained. */
 	private void check() {
 		refusal = null;
-		if (embeddings.isEmpty()) {
+		if (embeddings.isEmpty() && TrainingDefaults.of(type().id()).embeddings()) {
 			refusal = Messages.Dialog_noEmbeddings;
 		} else {
 			TrainingType type = type();
@@ -227,21 +234,23 @@ final class TrainDialog extends TitleAreaDialog {
 		return NLS.bind(Messages.Dialog_fraction, name.replace("&", "").replace(":", ""), text);
 	}
 
+	/** The field's number; {@code null} (the trainer's default) when blank or not applying to the type. */
 	private static Integer wholeValue(Text field) {
 		String text = field.getText().strip();
-		return text.isEmpty() ? null : Integer.valueOf(text);
+		return text.isEmpty() || !field.isEnabled() ? null : Integer.valueOf(text);
 	}
 
 	private static Float floatValue(Text field) {
 		String text = field.getText().strip();
-		return text.isEmpty() ? null : Float.valueOf(text);
+		return text.isEmpty() || !field.isEnabled() ? null : Float.valueOf(text);
 	}
 
 	@Override
 	protected void okPressed() {
-		ProjectTrainer.Parameters parameters = new ProjectTrainer.Parameters(embeddingsCombo.getText(),
-				wholeValue(epochs), floatValue(learningRate), wholeValue(batchSize), floatValue(dropout),
-				validationSplit.getSelection() / 100f);
+		ProjectTrainer.Parameters parameters = new ProjectTrainer.Parameters(
+				embeddingsCombo.isEnabled() ? embeddingsCombo.getText() : null, wholeValue(epochs),
+				floatValue(learningRate), wholeValue(batchSize), floatValue(dropout),
+				validationSplit.isEnabled() ? validationSplit.getSelection() / 100f : null);
 		request = new TrainingRequest(type(), parameters,
 				testSplit.getSelection() == 0 ? null : testSplit.getSelection() / 100.0, deploy.getSelection(),
 				deploy.getSelection() && redeploy.getSelection());

@@ -1,5 +1,6 @@
 package io.labelbench.ui.training;
 
+import java.io.IOException;
 import java.util.List;
 
 import org.eclipse.core.commands.ExecutionException;
@@ -15,8 +16,11 @@ import io.labelbench.config.ConfigEncoding;
 import io.labelbench.config.ModelDeployment;
 import io.labelbench.core.store.LabelbenchProject;
 import io.labelbench.preannotate.server.ServerRecord;
+import io.labelbench.project.ProjectPipeline;
 import io.labelbench.project.training.ProjectTrainer;
 import io.labelbench.project.training.TrainingType;
+import io.labelbench.ui.LabelbenchProjects;
+import io.labelbench.ui.ModelCachePreference;
 import io.labelbench.ui.hub.ConfigEditOperation;
 import io.labelbench.ui.servers.ServerCommands;
 import io.labelbench.ui.servers.Servers;
@@ -40,6 +44,17 @@ final class TrainedModelDeployment {
 		String[] outcome = { "" };
 		display.syncExec(() -> outcome[0] = apply(project, result, type, redeploy));
 		return outcome[0];
+	}
+
+	/** The project's running servers whose spec the new config no longer matches. */
+	private static List<ServerRecord> staleServers(IProject project) {
+		try {
+			return ProjectPipeline.of(LabelbenchProjects.of(project), ProjectPipeline.WITH_LIBRARY)
+					.staleServers(Servers.registry(), ModelCachePreference.cache()).stream()
+					.filter(ServerRecord::processAlive).toList();
+		} catch (IOException e) {
+			return List.of();
+		}
 	}
 
 	private static String apply(IProject project, ProjectTrainer.Result result, TrainingType type, boolean redeploy) {
@@ -77,9 +92,8 @@ final class TrainedModelDeployment {
 		if (!plan.missing().isEmpty()) {
 			done.append(' ').append(NLS.bind(Messages.Deploy_missing, String.join(", ", plan.missing())));
 		}
-		List<ServerRecord> servers = Servers.registry().list().stream()
-				.filter(server -> !server.remote() && Servers.belongsTo(server, project)).toList();
-		if (servers.isEmpty() || !plan.changes()) {
+		List<ServerRecord> servers = staleServers(project);
+		if (servers.isEmpty()) {
 			ServerCommands.refreshServersView();
 		} else if (redeploy) {
 			ServerCommands.redeploy(project, servers,

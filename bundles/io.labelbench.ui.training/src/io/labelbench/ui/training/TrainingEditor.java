@@ -111,20 +111,21 @@ public final class TrainingEditor extends EditorPart {
 		return label;
 	}
 
-	/** The parameters asked for; those left to the trainer with its default, where the defaults are known. */
+	/** The parameters asked for, those left to the trainer with its default; only those that apply to the type. */
 	static String parameters(TrainingRequest request) {
 		ProjectTrainer.Parameters p = request.parameters();
 		TrainingDefaults d = TrainingDefaults.of(request.type().id());
+		if (!d.embeddings()) {
+			return Messages.format(Messages.Editor_iterations, or(p.epochs(), d.epochs()));
+		}
 		return Messages.format(Messages.Editor_parameters,
-				p.embeddings() == null ? Messages.Editor_newestEmbeddings : p.embeddings(),
-				or(p.epochs(), d == null ? null : d.epochs()), or(p.learningRate(), d == null ? null : d.learningRate()),
-				or(p.batchSize(), d == null ? null : d.batchSize()), or(p.dropout(), d == null ? null : d.dropout()),
-				or(p.validationSplit(), d == null ? null : d.validationSplit()));
+				p.embeddings() == null ? Messages.Editor_newestEmbeddings : p.embeddings(), or(p.epochs(), d.epochs()),
+				or(p.learningRate(), d.learningRate()), or(p.batchSize(), d.batchSize()), or(p.dropout(), d.dropout()),
+				or(p.validationSplit(), d.validationSplit()));
 	}
 
 	private static String or(Object value, Object fallback) {
-		return value != null ? value.toString()
-				: fallback != null ? NLS.bind(Messages.Editor_default, fallback) : Messages.Editor_trainerDefault;
+		return value != null ? value.toString() : NLS.bind(Messages.Editor_default, fallback);
 	}
 
 	/** The parameters the training JVM used, as the published entry records them. */

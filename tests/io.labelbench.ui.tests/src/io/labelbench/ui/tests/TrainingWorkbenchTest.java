@@ -107,10 +107,21 @@ class TrainingWorkbenchTest {
 		Shell shell = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
 		List<String> seen = new ArrayList<>();
 		boolean[] trainEnabled = { true };
+		List<String> assertion = new ArrayList<>();
 		UiTesting.whenDialogOpens(TITLE, dialog -> {
 			seen.addAll(UiTesting.texts(dialog));
 			trainEnabled[0] = button(dialog, "Train").isEnabled();
 			screenshot(dialog, "train-dialog-refused.png");
+			// an assertion model takes only its iterations, and no embeddings
+			Combo type = combo(dialog, 0);
+			type.select(java.util.Arrays.asList(type.getItems()).indexOf("assertion"));
+			type.notifyListeners(org.eclipse.swt.SWT.Selection, new org.eclipse.swt.widgets.Event());
+			assertion.add("embeddings " + combo(dialog, 1).isEnabled());
+			for (Text text : all(dialog, Text.class)) {
+				if (text.getEditable()) {
+					assertion.add("field " + text.getText() + " " + text.isEnabled());
+				}
+			}
 			UiTesting.press(dialog, "Cancel");
 		});
 		assertEquals(null, TrainHandler.open(shell, project), "nothing is trained");
@@ -118,6 +129,8 @@ class TrainingWorkbenchTest {
 		assertTrue(seen.stream().anyMatch(t -> t.strip().startsWith("no completions: none of the ")),
 				seen.toString());
 		assertEquals(0, TrainingJobs.current().size());
+		assertEquals(List.of("embeddings false", "field 100 true", "field  false", "field  false", "field  false"),
+				assertion);
 	}
 
 	@Test

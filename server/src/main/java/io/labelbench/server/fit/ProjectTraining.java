@@ -67,7 +67,7 @@ import io.labelbench.server.nlp.SparkSupport;
 public final class ProjectTraining {
 	private static final ObjectMapper JSON = new ObjectMapper();
 	/** Default iterations of an assertion or relation model's logistic regression, as the build's models. */
-	static final int CONTEXT_ITERATIONS = 100;
+	static final int CONTEXT_ITERATIONS = TrainingDefaults.IN_CONTEXT.epochs();
 	private static final Pattern EPOCH = Pattern
 			.compile("Epoch (\\d+)/(\\d+) - ([0-9.,]+)s - loss: ([0-9.Ee+-]+)(?: - acc: ([0-9.Ee+-]+))?");
 	private static final Pattern AVERAGE = Pattern
@@ -248,7 +248,7 @@ public final class ProjectTraining {
 
 	/**
 	 * Assertion and relation models: {@link ContextTraining} on {@code train.jsonl}, {@code --epochs} iterations of
-	 * the logistic regression (default {@value #CONTEXT_ITERATIONS}), the same result layout and closing line.
+	 * the logistic regression (default {@link TrainingDefaults#IN_CONTEXT}), the same result layout and closing line.
 	 */
 	private static void fitInContext(Map<String, String> options, Path data, JsonNode description, Path out)
 			throws Exception {
