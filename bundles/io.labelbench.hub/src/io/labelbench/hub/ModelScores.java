@@ -9,11 +9,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The held-out scores a trained model was published with (the {@code metrics} of its hub entry, as the project
- * trainer writes them): per-label precision, recall and F1 of exact spans with micro and macro averages, the span
- * confusion matrix, and per choices control the classification accuracy with its per-choice scores.
+ * trainer writes them): the headline micro precision, recall and F1 and macro F1 of the part the model is scored by,
+ * per-label precision, recall and F1 with micro and macro averages of exact spans, of each choices control (with its
+ * accuracy), of assertion statuses (with their accuracy) and of relations, and the confusion matrix of the model's
+ * outcomes (spans for NER, chosen labels, statuses or relation labels otherwise).
  */
-public record ModelScores(int testTasks, Scores spans, List<String> confusionLabels,
-		Map<String, Map<String, Long>> confusion, Map<String, Classification> classification) {
+public record ModelScores(int testTasks, Row headline, Double macroF1, Scores spans, List<String> confusionLabels,
+		Map<String, Map<String, Long>> confusion, Map<String, Classification> classification, Classification assertion,
+		Scores relations) {
 
 	/** One row: a label, or {@value #MICRO} / {@value #MACRO} (macro has no support: -1). */
 	public record Row(String label, double precision, double recall, double f1, long support) {
@@ -48,8 +51,15 @@ public record ModelScores(int testTasks, Scores spans, List<String> confusionLab
 			classification.put(control.getKey(), new Classification(c.path("accuracy").asDouble(),
 					c.path("correct").asLong(), c.path("total").asLong(), scores(c)));
 		});
-		return new ModelScores(metrics.path("testTasks").asInt(0), scores(metrics.path("spans").path("exact")), labels,
-				confusion, classification);
+		Scores spans = scores(metrics.path("spans").path("exact"));
+		JsonNode a = metrics.path("assertion");
+		Classification assertion = new Classification(a.path("accuracy").asDouble(), a.path("agreed").asLong(),
+				a.path("total").asLong(), scores(a.path("regions")));
+		Row headline = metrics.has("f1") ? row(MICRO, metrics) : null;
+		Double macroF1 = metrics.has("macroF1") ? metrics.path("macroF1").asDouble()
+				: headline != null && !spans.isEmpty() ? spans.macro().f1() : null;
+		return new ModelScores(metrics.path("testTasks").asInt(0), headline, macroF1, spans, labels, confusion,
+				classification, assertion, scores(metrics.path("relations")));
 	}
 
 	private static Scores scores(JsonNode node) {
@@ -68,8 +78,9 @@ public record ModelScores(int testTasks, Scores spans, List<String> confusionLab
 		return confusion.getOrDefault(completion, Map.of()).getOrDefault(predicted, 0L);
 	}
 
-	/** Whether anything was measured: the model was tested on at least one task. */
+	/** Whether anything was measured: the model was tested on at least one task and scored. */
 	public boolean measured() {
-		return testTasks > 0 && (!spans.isEmpty() || !classification.isEmpty());
+		return testTasks > 0 && (!spans.isEmpty() || !classification.isEmpty() || !assertion.choices().isEmpty()
+				|| assertion.total() > 0 || !relations.isEmpty());
 	}
 }

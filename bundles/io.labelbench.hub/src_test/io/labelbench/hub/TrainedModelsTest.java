@@ -73,6 +73,8 @@ class TrainedModelsTest {
 				0.857, 4)), scores.spans().labels());
 		assertEquals(new ModelScores.Row("micro", 0.8, 0.667, 0.727, 6), scores.spans().micro());
 		assertEquals(new ModelScores.Row("macro", 0.75, 0.625, 0.679, -1), scores.spans().macro());
+		assertEquals(new ModelScores.Row("micro", 0.8, 0.667, 0.727, -1), scores.headline());
+		assertEquals(0.679, scores.macroF1(), "the spans' macro F1 when the entry has no macroF1");
 		assertEquals(List.of("DOSAGE", "DRUG", "O"), scores.confusionLabels());
 		assertEquals(3, scores.confusion("DRUG", "DRUG"));
 		assertEquals(1, scores.confusion("O", "DOSAGE"));
@@ -87,6 +89,26 @@ class TrainedModelsTest {
 		downloaded.remove("trainingDataHash");
 		publish(cache, "x", downloaded);
 		assertEquals(Map.of(), TrainedModels.of(cache.installed()));
+	}
+
+	@Test
+	void anAssertionModelHasItsAccuracyStatusScoresAndOutcomeConfusion() throws IOException {
+		ModelScores scores = ModelScores.of(Json.mapper().readTree("{\"testTasks\":5,\"precision\":0.9,\"recall\":0.9,"
+				+ "\"f1\":0.9,\"macroF1\":0.85,\"accuracy\":0.9,\"spans\":{\"exact\":{\"labels\":{}}},"
+				+ "\"assertion\":{\"accuracy\":0.9,\"agreed\":9,\"total\":10,\"regions\":{\"labels\":{"
+				+ "\"absent\":{\"precision\":1.0,\"recall\":0.8,\"f1\":0.889,\"support\":5}},"
+				+ "\"micro\":{\"precision\":0.9,\"recall\":0.9,\"f1\":0.9,\"support\":10},"
+				+ "\"macro\":{\"precision\":0.9,\"recall\":0.8,\"f1\":0.85}}},\"relations\":{\"labels\":{}},"
+				+ "\"confusion\":{\"labels\":[\"absent\",\"present\"],\"matrix\":{\"absent\":{\"absent\":4,"
+				+ "\"present\":1},\"present\":{\"present\":5}}}}"));
+		assertTrue(scores.measured());
+		assertTrue(scores.spans().isEmpty());
+		assertEquals(0.85, scores.macroF1());
+		assertEquals(0.9, scores.headline().f1());
+		assertEquals(9, scores.assertion().correct());
+		assertEquals("absent", scores.assertion().choices().labels().get(0).label());
+		assertEquals(1, scores.confusion("absent", "present"));
+		assertTrue(scores.relations().isEmpty());
 	}
 
 	@Test

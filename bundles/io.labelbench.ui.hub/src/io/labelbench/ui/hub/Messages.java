@@ -61,6 +61,8 @@ public final class Messages extends NLS {
 	public static String Scores_none;
 	public static String Scores_tested;
 	public static String Scores_spans;
+	public static String Scores_assertion;
+	public static String Scores_relations;
 	public static String Scores_confusion;
 	public static String Scores_confusionCorner;
 	public static String Scores_classification;

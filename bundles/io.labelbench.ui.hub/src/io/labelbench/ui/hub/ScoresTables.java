@@ -35,16 +35,26 @@ public final class ScoresTables {
 		if (!scores.spans().isEmpty()) {
 			text(parent, Messages.Scores_spans);
 			scores(parent, scores.spans());
-			if (!scores.confusionLabels().isEmpty()) {
-				text(parent, Messages.Scores_confusion);
-				confusion(parent, scores);
-			}
 		}
 		scores.classification().forEach((control, c) -> {
 			text(parent, NLS.bind(Messages.Scores_classification, new Object[] { control, score(c.accuracy()),
 					c.correct(), c.total() }));
 			scores(parent, c.choices());
 		});
+		ModelScores.Classification assertion = scores.assertion();
+		if (assertion.total() > 0 || !assertion.choices().isEmpty()) {
+			text(parent, NLS.bind(Messages.Scores_assertion, new Object[] { score(assertion.accuracy()),
+					assertion.correct(), assertion.total() }));
+			scores(parent, assertion.choices());
+		}
+		if (!scores.relations().isEmpty()) {
+			text(parent, Messages.Scores_relations);
+			scores(parent, scores.relations());
+		}
+		if (!scores.confusionLabels().isEmpty()) {
+			text(parent, Messages.Scores_confusion);
+			confusion(parent, scores);
+		}
 	}
 
 	static String score(double value) {

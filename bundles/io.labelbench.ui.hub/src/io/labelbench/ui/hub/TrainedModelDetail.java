@@ -69,13 +69,13 @@ final class TrainedModelDetail {
 		versionsTable.removeAll();
 		for (TrainedModels.Version version : versions) {
 			ModelScores s = version.scores();
-			boolean spans = s.measured() && !s.spans().isEmpty();
+			ModelScores.Row micro = s.measured() ? s.headline() : null;
 			new TableItem(versionsTable, SWT.NONE).setText(new String[] { "v" + version.version(),
 					TIME.format(version.time()), Integer.toString(s.testTasks()),
-					spans ? ScoresTables.score(s.spans().micro().precision()) : "",
-					spans ? ScoresTables.score(s.spans().micro().recall()) : "",
-					spans ? ScoresTables.score(s.spans().micro().f1()) : "",
-					spans ? ScoresTables.score(s.spans().macro().f1()) : "" });
+					micro == null ? "" : ScoresTables.score(micro.precision()),
+					micro == null ? "" : ScoresTables.score(micro.recall()),
+					micro == null ? "" : ScoresTables.score(micro.f1()),
+					micro == null || s.macroF1() == null ? "" : ScoresTables.score(s.macroF1()) });
 		}
 		int index = same && selected < versions.size() ? selected : versions.size() - 1;
 		versionsTable.select(index);
