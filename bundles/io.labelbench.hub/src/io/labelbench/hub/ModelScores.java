@@ -56,8 +56,12 @@ public record ModelScores(int testTasks, Row headline, Double macroF1, Scores sp
 		Classification assertion = new Classification(a.path("accuracy").asDouble(), a.path("agreed").asLong(),
 				a.path("total").asLong(), scores(a.path("regions")));
 		Row headline = metrics.has("f1") ? row(MICRO, metrics) : null;
-		Double macroF1 = metrics.has("macroF1") ? metrics.path("macroF1").asDouble()
-				: headline != null && !spans.isEmpty() ? spans.macro().f1() : null;
+		Double macroF1 = null;
+		if (metrics.has("macroF1")) {
+			macroF1 = metrics.path("macroF1").asDouble();
+		} else if (headline != null && !spans.isEmpty()) {
+			macroF1 = spans.macro().f1();
+		}
 		return new ModelScores(metrics.path("testTasks").asInt(0), headline, macroF1, spans, labels, confusion,
 				classification, assertion, scores(metrics.path("relations")));
 	}
