@@ -42,6 +42,7 @@ import com.johnsnowlabs.nlp.embeddings.SentenceEmbeddings;
 import com.johnsnowlabs.nlp.embeddings.Word2VecModel;
 import com.johnsnowlabs.nlp.training.CoNLL;
 
+import io.labelbench.protocol.TrainingDefaults;
 import io.labelbench.server.nlp.Chunks;
 import io.labelbench.server.nlp.Chunks.Chunk;
 import io.labelbench.server.nlp.PipelineAssembler;
@@ -66,7 +67,7 @@ import io.labelbench.server.nlp.SparkSupport;
 public final class ProjectTraining {
 	private static final ObjectMapper JSON = new ObjectMapper();
 	/** Default iterations of an assertion or relation model's logistic regression, as the build's models. */
-	static final int CONTEXT_ITERATIONS = 100;
+	static final int CONTEXT_ITERATIONS = TrainingDefaults.IN_CONTEXT.epochs();
 	private static final Pattern EPOCH = Pattern
 			.compile("Epoch (\\d+)/(\\d+) - ([0-9.,]+)s - loss: ([0-9.Ee+-]+)(?: - acc: ([0-9.Ee+-]+))?");
 	private static final Pattern AVERAGE = Pattern
@@ -75,11 +76,15 @@ public final class ProjectTraining {
 	/** Hyper-parameters of one fit; the defaults are those the build's models are trained with. */
 	public record Fit(int epochs, float learningRate, int batchSize, float dropout, float validationSplit) {
 		public static Fit nerDefaults() {
-			return new Fit(10, 0.003f, 16, 0.5f, 0f);
+			return of(TrainingDefaults.NER);
 		}
 
 		public static Fit classifierDefaults() {
-			return new Fit(12, 0.005f, 32, 0.3f, 0f);
+			return of(TrainingDefaults.CLASSIFICATION);
+		}
+
+		private static Fit of(TrainingDefaults d) {
+			return new Fit(d.epochs(), d.learningRate(), d.batchSize(), d.dropout(), d.validationSplit());
 		}
 	}
 
@@ -243,7 +248,7 @@ public final class ProjectTraining {
 
 	/**
 	 * Assertion and relation models: {@link ContextTraining} on {@code train.jsonl}, {@code --epochs} iterations of
-	 * the logistic regression (default {@value #CONTEXT_ITERATIONS}), the same result layout and closing line.
+	 * the logistic regression (default {@link TrainingDefaults#IN_CONTEXT}), the same result layout and closing line.
 	 */
 	private static void fitInContext(Map<String, String> options, Path data, JsonNode description, Path out)
 			throws Exception {
