@@ -349,7 +349,7 @@ public final class PredefinedLabels {
 	}
 
 	/** Non-overlapping edits as the one edit spanning them all (an empty edit at {@code emptyAt} for none). */
-	private static TextEdit combine(String text, List<TextEdit> edits, int emptyAt) {
+	static TextEdit combine(String text, List<TextEdit> edits, int emptyAt) {
 		if (edits.isEmpty()) {
 			return new TextEdit(emptyAt, 0, "");
 		}
