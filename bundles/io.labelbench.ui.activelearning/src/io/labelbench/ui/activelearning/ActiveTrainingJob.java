@@ -10,7 +10,6 @@ import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
-import org.eclipse.core.runtime.jobs.ISchedulingRule;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.ui.progress.IProgressConstants;
@@ -35,7 +34,8 @@ import io.labelbench.ui.servers.ServerPreferences;
  * The training active learning starts: the headless {@link ProjectTrainer} (a JVM of its own, counted in the
  * servers' budget) with the default parameters, per-epoch progress, cancel; then, when the setting asks for it,
  * the new model's name into the config ({@link ModelDeployment}, one atomic write); the result or the failure is
- * remembered in the project's active learning state. Trainings of one project run one after the other.
+ * remembered in the project's active learning state. A project has one such job at a time
+ * ({@link ActiveLearningTrigger} starts none while one is scheduled or running).
  */
 public final class ActiveTrainingJob extends Job {
 
@@ -49,7 +49,6 @@ public final class ActiveTrainingJob extends Job {
 		super(NLS.bind(Messages.Job_name, settings.type().id(), project.getName()));
 		this.project = project;
 		this.settings = settings;
-		setRule(new ProjectTraining(project));
 		setProperty(IProgressConstants.NO_IMMEDIATE_ERROR_PROMPT_PROPERTY, Boolean.TRUE);
 		setProperty(IProgressConstants.KEEP_PROPERTY, Boolean.TRUE);
 	}
@@ -144,19 +143,6 @@ public final class ActiveTrainingJob extends Job {
 		} catch (IOException | CoreException | IllegalArgumentException e) {
 			return NLS.bind(Messages.Job_deployFailed,
 					new Object[] { result.model().name(), project.getName(), e.getMessage() });
-		}
-	}
-
-	/** One training of a project at a time; other projects' trainings and everything else run beside it. */
-	private record ProjectTraining(IProject project) implements ISchedulingRule {
-		@Override
-		public boolean contains(ISchedulingRule rule) {
-			return rule == this;
-		}
-
-		@Override
-		public boolean isConflicting(ISchedulingRule rule) {
-			return rule instanceof ProjectTraining other && other.project.equals(project);
 		}
 	}
 }
