@@ -14,7 +14,7 @@ import io.labelbench.ui.LabelbenchProjects;
 
 /**
  * Beside a Labelbench project with active learning on, in the Project Explorer: when the next training is due
- * and what the last one scored, e.g. {@code [next training in 38, last F1 0.871]}.
+ * and what the last one scored, e.g. {@code [next training in 38, F1 0.871]}.
  */
 public final class ActiveLearningDecorator implements ILightweightLabelDecorator {
 

@@ -49,7 +49,7 @@ final class StatusText {
 				last.testTasks(), time(last.finished()), deployed);
 	}
 
-	/** The short form beside the project: {@code next training in 38, last F1 0.871}; empty when off. */
+	/** The short form beside the project: {@code next training in 38, F1 0.871}; empty when off. */
 	static String decoration(ActiveLearning.Status status, boolean running) {
 		if (!status.settings().enabled()) {
 			return "";
