@@ -39,6 +39,8 @@ public final class ActiveLearningTrigger implements IStartup, IResourceChangeLis
 
 	private static final ActiveLearningTrigger INSTANCE = new ActiveLearningTrigger();
 
+	private static volatile boolean listening;
+
 	private final Map<IProject, Set<TaskId>> changed = new HashMap<>();
 	private final Job counting = Job.create(Messages.Job_count, this::count);
 
@@ -55,6 +57,12 @@ public final class ActiveLearningTrigger implements IStartup, IResourceChangeLis
 	public static void install() {
 		ResourcesPlugin.getWorkspace().removeResourceChangeListener(INSTANCE);
 		ResourcesPlugin.getWorkspace().addResourceChangeListener(INSTANCE, IResourceChangeEvent.POST_CHANGE);
+		listening = true;
+	}
+
+	/** Whether the workspace is listened to (from the workbench's start on). */
+	public static boolean listening() {
+		return listening;
 	}
 
 	/** The job that counts changed tasks, for tests to wait on. */

@@ -147,7 +147,8 @@ class ActiveLearningWorkbenchTest {
 			lb.tasks().write(done);
 		}
 		IProject project = LabelbenchProjects.openOrCreate(folder, null);
-		ActiveLearningTrigger.install();
+		UiTesting.waitUntil("counting from the workbench's start", ActiveLearningTrigger::listening, 30_000);
+		assertTrue(explorerMenu(project).contains("Properties"), "the user finds the page: " + explorerMenu(project));
 
 		PreferenceDialog dialog = PreferencesUtil.createPropertyDialogOn(
 				PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(), project, PAGE, new String[] { PAGE },
@@ -241,6 +242,25 @@ class ActiveLearningWorkbenchTest {
 		assertEquals(2, editor.session().current().results().size());
 		ui.submit().notifyListeners(SWT.Selection, new Event());
 		page().closeEditor(editor, false);
+	}
+
+	/** The items of the Project Explorer's context menu on the project. */
+	private static List<String> explorerMenu(IProject project) {
+		CommonNavigator explorer;
+		try {
+			explorer = (CommonNavigator) page().showView(IPageLayout.ID_PROJECT_EXPLORER);
+		} catch (org.eclipse.ui.PartInitException e) {
+			throw new AssertionError(e);
+		}
+		explorer.getCommonViewer().setSelection(new org.eclipse.jface.viewers.StructuredSelection(project), true);
+		org.eclipse.swt.widgets.Menu menu = explorer.getCommonViewer().getTree().getMenu();
+		menu.notifyListeners(SWT.Show, new Event());
+		List<String> items = new ArrayList<>();
+		for (org.eclipse.swt.widgets.MenuItem item : menu.getItems()) {
+			items.add(item.getText().replace("&", "").split("\t")[0]);
+		}
+		menu.notifyListeners(SWT.Hide, new Event());
+		return items;
 	}
 
 	/** The project's label in the Project Explorer, decorations included. */

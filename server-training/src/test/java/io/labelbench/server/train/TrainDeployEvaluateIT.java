@@ -3,20 +3,17 @@ package io.labelbench.server.train;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,21 +24,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.labelbench.cli.Labelbench;
-import io.labelbench.config.LabelingConfig;
-import io.labelbench.core.store.Folders;
-import io.labelbench.core.store.LabelbenchProject;
-import io.labelbench.hub.InstalledModel;
-import io.labelbench.hub.ModelCache;
-import io.labelbench.preannotate.server.ServerRecord;
-import io.labelbench.preannotate.server.ServerRegistry;
 import io.labelbench.server.data.NerCorpus.Sample;
 import io.labelbench.server.data.NerCorpus.Span;
 import io.labelbench.server.data.NerCorpus.Variant;
 import io.labelbench.server.data.PosologyGenerator;
 
 /**
- * The loop a project goes through, with the {@code labelbench} commands a user types (run in this JVM) and real
+ * The loop a project goes through, with the {@code labelbench} commands a user types (each in a JVM of its own,
+ * {@link LabelbenchMain}) and real
  * training and server JVMs: generated posology projects with hundreds of submitted completions and test-tagged
  * tasks; a project trains while another one is pre-annotated; the trained model is in the hub with its metrics,
  * deployed into the config, pre-annotates the test tasks, and {@code evaluate} scores it above dictionary rules.
@@ -51,16 +41,11 @@ class TrainDeployEvaluateIT {
 	private static final String EPOCHS = "4";
 
 	private Path work;
-	private ModelCache cache;
-	private ServerRegistry registry;
+	private Process background;
 
 	@BeforeEach
-	void hub() throws IOException {
+	void hub() throws Exception {
 		work = Files.createTempDirectory("train-deploy-it");
-		System.setProperty("labelbench.models.cache", work.resolve("models").toString());
-		System.setProperty("labelbench.servers", work.resolve("servers").toString());
-		cache = new ModelCache(work.resolve("models"));
-		registry = new ServerRegistry(work.resolve("servers"));
 		String mirror = System.getProperty("labelbench.hub.mirror");
 		for (String model : List.of(BuildModels.EMBEDDINGS, "ner_posology_labelbench")) {
 			labelbench("hub", "download", model, "--hub", mirror);
@@ -68,15 +53,22 @@ class TrainDeployEvaluateIT {
 	}
 
 	@AfterEach
-	void stop() throws IOException {
+	void stop() throws Exception {
 		try {
-			for (ServerRecord server : registry.list()) {
-				registry.stop(server, Duration.ofSeconds(20));
+			if (background != null) {
+				background.descendants().forEach(ProcessHandle::destroyForcibly);
+				background.destroyForcibly();
+				background.waitFor(30, TimeUnit.SECONDS);
+			}
+			for (String line : labelbench("server", "list").split("\n")) {
+				if (!line.isBlank()) {
+					labelbench("server", "stop", line.split("\t")[0]);
+				}
 			}
 		} finally {
-			System.clearProperty("labelbench.models.cache");
-			System.clearProperty("labelbench.servers");
-			Folders.deleteTree(work);
+			try (Stream<Path> files = Files.walk(work)) {
+				files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+			}
 		}
 	}
 
@@ -109,16 +101,13 @@ class TrainDeployEvaluateIT {
 		String trained = labelbench("train", "--project", folder.toString(), "--type", "ner", "--epochs", EPOCHS,
 				"--deploy");
 		assertTrue(trained.contains("published ward_notes_ner v1"), trained);
-		InstalledModel model = cache.installed().stream().filter(m -> m.name().equals("ward_notes_ner")).findFirst()
-				.orElseThrow(() -> new AssertionError("not in the hub: " + trained));
-		JsonNode metrics = model.entry().json().path("metrics");
+		JsonNode metrics = published("ward_notes_ner").path("metrics");
 		assertEquals(test.size(), metrics.path("testTasks").asInt(), metrics.toString());
 		assertEquals(new TreeSet<>(PosologyGenerator.LABELS), names(metrics.path("spans").path("exact").path("labels")));
 		assertTrue(metrics.path("f1").asDouble() > 0, metrics.toString());
-		LabelingConfig config = LabelingConfig.read(folder.resolve(LabelbenchProject.CONFIG_FILE));
-		assertTrue(Files.readString(folder.resolve(LabelbenchProject.CONFIG_FILE)).contains(
-				"model=\"ward_notes_ner\""), "deployed into the config");
-		assertTrue(config.controlTags().size() > 0);
+		String config = Files.readString(folder.resolve("labeling-config.xml"));
+		assertEquals(PosologyGenerator.LABELS.size(), config.split("model=\"ward_notes_ner\"", -1).length - 1,
+				"deployed into the config:\n" + config);
 
 		labelbench("preannotate", "--project", folder.toString(), "--deploy", "--tasks", testIds(train, test));
 		JsonNode report = evaluate(folder, "ward_notes_ner");
@@ -139,18 +128,21 @@ class TrainDeployEvaluateIT {
 		List<Sample> gold = generator.generate(11, 150, Variant.HELDOUT);
 		Path annotated = project("annotated side", List.of(), gold, "ner_posology_labelbench");
 
-		CompletableFuture<String> trainingRun = CompletableFuture.supplyAsync(() -> labelbench("train", "--project",
-				training.toString(), "--type", "ner", "--epochs", "2"));
+		Path trainLog = work.resolve("train.out");
+		background = new ProcessBuilder(command("train", "--project", training.toString(), "--type", "ner",
+				"--epochs", "3")).redirectErrorStream(true).redirectOutput(trainLog.toFile()).start();
 		// pre-annotation starts while the training JVM runs
 		long deadline = System.currentTimeMillis() + 120_000;
-		while (!trainingJvmRunning() && !trainingRun.isDone()) {
+		while (!trainingJvmRunning() && background.isAlive()) {
 			assertTrue(System.currentTimeMillis() < deadline, "no training JVM started");
 			Thread.sleep(200);
 		}
-		assertTrue(!trainingRun.isDone(), "the training ended before pre-annotation began");
+		assertTrue(background.isAlive(), "the training ended before pre-annotation began:\n" + Files.readString(trainLog));
 		String preannotated = labelbench("preannotate", "--project", annotated.toString(), "--deploy");
-		boolean overlapped = !trainingRun.isDone();
-		String trainedOutput = trainingRun.get(10, TimeUnit.MINUTES);
+		boolean overlapped = background.isAlive();
+		assertTrue(background.waitFor(10, TimeUnit.MINUTES));
+		String trainedOutput = Files.readString(trainLog);
+		assertEquals(0, background.exitValue(), trainedOutput);
 
 		assertTrue(overlapped, "pre-annotation finished after the training: they did not run side by side");
 		assertTrue(preannotated.contains(gold.size() + " tasks done, 0 skipped, 0 failed"), preannotated);
@@ -158,15 +150,27 @@ class TrainDeployEvaluateIT {
 		JsonNode report = evaluate(annotated, "ner_posology_labelbench");
 		assertEquals(gold.size(), report.path("tasks").path("evaluated").asInt());
 		assertTrue(f1(report) > 0.8, "pre-annotation beside a training: F1 " + f1(report) + " (the build publishes 0.87)");
-		InstalledModel model = cache.installed().stream().filter(m -> m.name().equals("training_side_ner"))
-				.findFirst().orElseThrow();
-		assertEquals(30, model.entry().json().path("metrics").path("testTasks").asInt());
-		assertTrue(model.entry().json().path("metrics").path("f1").asDouble() > 0.5, model.entry().json().toString());
+		JsonNode model = published("training_side_ner");
+		assertEquals(30, model.path("metrics").path("testTasks").asInt());
+		assertTrue(model.path("metrics").path("f1").asDouble() > 0.5, model.toString());
+	}
+
+	/** The hub metadata line the model cache holds for a model (its only version). */
+	private JsonNode published(String name) throws IOException {
+		try (Stream<Path> folders = Files.list(work.resolve("models"))) {
+			for (Path folder : (Iterable<Path>) folders::iterator) {
+				Path entry = folder.resolve(".labelbench-entry.json");
+				if (Files.isRegularFile(entry) && JSON.readTree(entry.toFile()).path("name").asText().equals(name)) {
+					return JSON.readTree(entry.toFile());
+				}
+			}
+		}
+		throw new AssertionError(name + " is not in the model cache");
 	}
 
 	/** Whether a training JVM of this test runs: its work folder in the model cache has a pid. */
 	private boolean trainingJvmRunning() throws IOException {
-		Path builds = cache.buildFolder();
+		Path builds = work.resolve("models").resolve(".training");
 		if (!Files.isDirectory(builds)) {
 			return false;
 		}
@@ -183,7 +187,7 @@ class TrainDeployEvaluateIT {
 		return GeneratedProject.testIds(train.size(), test.size());
 	}
 
-	private JsonNode evaluate(Path project, String model) throws IOException {
+	private JsonNode evaluate(Path project, String model) throws IOException, InterruptedException {
 		Path out = work.resolve("report-" + model + ".json");
 		labelbench("evaluate", "--project", project.toString(), "--model", model, "--out", out.toString());
 		return JSON.readTree(out.toFile());
@@ -199,25 +203,26 @@ class TrainDeployEvaluateIT {
 		return names;
 	}
 
-	/** Runs one {@code labelbench} command; fails with its output unless it exits 0. */
-	private static String labelbench(String... args) {
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		ByteArrayOutputStream err = new ByteArrayOutputStream();
-		int exit;
-		try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-				PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-			exit = new Labelbench(o, e, TrainDeployEvaluateIT::config).run(List.of(args));
-		}
-		String output = out.toString(StandardCharsets.UTF_8);
-		assertEquals(0, exit, "labelbench " + String.join(" ", args) + "\n" + output + err.toString(StandardCharsets.UTF_8));
-		return output;
+	private List<String> command(String... args) {
+		return LabelbenchMain.command(List.of("-Dlabelbench.models.cache=" + work.resolve("models"),
+				"-Dlabelbench.servers=" + work.resolve("servers"),
+				"-Dlabelbench.server.dist=" + System.getProperty("labelbench.server.dist")), args);
 	}
 
-	private static LabelingConfig config(Path file) {
+	/** Runs one {@code labelbench} command in a JVM of its own; fails with its output unless it exits 0. */
+	private String labelbench(String... args) throws IOException, InterruptedException {
+		Path out = Files.createTempFile(work, "out", ".txt");
+		Path err = Files.createTempFile(work, "err", ".txt");
+		Process process = new ProcessBuilder(command(args)).redirectOutput(out.toFile()).redirectError(err.toFile())
+				.start();
 		try {
-			return Files.exists(file) ? LabelingConfig.read(file) : null;
-		} catch (IOException e) {
-			return null;
+			assertTrue(process.waitFor(10, TimeUnit.MINUTES), "labelbench " + String.join(" ", args) + " hangs");
+		} finally {
+			process.destroyForcibly();
 		}
+		String output = Files.readString(out, StandardCharsets.UTF_8);
+		assertEquals(0, process.exitValue(), "labelbench " + String.join(" ", args) + "\n" + output
+				+ Files.readString(err, StandardCharsets.UTF_8));
+		return output;
 	}
 }
