@@ -175,7 +175,7 @@ final class EvaluateCommand {
 		out.println(line);
 	}
 
-	private void labelTable(LabelScores scores) {
+	void labelTable(LabelScores scores) {
 		int width = labelWidth(scores.labels().keySet());
 		out.println("  " + pad("label", width) + "  P      R      F1     support");
 		scores.labels().forEach((label, counts) -> out.println("  " + pad(display(label), width)

@@ -73,13 +73,15 @@ public final class Labelbench {
 			        a task's completion is its ground truth, else its latest submitted one; compared is
 			        its latest prediction, or the latest of model version V, or of model (or server) NAME;
 			        --out writes the full report (with the span label confusion matrix) as JSON
-			  train --project DIR --type ner|classification [--epochs N] [--embeddings NAME]
+			  train --project DIR --type ner|classification|assertion|relation [--epochs N] [--embeddings NAME]
 			        [--learning-rate X] [--batch-size N] [--dropout X] [--validation-split X] [--split F] [--deploy]
 			        train a model from the completions (ground truth, else latest submitted) of the tasks
 			        not tagged "test" (or outside the fraction F chosen by id) in a JVM of its own, on word
-			        embeddings from the model cache; progress per epoch on stderr; publishes it into the
-			        cache as the next version of <project>_<type> and prints its scores on the test tasks;
-			        --deploy (NER) names the new model in the config's model attributes of its labels
+			        embeddings from the model cache (assertion and relation: a logistic regression, --epochs
+			        iterations); progress per epoch on stderr; publishes it into the cache as the next version
+			        of <project>_<type> and prints its scores on the test tasks; --deploy names the new model
+			        in the config's model attributes of its labels, choices, statuses or relations and names
+			        the project's servers that are now stale
 			  server deploy --project DIR [--name NAME] [--heap MB] [--library] [--cache DIR]
 			        start a pre-annotation server (Spark NLP, its own JVM on 127.0.0.1 with a random token)
 			        for the models the config names and the project's rules; refused when the config has

@@ -44,11 +44,11 @@ class TrainCommandTest {
 	}
 
 	@Test
-	void aTypeIsRequiredAndAssertionTrainingIsNamedAsNotBuilt() {
+	void aTypeIsRequiredAndAnUnknownOneIsNamed() {
 		assertEquals(2, cli.run("train", "--project", project.toString()));
-		assertTrue(cli.err().contains("--type ner or --type classification"), cli.err());
-		assertEquals(2, cli.run("train", "--project", project.toString(), "--type", "assertion"));
-		assertTrue(cli.err().contains("assertion training is not built yet"), cli.err());
+		assertTrue(cli.err().contains("--type ner, classification, assertion or relation"), cli.err());
+		assertEquals(2, cli.run("train", "--project", project.toString(), "--type", "pos"));
+		assertTrue(cli.err().contains("unknown training type 'pos'"), cli.err());
 	}
 
 	@Test
@@ -57,8 +57,6 @@ class TrainCommandTest {
 		assertTrue(cli.err().contains("--epochs takes a whole number above 0, not '0'"), cli.err());
 		assertEquals(2, cli.run("train", "--project", project.toString(), "--type", "ner", "--dropout", "1.5"));
 		assertTrue(cli.err().contains("--dropout takes a number from 0 and below 1, not '1.5'"), cli.err());
-		assertEquals(2, cli.run("train", "--project", project.toString(), "--type", "classification", "--deploy"));
-		assertTrue(cli.err().contains("--deploy names NER models"), cli.err());
 	}
 
 	@Test
@@ -68,10 +66,50 @@ class TrainCommandTest {
 	}
 
 	@Test
+	void exportWritesTheTrainingDataAndTrainsNothing() throws IOException {
+		Files.writeString(project.resolve("tasks/1.json"), "{\"id\":1,\"data\":{\"text\":\"Aspirin 5 mg.\"},"
+				+ "\"completions\":[{\"id\":1,\"submitted_at\":\"2026-11-01T10:00:00Z\",\"result\":["
+				+ "{\"from_name\":\"label\",\"to_name\":\"text\",\"type\":\"labels\",\"value\":{\"start\":0,"
+				+ "\"end\":7,\"labels\":[\"DRUG\"]}},{\"from_name\":\"label\",\"to_name\":\"text\",\"type\":"
+				+ "\"labels\",\"value\":{\"start\":8,\"end\":12,\"labels\":[\"DOSAGE\"]}}]}]}");
+		Path export = dir.resolve("export");
+		assertEquals(0, cli.run("train", "--project", project.toString(), "--type", "ner", "--export", export.toString()),
+				cli.err());
+		assertTrue(cli.out().startsWith("exported 1 examples of 1 tasks and 0 test tasks"), cli.out());
+		assertTrue(Files.readString(export.resolve("train.conll")).contains("Aspirin -X- -X- B-DRUG"));
+		try (var files = Files.list(cache)) {
+			assertEquals(0, files.count(), "nothing trained, nothing published");
+		}
+	}
+
+	@Test
 	void anEpochLineHasLossTimeAndValidationScores() throws IOException {
 		JsonNode event = Json.mapper().readTree("{\"event\":\"epoch\",\"epoch\":2,\"epochs\":3,\"loss\":39.34,"
 				+ "\"seconds\":2.7,\"validation\":{\"macroF1\":0.993,\"microF1\":0.987}}");
 		assertEquals("epoch 2/3: loss 39.3400, 2.7 s, validation F1 0.987 micro, 0.993 macro",
 				TrainCommand.epochLine(event));
+		assertTrue(TrainCommand.printed(event));
+	}
+
+	@Test
+	void ofALogisticRegressionsIterationsAboutTenArePrintedTheLastIncluded() throws IOException {
+		java.util.List<Integer> printed = new java.util.ArrayList<>();
+		for (int i = 1; i <= 37; i++) {
+			JsonNode event = Json.mapper().readTree("{\"event\":\"epoch\",\"epoch\":" + i + ",\"epochs\":37,"
+					+ "\"loss\":0.5,\"seconds\":0.1,\"examples\":120}");
+			if (TrainCommand.printed(event)) {
+				printed.add(i);
+			}
+		}
+		assertEquals(java.util.List.of(4, 8, 12, 16, 20, 24, 28, 32, 36, 37), printed);
+		assertEquals("iteration 37/37: loss 0.5000, 0.1 s", TrainCommand.epochLine(Json.mapper().readTree(
+				"{\"event\":\"epoch\",\"epoch\":37,\"epochs\":37,\"loss\":0.5,\"seconds\":0.1,\"examples\":120}")));
+	}
+
+	@Test
+	void assertionTrainingRefusesParametersThatDoNotApply() {
+		assertEquals(2, cli.run("train", "--project", project.toString(), "--type", "assertion", "--dropout", "0.2",
+				"--cache", cache.toString()));
+		assertTrue(cli.err().contains("dropout does not apply; it takes the number of iterations"), cli.err());
 	}
 }

@@ -2,11 +2,16 @@ package io.labelbench.project;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import io.labelbench.core.store.LabelbenchProject;
 import io.labelbench.hub.ModelCache;
 import io.labelbench.preannotate.server.PipelineSpec;
+import io.labelbench.preannotate.server.ServerRecord;
+import io.labelbench.preannotate.server.ServerRegistry;
 import io.labelbench.rules.engine.Rule;
 import io.labelbench.rules.engine.RuleException;
 import io.labelbench.rules.RuleFiles;
@@ -62,5 +67,30 @@ public final class ProjectPipeline {
 	/** The spec a server named {@code name} for this project would run now. */
 	public PipelineSpec spec(String name, ModelCache cache) throws IOException {
 		return PipelineSpec.derive(name, project.folder().resolve(LabelbenchProject.CONFIG_FILE), cache, rules());
+	}
+
+	/**
+	 * The servers of the registry deployed for this project whose spec differs from the one they would run now
+	 * (after a config edit, a deployment, a new model version or a rule change): they keep predicting with what
+	 * they were started with until they are deployed again. A server may have been deployed with or without the
+	 * rules library, so it is current when it runs either spec. Whether the processes still run is not looked at.
+	 */
+	public List<ServerRecord> staleServers(ServerRegistry registry, ModelCache cache) throws IOException {
+		Path folder = project.folder().toAbsolutePath().normalize();
+		List<ServerRecord> stale = new ArrayList<>();
+		for (ServerRecord server : registry.list()) {
+			if (server.project() == null || !Path.of(server.project()).toAbsolutePath().normalize().equals(folder)) {
+				continue;
+			}
+			Set<String> current = new HashSet<>();
+			current.add(new ProjectPipeline(project, null).spec(server.name(), cache).hash());
+			if (library != null) {
+				current.add(spec(server.name(), cache).hash());
+			}
+			if (server.specHash() == null || !current.contains(server.specHash())) {
+				stale.add(server);
+			}
+		}
+		return stale;
 	}
 }

@@ -14,9 +14,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.labelbench.core.json.Json;
 import io.labelbench.core.store.LabelbenchProject;
 import io.labelbench.hub.ModelCache;
 import io.labelbench.preannotate.server.PipelineSpec;
+import io.labelbench.preannotate.server.ServerRecord;
+import io.labelbench.preannotate.server.ServerRegistry;
 import io.labelbench.rules.engine.Rule;
 import io.labelbench.rules.RulesLibrary;
 
@@ -154,6 +159,41 @@ class ProjectPipelineTest {
 		assertEquals(List.of("assertion rule 'negation' qualifies the entity labels PROBLEM, which no Labels control of"
 				+ " the config offers", "relation rule 'how often' relates 'FREQUENCY', which no Labels control of the"
 						+ " config offers"), new ProjectPipeline(project, null).spec("clinical", cache).problems());
+	}
+
+	@Test
+	void serversOfTheProjectThatRunAnOlderSpecAreStale() throws IOException {
+		String withLibrary = new ProjectPipeline(project, library).spec("with", cache).hash();
+		String without = new ProjectPipeline(project, null).spec("without", cache).hash();
+		ServerRegistry registry = new ServerRegistry(dir.resolve("servers"));
+		record(registry, "with", project.folder().toString(), withLibrary);
+		record(registry, "without", project.folder().toString(), without);
+		record(registry, "old", project.folder().toString(), "0123456789ab");
+		record(registry, "elsewhere", dir.resolve("other").toString(), "0123456789ab");
+		ProjectPipeline pipeline = new ProjectPipeline(project, library);
+		assertEquals(List.of("old"), pipeline.staleServers(registry, cache).stream().map(ServerRecord::name).toList(),
+				"deployed with or without the library, a server running the current spec is not stale");
+
+		Files.writeString(project.folder().resolve("rules/drugs.json"),
+				"{\"name\": \"drugs\", \"label\": \"DRUG\", \"type\": \"dictionary\", \"terms\": [\"aspirin\", \"ibuprofen\"]}");
+		assertEquals(List.of("with", "without", "old"),
+				pipeline.staleServers(registry, cache).stream().map(ServerRecord::name).toList(),
+				"after a rule edit every server of the project runs an older spec");
+	}
+
+	private static void record(ServerRegistry registry, String name, String project, String hash) throws IOException {
+		Path folder = Files.createDirectories(registry.folder().resolve(name));
+		ObjectNode json = Json.mapper().createObjectNode();
+		json.put("id", name);
+		json.put("name", name);
+		json.put("project", project);
+		json.put("url", "http://127.0.0.1:1");
+		json.put("token", "t");
+		json.put("pid", 1);
+		json.put("specHash", hash);
+		json.put("started", java.time.Instant.parse("2026-01-01T00:00:00Z").plusSeconds(registry.list().size())
+				.toString());
+		Files.writeString(folder.resolve("server.json"), json.toString());
 	}
 
 	private static List<String> ruleNames(PipelineSpec spec) {

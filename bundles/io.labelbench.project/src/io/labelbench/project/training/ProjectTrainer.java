@@ -32,6 +32,7 @@ import io.labelbench.core.store.Folders;
 import io.labelbench.core.store.LabelbenchProject;
 import io.labelbench.hub.InstalledModel;
 import io.labelbench.hub.ModelCache;
+import io.labelbench.hub.ModelMetadata;
 import io.labelbench.preannotate.server.ServerRecord;
 import io.labelbench.preannotate.server.ServerRegistry;
 
@@ -88,7 +89,11 @@ public final class ProjectTrainer {
 
 	public Result train(LabelbenchProject project, LabelingConfig config, TrainingType type, Double split,
 			Parameters parameters, Listener listener, BooleanSupplier canceled) throws TrainingException, IOException {
-		InstalledModel embeddings = embeddings(parameters.embeddings());
+		boolean inContext = type == TrainingType.ASSERTION || type == TrainingType.RELATION;
+		if (inContext) {
+			refuseParameters(type, parameters);
+		}
+		InstalledModel embeddings = inContext ? null : embeddings(parameters.embeddings());
 		List<ServerRecord> running = registry.list().stream().filter(s -> !s.remote() && s.processAlive()).toList();
 		int heap = running.stream().mapToInt(ServerRecord::heapMb).sum() + HEAP_MB;
 		if (running.size() + 1 > budget.maxServers() || heap > budget.maxHeapMb()) {
@@ -105,11 +110,12 @@ public final class ProjectTrainer {
 			Path result = finished.folder();
 			double seconds = (System.nanoTime() - started) / 1e9;
 			Metrics metrics = new Metrics();
-			int tested = score(project, config, result.resolve("test-predictions.jsonl"), metrics);
+			OutcomeConfusion confusion = new OutcomeConfusion(type, config.assertionLabels(), data.entityLabels());
+			int tested = score(project, config, result.resolve("test-predictions.jsonl"), metrics, confusion);
 			String name = modelName(project, type);
 			int version = (int) cache.installed().stream().filter(m -> m.name().equals(name)).count() + 1;
 			ObjectNode entry = entry(name, version, type, embeddings, data, finished.done().path("parameters"),
-					metrics, tested, result.resolve("model"));
+					metrics, confusion, tested, result.resolve("model"));
 			InstalledModel model = cache.publish(result.resolve("model"), entry);
 			return new Result(model, version, metrics, tested, data, seconds);
 		} finally {
@@ -144,8 +150,10 @@ public final class ProjectTrainer {
 			BooleanSupplier canceled) throws IOException, TrainingException {
 		Path out = work.resolve("out");
 		List<String> command = new ArrayList<>(List.of("sh", distribution.resolve("bin/labelbench-server").toString(),
-				"train", "--data", data.folder().toString(), "--embeddings", embeddings.folder().toString(), "--out",
-				out.toString()));
+				"train", "--data", data.folder().toString(), "--out", out.toString()));
+		if (embeddings != null) {
+			command.addAll(List.of("--embeddings", embeddings.folder().toString()));
+		}
 		option(command, "epochs", p.epochs());
 		option(command, "learning-rate", p.learningRate());
 		option(command, "batch-size", p.batchSize());
@@ -227,8 +235,8 @@ public final class ProjectTrainer {
 	}
 
 	/** Compares each test task's prediction with its counted completion; returns the number of tasks compared. */
-	private static int score(LabelbenchProject project, LabelingConfig config, Path predictions, Metrics metrics)
-			throws IOException {
+	private static int score(LabelbenchProject project, LabelingConfig config, Path predictions, Metrics metrics,
+			OutcomeConfusion confusion) throws IOException {
 		int tested = 0;
 		for (String line : Files.readAllLines(predictions, StandardCharsets.UTF_8)) {
 			if (line.isBlank()) {
@@ -242,50 +250,93 @@ public final class ProjectTrainer {
 			}
 			ObjectNode predicted = Json.mapper().createObjectNode();
 			predicted.set(Annotation.RESULT, node.get("result"));
-			metrics.add(ResultComparison.compare(completion, new Annotation(predicted), config.assertionLabels()));
+			Annotation prediction = new Annotation(predicted);
+			metrics.add(ResultComparison.compare(completion, prediction, config.assertionLabels()));
+			confusion.add(completion, prediction);
 			tested++;
 		}
 		return tested;
 	}
 
+	/** The hub's versions for a model trained here: those of the server distribution's Spark NLP and Spark. */
+	static final int[] LIB_VERSION = { 5, 5, 3 };
+	static final int[] SPARK_VERSION = { 3, 5 };
+
 	private ObjectNode entry(String name, int version, TrainingType type, InstalledModel embeddings,
-			TrainingData.Exported data, JsonNode used, Metrics metrics, int tested, Path model) throws IOException {
-		ObjectNode embeddingsEntry = embeddings.entry().json();
+			TrainingData.Exported data, JsonNode used, Metrics metrics, OutcomeConfusion confusion, int tested,
+			Path model) throws IOException {
 		ObjectNode entry = Json.mapper().createObjectNode();
 		Instant now = Instant.ofEpochMilli(Instant.now().toEpochMilli());
 		entry.put("name", name);
-		entry.put("language", embeddings.entry().language());
-		entry.set("libVersion", embeddingsEntry.get("libVersion"));
-		entry.set("sparkVersion", embeddingsEntry.get("sparkVersion"));
+		entry.put("language", embeddings == null ? "en" : embeddings.entry().language());
+		if (embeddings != null) {
+			entry.set("libVersion", embeddings.entry().json().get("libVersion"));
+			entry.set("sparkVersion", embeddings.entry().json().get("sparkVersion"));
+		} else {
+			entry.putObject("libVersion").set("parts", Json.mapper().valueToTree(LIB_VERSION));
+			entry.putObject("sparkVersion").set("parts", Json.mapper().valueToTree(SPARK_VERSION));
+		}
 		entry.put("readyToUse", true);
 		entry.put("time", now.toString());
 		entry.put("isZipped", true);
 		entry.put("category", "ml");
 		entry.put("checksum", "");
-		entry.put("annotator", type == TrainingType.NER ? "NerDLModel" : "ClassifierDLModel");
+		entry.put("annotator", switch (type) {
+		case NER -> "NerDLModel";
+		case CLASSIFICATION -> "ClassifierDLModel";
+		case ASSERTION -> "AssertionModel";
+		case RELATION -> "RelationModel";
+		});
 		entry.put("task", type.id());
 		entry.put("domain", "Project");
-		entry.set("labels", Json.mapper().valueToTree(data.labels()));
-		entry.put("embeddings", embeddings.name());
+		// an assertion or relation model's own labels include its implicit outcome, as the build's models do
+		entry.set("labels", Json.mapper().valueToTree(data.entityLabels().isEmpty() ? data.labels()
+				: ModelMetadata.read(model).labels()));
+		if (embeddings != null) {
+			entry.put("embeddings", embeddings.name());
+		}
+		if (!data.entityLabels().isEmpty()) {
+			entry.set("entityLabels", Json.mapper().valueToTree(data.entityLabels()));
+		}
 		entry.put("description", "v" + version + ", trained on " + data.trainTasks() + " tasks (" + data.examples()
 				+ " examples) of the project; tested on " + tested + " tasks (" + data.testSelection() + ")");
 		entry.put("size", size(model));
 		entry.put("version", version);
 		entry.put("trainingDataHash", data.hash());
 		ObjectNode parameters = entry.putObject("parameters");
-		parameters.put("embeddings", embeddings.name());
+		if (embeddings != null) {
+			parameters.put("embeddings", embeddings.name());
+		}
 		if (used instanceof ObjectNode values) {
 			parameters.setAll(values);
 		}
-		ObjectNode m = entry.putObject("metrics");
-		m.put("testTasks", tested);
-		if (!metrics.exactSpans().isEmpty()) {
-			m.put("precision", round(metrics.exactSpans().micro().precision()));
-			m.put("recall", round(metrics.exactSpans().micro().recall()));
-			m.put("f1", round(metrics.exactSpans().micro().f1()));
-		}
-		m.setAll(metrics.toJson());
+		entry.set("metrics", TrainingMetrics.of(type, metrics, confusion, tested));
 		return entry;
+	}
+
+	/** Assertion and relation models are logistic regressions: of the parameters only the iterations apply. */
+	private static void refuseParameters(TrainingType type, Parameters p) throws TrainingException {
+		List<String> given = new ArrayList<>();
+		if (p.embeddings() != null) {
+			given.add("embeddings");
+		}
+		if (p.learningRate() != null) {
+			given.add("learning rate");
+		}
+		if (p.batchSize() != null) {
+			given.add("batch size");
+		}
+		if (p.dropout() != null) {
+			given.add("dropout");
+		}
+		if (p.validationSplit() != null) {
+			given.add("validation split");
+		}
+		if (!given.isEmpty()) {
+			throw new TrainingException(type.id() + " training fits a logistic regression over the words around the"
+					+ " entities: " + String.join(", ", given) + (given.size() == 1 ? " does" : " do")
+					+ " not apply; it takes the number of iterations (epochs)");
+		}
 	}
 
 	private void sweep() throws IOException {
@@ -332,9 +383,6 @@ public final class ProjectTrainer {
 		}
 	}
 
-	private static double round(double v) {
-		return Math.round(v * 1000) / 1000.0;
-	}
 
 	private static long size(Path folder) throws IOException {
 		try (Stream<Path> walk = Files.walk(folder)) {

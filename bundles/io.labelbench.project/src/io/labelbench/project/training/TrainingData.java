@@ -57,7 +57,7 @@ public final class TrainingData {
 	/** What was exported. {@code fromName}/{@code toName} name the control and object of the results. */
 	public record Exported(TrainingType type, Path folder, List<String> labels, String fromName, String toName,
 			int trainTasks, int testTasks, int examples, Map<String, Integer> labelCounts, String hash,
-			String testSelection) {
+			String testSelection, List<String> entityLabels, String headLabel) {
 
 		public Path trainFile() {
 			return folder.resolve(type == TrainingType.NER ? NER_FILE : CLASSIFICATION_FILE);
@@ -92,6 +92,10 @@ public final class TrainingData {
 				allowed.add(value.value());
 			}
 		}
+		EntityContextData context = type == TrainingType.ASSERTION || type == TrainingType.RELATION
+				? new EntityContextData(config, type, toName)
+				: null;
+		List<ObjectNode> contextRows = new ArrayList<>();
 		List<Task> tasks = new ArrayList<>();
 		boolean anyTagged = false;
 		for (TaskId id : project.tasks().ids()) {
@@ -120,12 +124,19 @@ public final class TrainingData {
 				ObjectNode line = Json.mapper().createObjectNode();
 				line.set("id", task.id().toJson());
 				line.put("text", text);
+				if (context != null) {
+					line = context.testRow(task, completion, text);
+				}
 				test.append(Json.mapper().writeValueAsString(line)).append('\n');
 				testTasks++;
 				continue;
 			}
 			trainTasks++;
-			if (type == TrainingType.NER) {
+			if (context != null) {
+				ObjectNode row = context.trainingRow(task, completion, text);
+				contextRows.add(row);
+				train.append(Json.mapper().writeValueAsString(row)).append('\n');
+			} else if (type == TrainingType.NER) {
 				List<ConllTokens.Span> spans = spans(task, completion, control.name(), allowed, assertion, text);
 				spans.forEach(s -> labelCounts.merge(s.label(), 1, Integer::sum));
 				for (List<ConllTokens.Token> sentence : ConllTokens.sentences(text, spans)) {
@@ -151,7 +162,30 @@ public final class TrainingData {
 			throw new TrainingException("no completions: none of the " + tasks.size() + " tasks outside the test set"
 					+ " has a submitted or ground-truth completion");
 		}
-		if (labelCounts.size() < 2) {
+		String headLabel = null;
+		List<String> entityLabels = List.of();
+		if (type == TrainingType.ASSERTION) {
+			context.countStatuses(contextRows);
+			labelCounts.putAll(context.outcomeCounts);
+			examples = context.examples;
+			entityLabels = List.copyOf(context.modelEntityLabels);
+			if (entityLabels.isEmpty()) {
+				throw new TrainingException("one label only: no entity of the " + trainTasks + " training tasks'"
+						+ " completions carries an assertion label (" + String.join(", ", assertion)
+						+ "); training needs entities with a status and entities without one");
+			}
+		} else if (type == TrainingType.RELATION) {
+			headLabel = context.headLabel();
+			labelCounts.putAll(context.outcomeCounts);
+			examples = context.examples;
+			entityLabels = List.copyOf(context.modelEntityLabels);
+			if (labelCounts.isEmpty()) {
+				throw new TrainingException("one label only: the completions of the " + trainTasks + " training tasks"
+						+ " relate no entities with a <Relation> label, so every pair would be " 
+						+ EntityContextData.NO_RELATION + "; training needs related and unrelated pairs");
+			}
+		}
+		if (type != TrainingType.RELATION && labelCounts.size() < 2) {
 			throw new TrainingException("one label only: the completions of the " + trainTasks + " training tasks use "
 					+ (labelCounts.isEmpty() ? "no label" : "only " + labelCounts.keySet().iterator().next())
 					+ " of control " + control.name() + "; training needs at least two labels");
@@ -160,12 +194,16 @@ public final class TrainingData {
 		Path trainFile = folder.resolve(type == TrainingType.NER ? NER_FILE : CLASSIFICATION_FILE);
 		Files.writeString(trainFile, train, StandardCharsets.UTF_8);
 		Files.writeString(folder.resolve(TEST_FILE), test, StandardCharsets.UTF_8);
-		List<String> labels = List.copyOf(labelCounts.keySet());
+		List<String> labels = new ArrayList<>(labelCounts.keySet());
+		if (type == TrainingType.ASSERTION && !assertion.contains(EntityContextData.PRESENT)) {
+			labels.remove(EntityContextData.PRESENT); // the status of an entity without assertion label
+		}
+		labels = List.copyOf(labels);
 		String hash = hash(type.id(), String.join("\n", labels), train.toString(), test.toString());
 		String selection = anyTagged ? "tasks tagged \"" + TestSelection.TEST_TAG + "\""
 				: split != null ? "a split of " + split + " of the tasks by id" : "none";
 		Exported exported = new Exported(type, folder, labels, control.name(), toName, trainTasks, testTasks, examples,
-				labelCounts, hash, selection);
+				labelCounts, hash, selection, entityLabels, headLabel);
 		ObjectNode data = Json.mapper().createObjectNode();
 		data.put("type", type.id());
 		data.set("labels", Json.mapper().valueToTree(labels));
@@ -177,19 +215,35 @@ public final class TrainingData {
 		data.set("labelCounts", Json.mapper().valueToTree(labelCounts));
 		data.put("hash", hash);
 		data.put("testSelection", selection);
+		if (context != null) {
+			data.set("entityLabels", Json.mapper().valueToTree(entityLabels));
+			data.put("headLabel", headLabel);
+		}
 		Files.writeString(folder.resolve(DATA_FILE), Json.mapper().writeValueAsString(data), StandardCharsets.UTF_8);
 		return exported;
 	}
 
 	/** The control whose labels are trained: the first Labels (NER) or Choices (classification) on a text. */
 	private ControlTag control() throws TrainingException {
-		String wanted = type == TrainingType.NER ? "labels" : "choices";
+		if (type == TrainingType.ASSERTION) {
+			for (ControlTag control : config.controlTags()) {
+				if (control.values().stream().anyMatch(LabelValue::assertion) && !control.toNames().isEmpty()) {
+					return control;
+				}
+			}
+			throw new TrainingException("the labeling config has no assertion labels (<Label value=\"absent\""
+					+ " assertion=\"true\"/>) to train assertion on");
+		}
+		if (type == TrainingType.RELATION && config.relationLabels().isEmpty()) {
+			throw new TrainingException("the labeling config has no <Relation> labels to train relation on");
+		}
+		String wanted = type == TrainingType.CLASSIFICATION ? "choices" : "labels";
 		for (ControlTag control : config.controlTags()) {
 			if (control.type().equals(wanted) && control.hasClosedValues()) {
 				return control;
 			}
 		}
-		throw new TrainingException("the labeling config has no " + (type == TrainingType.NER ? "<Labels>" : "<Choices>")
+		throw new TrainingException("the labeling config has no " + (type == TrainingType.CLASSIFICATION ? "<Choices>" : "<Labels>")
 				+ " control with labels to train " + type.id() + " on");
 	}
 
@@ -244,7 +298,7 @@ public final class TrainingData {
 		return chosen.isEmpty() ? null : chosen.iterator().next();
 	}
 
-	private static String unknownLabel(Task task, String label, String control, Set<String> allowed) {
+	static String unknownLabel(Task task, String label, String control, Set<String> allowed) {
 		return "labels the config does not have: task " + task.id() + " uses \"" + label + "\", which control "
 				+ control + " does not offer (it has " + String.join(", ", allowed)
 				+ "); add the label to the config or correct the completion";

@@ -2,9 +2,13 @@ package io.labelbench.project.training;
 
 import java.util.Locale;
 
-/** What a training run fits: an entity recogniser (NerDL) or a text classifier (ClassifierDL). */
+/**
+ * What a training run fits: an entity recogniser (NerDL), a text classifier (ClassifierDL), an assertion status
+ * classifier of entities in their context, or a relation classifier of entity pairs (Spark ML logistic regressions
+ * over the server's clinical features).
+ */
 public enum TrainingType {
-	NER, CLASSIFICATION;
+	NER, CLASSIFICATION, ASSERTION, RELATION;
 
 	/** The name used on the command line, in file names and in model names ({@code <project>_ner}). */
 	public String id() {
@@ -17,8 +21,7 @@ public enum TrainingType {
 				return type;
 			}
 		}
-		throw new IllegalArgumentException("unknown training type '" + text + "': ner or classification"
-				+ ("assertion".equals(text) || "relation".equals(text) ? " (" + text + " training is not built yet)"
-						: ""));
+		throw new IllegalArgumentException("unknown training type '" + text
+				+ "': ner, classification, assertion or relation");
 	}
 }

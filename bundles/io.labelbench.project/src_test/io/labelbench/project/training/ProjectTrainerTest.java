@@ -1,12 +1,14 @@
 package io.labelbench.project.training;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,5 +73,82 @@ class ProjectTrainerTest {
 	void theModelIsNamedAfterTheProjectFolderAndType() {
 		assertEquals("my_notes_ner", ProjectTrainer.modelName(project, TrainingType.NER));
 		assertEquals("my_notes_classification", ProjectTrainer.modelName(project, TrainingType.CLASSIFICATION));
+	}
+
+	/**
+	 * The whole flow around the training JVM, with a stand-in for it that writes what the real one writes: an
+	 * assertion model, its predictions on the test task and the closing line. The published entry carries the
+	 * metrics, confusion, parameters and training-data hash; the next run publishes v2; the deployment fills the
+	 * config's assertion labels.
+	 */
+	@Test
+	void anAssertionModelIsPublishedWithItsMetricsAsTheNextVersion() throws Exception {
+		Files.writeString(project.configFile(), """
+				<View><Labels name="label" toName="text"><Label value="DRUG"/><Label value="absent" assertion="true"/>
+				</Labels><Text name="text" value="$text"/></View>""");
+		String drug = "{\"id\":\"%s\",\"from_name\":\"label\",\"to_name\":\"text\",\"type\":\"labels\","
+				+ "\"value\":{\"start\":%d,\"end\":%d,\"labels\":[\"%s\"]}}";
+		task(1, "No aspirin.", false, drug.formatted("a", 3, 10, "DRUG"), drug.formatted("b", 3, 10, "absent"));
+		task(2, "Aspirin daily.", false, drug.formatted("c", 0, 7, "DRUG"));
+		task(3, "No ibuprofen, heparin.", true, drug.formatted("d", 3, 12, "DRUG"), drug.formatted("e", 3, 12, "absent"),
+				drug.formatted("f", 14, 21, "DRUG"));
+		Path dist = Files.createDirectories(dir.resolve("dist/bin"));
+		// the stand-in predicts "absent" for both test entities: one right, one wrong
+		Files.writeString(dist.resolve("labelbench-server"), """
+				while [ $# -gt 0 ]; do case $1 in --out) out=$2; shift;; esac; shift; done
+				mkdir -p "$out/result/model/metadata"
+				echo '{"class":"io.labelbench.server.nlp.clinical.AssertionModel","paramMap":{"classes":["absent","present"],"entityLabels":["DRUG"],"outcomes":["present","absent"]}}' > "$out/result/model/metadata/part-00000"
+				echo '{"id":3,"result":[%s,%s,%s,%s]}' > "$out/result/test-predictions.jsonl"
+				echo '{"event":"epoch","epoch":1,"epochs":1,"loss":0.5,"seconds":0.1,"examples":3}'
+				echo '{"event":"done","parameters":{"iterations":100,"hashBuckets":65536,"regParam":0.0005}}'
+				""".formatted(drug.formatted("e1", 3, 12, "DRUG"), drug.formatted("e2", 14, 21, "DRUG"),
+				drug.formatted("s1", 3, 12, "absent"), drug.formatted("s2", 14, 21, "absent")));
+		ProjectTrainer standIn = new ProjectTrainer(cache, dist.getParent(),
+				new ServerRegistry(Files.createDirectories(dir.resolve("servers"))), ServerRegistry.Budget.DEFAULT);
+		List<com.fasterxml.jackson.databind.JsonNode> epochs = new java.util.ArrayList<>();
+		ProjectTrainer.Listener listener = new ProjectTrainer.Listener() {
+			@Override
+			public void epoch(com.fasterxml.jackson.databind.JsonNode event) {
+				epochs.add(event);
+			}
+
+			@Override
+			public void log(String line) {
+			}
+		};
+		LabelingConfig config = LabelingConfig.read(project.configFile());
+		ProjectTrainer.Result result = standIn.train(project, config, TrainingType.ASSERTION, null,
+				ProjectTrainer.Parameters.DEFAULTS, listener, () -> false);
+		assertEquals(1, epochs.size());
+		assertEquals("my_notes_assertion", result.model().name());
+		assertEquals(1, result.version());
+		assertEquals("assertion", result.model().metadata().task());
+		var entry = result.model().entry().json();
+		assertEquals("AssertionModel", entry.path("annotator").asText());
+		assertEquals(List.of("absent", "present"), List.of(entry.at("/labels/0").asText(), entry.at("/labels/1").asText()));
+		assertEquals(result.data().hash(), entry.path("trainingDataHash").asText());
+		assertEquals(100, entry.at("/parameters/iterations").asInt());
+		assertEquals(0.5, entry.at("/metrics/accuracy").asDouble(), "absent right, present taken for absent");
+		assertEquals(1, entry.at("/metrics/confusion/matrix/present/absent").asInt());
+		assertEquals(0.5, entry.at("/metrics/precision").asDouble());
+		assertEquals(1.0, entry.at("/metrics/recall").asDouble());
+		assertEquals(1, entry.at("/metrics/assertion/regions/labels/absent/fp").asInt());
+		assertFalse(entry.has("embeddings"), "an assertion model runs on no embeddings");
+
+		assertEquals(2, standIn.train(project, config, TrainingType.ASSERTION, null, ProjectTrainer.Parameters.DEFAULTS,
+				listener, () -> false).version());
+		ConfigDeployment.deploy(project, TrainingType.ASSERTION, result.data().fromName(), result.model().name(),
+				result.data().labels());
+		assertTrue(Files.readString(project.configFile()).contains(
+				"<Label value=\"absent\" model=\"my_notes_assertion\" assertion=\"true\"/>"));
+		try (var runs = Files.list(cache.buildFolder())) {
+			assertEquals(0, runs.count(), "no work folder is left");
+		}
+	}
+
+	private void task(long id, String text, boolean test, String... regions) throws IOException {
+		Files.writeString(project.folder().resolve("tasks/" + id + ".json"), "{\"id\":" + id + (test
+				? ",\"tags\":[\"test\"]" : "") + ",\"data\":{\"text\":\"" + text + "\"},\"completions\":[{\"id\":1,"
+				+ "\"submitted_at\":\"2026-11-01T10:00:00Z\",\"result\":[" + String.join(",", regions) + "]}]}");
 	}
 }

@@ -160,10 +160,92 @@ class TrainingDataTest {
 				&& e.getMessage().contains("\"DOSE\""), e.getMessage());
 	}
 
+	private static String region(String id, int start, int end, String... labels) {
+		return "{\"id\":\"" + id + "\",\"from_name\":\"label\",\"to_name\":\"text\",\"type\":\"labels\","
+				+ "\"value\":{\"start\":" + start + ",\"end\":" + end + ",\"labels\":[\"" + String.join("\",\"", labels)
+				+ "\"]}}";
+	}
+
+	private static String relation(String from, String to, String direction, String label) {
+		return "{\"from_id\":\"" + from + "\",\"to_id\":\"" + to + "\",\"type\":\"relation\",\"direction\":\""
+				+ direction + "\",\"labels\":[\"" + label + "\"]}";
+	}
+
 	@Test
-	void assertionAndRelationTypesAreNamedAsNotBuilt() {
-		IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-				() -> TrainingType.parse("assertion"));
-		assertTrue(e.getMessage().contains("not built yet"), e.getMessage());
+	void assertionRowsGiveEachEntityItsStatusOrPresent() throws Exception {
+		// "No aspirin. Take 5 mg." : the status as a region of its own and as a second label of the entity
+		task(1, submitted("No aspirin. Take 5 mg.", region("a", 3, 10, "DRUG"), region("s", 3, 10, "absent"),
+				span(17, 21, "DOSAGE")));
+		task(2, submitted("Aspirin daily.", region("b", 0, 7, "DRUG", "absent")));
+		task(3, submitted("Take aspirin.", span(5, 12, "DRUG")));
+		TrainingData.Exported data = export(TrainingType.ASSERTION);
+		assertEquals(List.of("absent"), data.labels(), "present is the status of an entity without assertion label");
+		assertEquals(java.util.Map.of("absent", 2, "present", 1), data.labelCounts());
+		assertEquals(List.of("DRUG"), data.entityLabels(), "DOSAGE never takes a status: not the model's");
+		assertEquals(3, data.examples());
+		assertEquals("label", data.fromName());
+		List<String> rows = Files.readAllLines(data.trainFile());
+		assertEquals("{\"text\":\"No aspirin. Take 5 mg.\",\"entities\":[{\"start\":3,\"end\":10,\"label\":\"DRUG\","
+				+ "\"fromName\":\"label\",\"status\":\"absent\"},{\"start\":17,\"end\":21,\"label\":\"DOSAGE\","
+				+ "\"fromName\":\"label\",\"status\":\"present\"}]}", rows.get(0));
+		assertTrue(Files.readString(data.folder().resolve(TrainingData.DATA_FILE)).contains("\"entityLabels\":[\"DRUG\"]"));
+	}
+
+	@Test
+	void assertionWithoutAnyStatusIsOneLabelOnly() throws Exception {
+		task(1, submitted("Take aspirin.", span(5, 12, "DRUG")));
+		TrainingException e = assertThrows(TrainingException.class, () -> export(TrainingType.ASSERTION));
+		assertTrue(e.getMessage().startsWith("one label only: no entity"), e.getMessage());
+	}
+
+	@Test
+	void relationRowsRunFromTheHeadAndTestRowsCarryTheGoldEntities() throws Exception {
+		Files.writeString(project.configFile(), CONFIG.replace("<View>",
+				"<View><Relations><Relation value=\"DRUG-DOSAGE\"/></Relations>"));
+		task(1, submitted("Aspirin 5 mg daily.", region("a", 0, 7, "DRUG"), region("b", 8, 12, "DOSAGE"),
+				relation("a", "b", "right", "DRUG-DOSAGE")));
+		// drawn from the dosage to the drug: the same relation
+		task(2, submitted("Take 2 mg of warfarin.", region("c", 5, 9, "DOSAGE"), region("d", 13, 21, "DRUG"),
+				relation("c", "d", "right", "DRUG-DOSAGE")));
+		task(3, "{\"data\":{\"text\":\"Ibuprofen 1 g.\"},\"meta\":{\"tags\":[\"test\"]},\"completions\":[{\"id\":1,"
+				+ "\"submitted_at\":\"2026-11-01T10:00:00Z\",\"result\":[" + region("x", 0, 9, "DRUG") + ","
+				+ region("y", 10, 13, "DOSAGE") + "," + relation("x", "y", "right", "DRUG-DOSAGE") + "]}]}");
+		TrainingData.Exported data = export(TrainingType.RELATION);
+		assertEquals(List.of("DRUG-DOSAGE"), data.labels());
+		assertEquals("DRUG", data.headLabel());
+		assertEquals(List.of("DOSAGE", "DRUG"), data.entityLabels());
+		assertEquals(2, data.examples());
+		List<String> rows = Files.readAllLines(data.trainFile());
+		assertTrue(rows.get(1).endsWith("\"relations\":[{\"from\":1,\"to\":0,\"label\":\"DRUG-DOSAGE\"}]}"), rows.get(1));
+		assertEquals("{\"id\":3,\"text\":\"Ibuprofen 1 g.\",\"entities\":[{\"start\":0,\"end\":9,\"label\":\"DRUG\","
+				+ "\"fromName\":\"label\"},{\"start\":10,\"end\":13,\"label\":\"DOSAGE\",\"fromName\":\"label\"}]}\n",
+				Files.readString(data.folder().resolve(TrainingData.TEST_FILE)));
+	}
+
+	@Test
+	void relationsTheConfigLacksOrThatNameNoHeadAreRefused() throws Exception {
+		TrainingException none = assertThrows(TrainingException.class, () -> export(TrainingType.RELATION));
+		assertTrue(none.getMessage().contains("no <Relation> labels"), none.getMessage());
+		Files.writeString(project.configFile(), CONFIG.replace("<View>",
+				"<View><Relations><Relation value=\"DRUG-DOSAGE\"/><Relation value=\"takes\"/></Relations>"));
+		task(1, submitted("Aspirin 5 mg daily.", region("a", 0, 7, "DRUG"), region("b", 8, 12, "DOSAGE"),
+				relation("a", "b", "right", "DRUG-FORM")));
+		TrainingException unknown = assertThrows(TrainingException.class, () -> export(TrainingType.RELATION));
+		assertTrue(unknown.getMessage().startsWith("labels the config does not have: task 1 relates \"DRUG\" and"
+				+ " \"DOSAGE\" as \"DRUG-FORM\""), unknown.getMessage());
+		project.tasks().delete(io.labelbench.core.model.TaskId.of(1));
+		task(2, submitted("Aspirin 5 mg daily.", region("a", 0, 7, "DRUG"), region("b", 8, 12, "DOSAGE"),
+				relation("a", "b", "right", "takes")));
+		TrainingException unnamed = assertThrows(TrainingException.class, () -> export(TrainingType.RELATION));
+		assertTrue(unnamed.getMessage().contains("is not named HEAD-ATTRIBUTE"), unnamed.getMessage());
+	}
+
+	@Test
+	void everyTypeParses() {
+		for (TrainingType type : TrainingType.values()) {
+			assertEquals(type, TrainingType.parse(type.id()));
+		}
+		IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TrainingType.parse("pos"));
+		assertEquals("unknown training type 'pos': ner, classification, assertion or relation", e.getMessage());
 	}
 }

@@ -75,7 +75,7 @@ public final class BuildModels {
 
 	private final Path cache;
 	private final Params params = Params.DEFAULT;
-	private final ClinicalTraining.Params clinicalParams = ClinicalTraining.Params.DEFAULT;
+	private final io.labelbench.server.fit.FeatureFit.Params clinicalParams = io.labelbench.server.fit.FeatureFit.Params.DEFAULT;
 	private SparkSession spark;
 
 	BuildModels(Path cache) {

@@ -8,16 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-import org.apache.spark.ml.classification.LogisticRegression;
-import org.apache.spark.ml.classification.LogisticRegressionModel;
-import org.apache.spark.ml.feature.HashingTF;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
-import org.apache.spark.storage.StorageLevel;
 
 import io.labelbench.rules.engine.AssertionAnnotator;
 import io.labelbench.rules.engine.AssertionAnnotator.Assertion;
@@ -30,9 +21,11 @@ import io.labelbench.server.data.NerCorpus.Sample;
 import io.labelbench.server.data.PosologyRelationGenerator;
 import io.labelbench.server.data.PosologyRelationGenerator.Link;
 import io.labelbench.server.data.PosologyRelationGenerator.RelationSample;
+import io.labelbench.server.fit.FeatureFit;
+import io.labelbench.server.fit.FeatureFit.Example;
+import io.labelbench.server.fit.FeatureFit.Params;
 import io.labelbench.server.nlp.clinical.AssertionFeatures;
 import io.labelbench.server.nlp.clinical.AssertionModel;
-import io.labelbench.server.nlp.clinical.FeatureClassifier;
 import io.labelbench.server.nlp.clinical.FeatureClassifier.Description;
 import io.labelbench.server.nlp.clinical.RelationFeatures;
 import io.labelbench.server.nlp.clinical.RelationModel;
@@ -41,57 +34,12 @@ import io.labelbench.server.nlp.clinical.TokenizedText;
 import io.labelbench.server.train.ModelTraining.Metrics;
 
 /**
- * Trains the assertion and relation models (Spark ML logistic regressions over the server's own feature
- * extraction, on the gold entities of the generated sentences) and scores them on held-out sentences through the
+ * Trains the assertion and relation models ({@link FeatureFit}: Spark ML logistic regressions over the server's own
+ * feature extraction, on the gold entities of the generated sentences) and scores them on held-out sentences through the
  * same classes the server runs.
  */
 public final class ClinicalTraining {
-	/** Feature buckets of HashingTF, L2 strength and iterations of the logistic regression; part of the cache key. */
-	public record Params(int hashBuckets, double regParam, int maxIterations) {
-		public static final Params DEFAULT = new Params(1 << 16, 0.0005, 100);
-	}
-
 	private ClinicalTraining() {
-	}
-
-	/** One training example: its features and its outcome. */
-	public record Example(List<String> features, String outcome) {
-	}
-
-	/**
-	 * Fits HashingTF (binary, {@code numFeatures} buckets) and a multinomial logistic regression on a DataFrame of
-	 * the examples, whose outcomes must all be among {@code description.outcomes()}.
-	 */
-	public static FeatureClassifier fit(SparkSession spark, List<Example> examples, Description description,
-			int numFeatures, double regParam, int maxIterations) {
-		StructType schema = new StructType()
-				.add("features", DataTypes.createArrayType(DataTypes.StringType), false)
-				.add("label", DataTypes.DoubleType, false);
-		List<Row> rows = new ArrayList<>(examples.size());
-		for (Example e : examples) {
-			int index = description.outcomes().indexOf(e.outcome());
-			if (index < 0) {
-				throw new IllegalArgumentException("outcome " + e.outcome() + " is not in " + description.outcomes());
-			}
-			rows.add(RowFactory.create(e.features().toArray(String[]::new), (double) index));
-		}
-		HashingTF hashing = new HashingTF().setInputCol("features").setOutputCol("vector").setNumFeatures(numFeatures)
-				.setBinary(true);
-		Dataset<Row> frame = hashing.transform(spark.createDataFrame(rows, schema)).persist(StorageLevel.MEMORY_ONLY());
-		try {
-			LogisticRegression regression = new LogisticRegression().setFeaturesCol("vector").setLabelCol("label")
-					.setFamily("multinomial").setRegParam(regParam).setElasticNetParam(0.0).setMaxIter(maxIterations)
-					.setStandardization(false).setTol(1e-6);
-			LogisticRegressionModel model = regression.fit(frame);
-			if (model.numClasses() != description.outcomes().size()) {
-				// an outcome index above every label seen: Spark sizes the model by the largest label
-				throw new IllegalArgumentException("the examples give " + model.numClasses() + " classes, "
-						+ description.outcomes().size() + " expected: every outcome needs examples");
-			}
-			return new FeatureClassifier(description, hashing, model);
-		} finally {
-			frame.unpersist();
-		}
 	}
 
 	public static List<Entity> entities(Sample sample) {
@@ -114,7 +62,7 @@ public final class ClinicalTraining {
 		Description description = new Description(AssertionModel.CLASS_NAME,
 				ClinicalGenerator.STATUSES.stream().sorted().toList(), ClinicalGenerator.LABELS,
 				ClinicalGenerator.STATUSES, null);
-		return new AssertionModel(fit(spark, assertionExamples(train), description,
+		return new AssertionModel(FeatureFit.fit(spark, assertionExamples(train), description,
 				params.hashBuckets(), params.regParam(), params.maxIterations()));
 	}
 
@@ -153,7 +101,7 @@ public final class ClinicalTraining {
 		Description description = new Description(RelationModel.CLASS_NAME,
 				PosologyRelationGenerator.RELATIONS.stream().sorted().toList(), entityLabels, outcomes,
 				PosologyRelationGenerator.HEAD);
-		return new RelationModel(fit(spark, relationExamples(train), description,
+		return new RelationModel(FeatureFit.fit(spark, relationExamples(train), description,
 				params.hashBuckets(), params.regParam(), params.maxIterations()));
 	}
 

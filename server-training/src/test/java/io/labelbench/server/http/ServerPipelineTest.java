@@ -37,8 +37,8 @@ import io.labelbench.server.nlp.clinical.RelationFeatures;
 import io.labelbench.server.nlp.clinical.RelationModel;
 import io.labelbench.server.nlp.clinical.SentenceUnits;
 import io.labelbench.server.nlp.clinical.TokenizedText;
-import io.labelbench.server.train.ClinicalTraining;
-import io.labelbench.server.train.ClinicalTraining.Example;
+import io.labelbench.server.fit.FeatureFit;
+import io.labelbench.server.fit.FeatureFit.Example;
 
 /**
  * A spec with saved assertion and relation models (tiny ones, fitted here) beside rules, loaded as the server
@@ -63,7 +63,7 @@ class ServerPipelineTest {
 			statuses.add(assertionExample("Mother has " + p + ".", p, "associated_with_someone_else"));
 		}
 		assertionFolder = dir.resolve("assertion");
-		ClinicalTraining.fit(spark, statuses, new Description(AssertionModel.CLASS_NAME,
+		FeatureFit.fit(spark, statuses, new Description(AssertionModel.CLASS_NAME,
 				List.of("absent", "associated_with_someone_else", "present"), List.of("PROBLEM"),
 				List.of("present", "absent", "associated_with_someone_else"), null), 1 << 12, 0.01, 50)
 				.save(assertionFolder);
@@ -81,7 +81,7 @@ class ServerPipelineTest {
 			}
 		}
 		relationFolder = dir.resolve("relation");
-		ClinicalTraining.fit(spark, pairs, new Description(RelationModel.CLASS_NAME,
+		FeatureFit.fit(spark, pairs, new Description(RelationModel.CLASS_NAME,
 				List.of("DRUG-FREQUENCY", "DRUG-STRENGTH"), List.of("DRUG", "STRENGTH", "FREQUENCY"),
 				List.of(RelationModel.NO_RELATION, "DRUG-STRENGTH", "DRUG-FREQUENCY"), "DRUG"), 1 << 12, 0.01, 50)
 				.save(relationFolder);

@@ -35,7 +35,8 @@ import io.labelbench.server.nlp.clinical.RelationFeatures;
 import io.labelbench.server.nlp.clinical.RelationModel;
 import io.labelbench.server.nlp.clinical.SentenceUnits;
 import io.labelbench.server.nlp.clinical.TokenizedText;
-import io.labelbench.server.train.ClinicalTraining.Example;
+import io.labelbench.server.fit.FeatureFit;
+import io.labelbench.server.fit.FeatureFit.Example;
 
 /** Fits tiny models on hand-written sentences, saves them in the shared folder layout and runs them loaded. */
 class ClinicalModelsRoundTripTest {
@@ -87,7 +88,7 @@ class ClinicalModelsRoundTripTest {
 		Description description = new Description(AssertionModel.CLASS_NAME,
 				List.of("absent", "associated_with_someone_else", "present"), List.of("PROBLEM"),
 				List.of("present", "absent", "associated_with_someone_else"), null);
-		FeatureClassifier fitted = ClinicalTraining.fit(spark, examples, description, 1 << 12, 0.01, 50);
+		FeatureClassifier fitted = FeatureFit.fit(spark, examples, description, 1 << 12, 0.01, 50);
 		Path folder = dir.resolve("assertion");
 		fitted.save(folder);
 
@@ -146,7 +147,7 @@ class ClinicalModelsRoundTripTest {
 						"DRUG-FREQUENCY"),
 				"DRUG");
 		Path folder = dir.resolve("relation");
-		ClinicalTraining.fit(spark, examples, description, 1 << 12, 0.01, 50).save(folder);
+		FeatureFit.fit(spark, examples, description, 1 << 12, 0.01, 50).save(folder);
 
 		assertEquals(SavedModel.Kind.RELATION, SavedModel.read(folder).kind());
 		assertEquals(List.of("DRUG-FREQUENCY", "DRUG-STRENGTH"), SavedModel.read(folder).labels(),

@@ -50,8 +50,10 @@ import io.labelbench.server.nlp.SavedModel;
 import io.labelbench.server.nlp.SparkSupport;
 
 /**
- * Fits a project's model in its own JVM: {@code labelbench-server train --data DIR --embeddings DIR --out DIR
- * [--epochs N] [--learning-rate X] [--batch-size N] [--dropout X] [--validation-split X]}. {@code --data} is the
+ * Fits a project's model in its own JVM: {@code labelbench-server train --data DIR [--embeddings DIR] --out DIR
+ * [--epochs N] [--learning-rate X] [--batch-size N] [--dropout X] [--validation-split X]}. Assertion and relation
+ * models need no embeddings and take only {@code --epochs}, the iterations of their logistic regression
+ * ({@link ContextTraining}). {@code --data} is the
  * folder the workbench's training-data export wrote ({@code data.json}, {@code train.conll} or {@code train.jsonl},
  * {@code test.jsonl}). Fits NerDL or ClassifierDL on the Word2Vec embeddings of {@code --embeddings} and prints one
  * JSON line per epoch on stdout, read from the approach's own training log (epoch, loss, validation scores):
@@ -63,6 +65,8 @@ import io.labelbench.server.nlp.SparkSupport;
  */
 public final class ProjectTraining {
 	private static final ObjectMapper JSON = new ObjectMapper();
+	/** Default iterations of an assertion or relation model's logistic regression, as the build's models. */
+	static final int CONTEXT_ITERATIONS = 100;
 	private static final Pattern EPOCH = Pattern
 			.compile("Epoch (\\d+)/(\\d+) - ([0-9.,]+)s - loss: ([0-9.Ee+-]+)(?: - acc: ([0-9.Ee+-]+))?");
 	private static final Pattern AVERAGE = Pattern
@@ -146,10 +150,14 @@ public final class ProjectTraining {
 	public static void main(String[] args) throws Exception {
 		Map<String, String> options = options(args);
 		Path data = Path.of(required(options, "data"));
-		Path embeddingsFolder = Path.of(required(options, "embeddings"));
 		Path out = Path.of(required(options, "out"));
 		JsonNode description = JSON.readTree(data.resolve("data.json").toFile());
 		String type = description.path("type").asText();
+		if (type.equals("assertion") || type.equals("relation")) {
+			fitInContext(options, data, description, out);
+			return;
+		}
+		Path embeddingsFolder = Path.of(required(options, "embeddings"));
 		boolean ner = type.equals("ner");
 		if (!ner && !type.equals("classification")) {
 			throw new IllegalArgumentException("unknown training type " + type);
@@ -227,6 +235,41 @@ public final class ProjectTraining {
 		parameters.put("batchSize", fit.batchSize());
 		parameters.put("dropout", Double.parseDouble(Float.toString(fit.dropout())));
 		parameters.put("validationSplit", Double.parseDouble(Float.toString(fit.validationSplit())));
+		done.put("model", out.resolve("result/model").toString());
+		progress.println(JSON.writeValueAsString(done));
+		spark.stop();
+		System.exit(0);
+	}
+
+	/**
+	 * Assertion and relation models: {@link ContextTraining} on {@code train.jsonl}, {@code --epochs} iterations of
+	 * the logistic regression (default {@value #CONTEXT_ITERATIONS}), the same result layout and closing line.
+	 */
+	private static void fitInContext(Map<String, String> options, Path data, JsonNode description, Path out)
+			throws Exception {
+		FeatureFit.Params defaults = FeatureFit.Params.DEFAULT;
+		FeatureFit.Params params = new FeatureFit.Params(defaults.hashBuckets(), defaults.regParam(),
+				intOption(options, "epochs", CONTEXT_ITERATIONS));
+		Files.createDirectories(out);
+		Path work = Files.createTempDirectory(out, "partial-");
+		PrintStream progress = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+		long started = System.nanoTime();
+		SparkSession spark = SparkSupport.localSession("labelbench-training",
+				Math.max(1, Runtime.getRuntime().availableProcessors()));
+		Path model = work.resolve("model");
+		ContextTraining.fit(spark, description, data.resolve("train.jsonl"), params, model, progress);
+		double fitSeconds = (System.nanoTime() - started) / 1e9;
+		ContextTraining.predict(description, model, data.resolve("test.jsonl"), work.resolve("test-predictions.jsonl"));
+		Files.move(work, out.resolve("result"), StandardCopyOption.ATOMIC_MOVE);
+		ObjectNode done = JSON.createObjectNode();
+		done.put("event", "done");
+		done.put("seconds", round((System.nanoTime() - started) / 1e9));
+		done.put("fitSeconds", round(fitSeconds));
+		done.set("labels", JSON.valueToTree(SavedModel.read(out.resolve("result/model")).labels()));
+		ObjectNode parameters = done.putObject("parameters");
+		parameters.put("iterations", params.maxIterations());
+		parameters.put("hashBuckets", params.hashBuckets());
+		parameters.put("regParam", params.regParam());
 		done.put("model", out.resolve("result/model").toString());
 		progress.println(JSON.writeValueAsString(done));
 		spark.stop();
