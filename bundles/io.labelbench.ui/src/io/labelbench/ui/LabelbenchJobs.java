@@ -11,6 +11,8 @@ public final class LabelbenchJobs {
 	public static final Object FAMILY_PREANNOTATE = new Object();
 	public static final Object FAMILY_SERVERS = new Object();
 	public static final Object FAMILY_NEW_PROJECT = new Object();
+	/** Training runs: each a JVM counted in the servers' budget beside the pre-annotation servers. */
+	public static final Object FAMILY_TRAINING = new Object();
 
 	private LabelbenchJobs() {
 	}

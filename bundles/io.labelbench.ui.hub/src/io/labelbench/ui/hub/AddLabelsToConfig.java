@@ -10,16 +10,20 @@ import org.eclipse.core.resources.IProject;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
+import org.eclipse.jface.dialogs.ErrorDialog;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.jface.window.Window;
 import org.eclipse.osgi.util.NLS;
-import org.eclipse.ui.IEditorPart;
-import org.eclipse.ui.IEditorReference;
-import org.eclipse.ui.PartInitException;
+import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.PlatformUI;
 
 import io.labelbench.config.ConfigEncoding;
 import io.labelbench.config.ModelInfo;
 import io.labelbench.config.PredefinedLabels;
 import io.labelbench.core.store.LabelbenchProject;
+import io.labelbench.hub.InstalledModel;
+import io.labelbench.hub.ModelsHub;
+import io.labelbench.ui.LabelbenchProjects;
 
 /** Adds labels of a model to a project's labeling config as one undoable operation. */
 public final class AddLabelsToConfig {
@@ -52,7 +56,7 @@ public final class AddLabelsToConfig {
 		if (labels.isEmpty()) {
 			return Status.error(Messages.AddLabels_noneTicked);
 		}
-		if (isDirtyInEditor(config)) {
+		if (ConfigEditOperation.isDirtyInEditor(config)) {
 			return Status.error(NLS.bind(Messages.AddLabels_dirty, config.getFullPath()));
 		}
 		try {
@@ -66,7 +70,7 @@ public final class AddLabelsToConfig {
 				return new Status(IStatus.OK, BUNDLE, NLS.bind(Messages.AddLabels_nothingToDo, config.getFullPath(), model));
 			}
 			// its own operation in the workbench's undo context, never merged into the editor's typing undo
-			IUndoableOperation operation = new AddLabelsOperation(NLS.bind(Messages.AddLabels_operation, model), config,
+			IUndoableOperation operation = new ConfigEditOperation(NLS.bind(Messages.AddLabels_operation, model), config,
 					merge.edit());
 			operation.addContext(PlatformUI.getWorkbench().getOperationSupport().getUndoContext());
 			IOperationHistory history = PlatformUI.getWorkbench().getOperationSupport().getOperationHistory();
@@ -77,6 +81,47 @@ public final class AddLabelsToConfig {
 		} catch (CoreException | ExecutionException e) {
 			return Status.error(e.getMessage(), e);
 		}
+	}
+
+	/** Asks which labels and project, then adds them to the project's config as one undoable edit. */
+	static void ask(Shell shell, ModelsHub.Offer offer, List<InstalledModel> installed) {
+		List<IProject> projects = LabelbenchProjects.all();
+		List<String> labels = labelsOf(offer, installed);
+		String task = offer.entry().task();
+		boolean qualifiesEntities = task.equals("assertion") || task.equals("relation");
+		AddLabelsDialog dialog = new AddLabelsDialog(shell, offer.entry().name(), labels, projects, 0,
+				qualifiesEntities);
+		if (dialog.open() != Window.OK) {
+			return;
+		}
+		IStatus result = AddLabelsToConfig.apply(dialog.project(), dialog.controlName(), offer.entry().name(), task,
+				dialog.chosenLabels(), entityLabelsOf(offer, installed));
+		if (!result.isOK()) {
+			ErrorDialog.openError(shell, Messages.AddLabels_failed, null, result);
+		} else {
+			MessageDialog.openInformation(shell,
+					NLS.bind(Messages.AddLabels_done, offer.entry().name()), result.getMessage());
+		}
+	}
+
+	/** The labels read from the downloaded model itself, else those the catalog lists. */
+	private static List<String> labelsOf(ModelsHub.Offer offer, List<InstalledModel> installed) {
+		for (InstalledModel model : installed) {
+			if (model.entry().key().equals(offer.entry().key()) && !model.metadata().labels().isEmpty()) {
+				return model.metadata().labels();
+			}
+		}
+		return offer.entry().labels();
+	}
+
+	/** The NER labels an assertion or relation model works on: from the downloaded model, else the catalog. */
+	private static List<String> entityLabelsOf(ModelsHub.Offer offer, List<InstalledModel> installed) {
+		for (InstalledModel model : installed) {
+			if (model.entry().key().equals(offer.entry().key()) && !model.metadata().entityLabels().isEmpty()) {
+				return model.metadata().entityLabels();
+			}
+		}
+		return offer.entry().entityLabels();
 	}
 
 	/** What the merge changed, one sentence per kind of change, for the user. */
@@ -96,23 +141,5 @@ public final class AddLabelsToConfig {
 			out.append(out.length() == 0 ? "" : "\n").append(NLS.bind(Messages.AddLabels_unchanged, String.join(", ", merge.unchanged()), model));
 		}
 		return out.toString();
-	}
-
-	private static boolean isDirtyInEditor(IFile file) {
-		var window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
-		if (window == null || window.getActivePage() == null) {
-			return false;
-		}
-		for (IEditorReference reference : window.getActivePage().getEditorReferences()) {
-			try {
-				if (file.equals(reference.getEditorInput().getAdapter(IFile.class))) {
-					IEditorPart editor = reference.getEditor(false);
-					return editor != null && editor.isDirty();
-				}
-			} catch (PartInitException e) {
-				// an editor that cannot restore holds no unsaved text
-			}
-		}
-		return false;
 	}
 }

@@ -58,8 +58,37 @@ public final class Messages extends NLS {
 	public static String AddLabels_nothingToDo;
 
 
+	public static String Scores_none;
+	public static String Scores_tested;
+	public static String Scores_spans;
+	public static String Scores_confusion;
+	public static String Scores_confusionCorner;
+	public static String Scores_classification;
+	public static String Scores_label;
+	public static String Scores_precision;
+	public static String Scores_recall;
+	public static String Scores_f1;
+	public static String Scores_support;
+
+	public static String Trained_version;
+	public static String Trained_time;
+	public static String Trained_testTasks;
+	public static String Trained_microP;
+	public static String Trained_microR;
+	public static String Trained_microF1;
+	public static String Trained_macroF1;
+	public static String Trained_heading;
+	public static String Trained_parameters;
+	public static String Trained_dataHash;
+	public static String Status_trained;
+
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);
+	}
+
+	/** A message with plurals ({@code {0,choice,…}}), which NLS.bind does not format. */
+	public static String format(String pattern, Object... arguments) {
+		return java.text.MessageFormat.format(pattern, arguments);
 	}
 
 	private Messages() {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -24,12 +25,14 @@ import org.eclipse.jface.viewers.ViewerFilter;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
+import org.eclipse.swt.custom.StackLayout;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.part.ViewPart;
 
@@ -39,7 +42,9 @@ import io.labelbench.hub.Downloads;
 import io.labelbench.hub.HubEntry;
 import io.labelbench.hub.HubLocation;
 import io.labelbench.hub.InstalledModel;
+import io.labelbench.hub.ModelCache;
 import io.labelbench.hub.ModelsHub;
+import io.labelbench.hub.TrainedModels;
 import io.labelbench.ui.ModelCachePreference;
 
 /**
@@ -61,8 +66,13 @@ public final class ModelsHubView extends ViewPart {
 	private Combo categoryCombo;
 	private Combo taskCombo;
 	private Text detail;
+	private StackLayout detailStack;
+	private TrainedModelDetail trainedDetail;
 	private Label message;
 	private volatile List<ModelsHub.Offer> offers = List.of();
+	/** The hubs' offers and the models trained here (their newest version), as the table shows them. */
+	private volatile List<ModelsHub.Offer> rows = List.of();
+	private volatile Map<String, List<TrainedModels.Version>> trained = Map.of();
 	/** Many progress reports become one repaint at a time; an ended download re-reads the cache. */
 	private final Downloads.Listener downloadsListener = new Downloads.Listener() {
 		@Override
@@ -126,7 +136,12 @@ public final class ModelsHubView extends ViewPart {
 			}
 		});
 		viewer.addSelectionChangedListener(event -> showDetail());
-		detail = new Text(sash, SWT.MULTI | SWT.READ_ONLY | SWT.WRAP | SWT.V_SCROLL | SWT.BORDER);
+		Composite details = new Composite(sash, SWT.NONE);
+		detailStack = new StackLayout();
+		details.setLayout(detailStack);
+		detail = new Text(details, SWT.MULTI | SWT.READ_ONLY | SWT.WRAP | SWT.V_SCROLL | SWT.BORDER);
+		trainedDetail = new TrainedModelDetail(details);
+		detailStack.topControl = detail;
 		sash.setWeights(3, 1);
 
 		filterText.addModifyListener(e -> viewer.refresh());
@@ -172,7 +187,7 @@ public final class ModelsHubView extends ViewPart {
 		toolbar.add(action(Messages.ModelsHubView_download, () -> selected().forEach(this::download)));
 		toolbar.add(action(Messages.ModelsHubView_cancel, () -> selected().forEach(this::cancel)));
 		toolbar.add(action(Messages.ModelsHubView_delete, () -> selected().forEach(this::delete)));
-		toolbar.add(action(Messages.ModelsHubView_addLabels, () -> selected().stream().findFirst().ifPresent(this::addLabels)));
+		toolbar.add(action(Messages.ModelsHubView_addLabels, () -> selected().stream().findFirst().ifPresent(offer -> AddLabelsToConfig.ask(getSite().getShell(), offer, installed))));
 	}
 
 	private static Action action(String text, Runnable run) {
@@ -211,12 +226,23 @@ public final class ModelsHubView extends ViewPart {
 		job.schedule();
 	}
 
+	/** Reads the cache; models trained here that no hub offers become rows of their own (their newest version). */
 	private void readInstalled() {
+		ModelCache cache = ModelCachePreference.cache();
 		try {
-			installed = ModelCachePreference.cache().installed();
+			installed = cache.installed();
 		} catch (IOException e) {
 			installed = List.of();
 		}
+		trained = TrainedModels.of(installed);
+		List<ModelsHub.Offer> all = new ArrayList<>(offers);
+		trained.forEach((name, versions) -> {
+			if (all.stream().noneMatch(offer -> offer.entry().name().equals(name))) {
+				all.add(new ModelsHub.Offer(HubLocation.folder(cache.folder()),
+						versions.get(versions.size() - 1).model().entry()));
+			}
+		});
+		rows = List.copyOf(all);
 	}
 
 	private void asyncRefresh(String problems) {
@@ -230,7 +256,9 @@ public final class ModelsHubView extends ViewPart {
 				message.setVisible(!problems.isEmpty());
 				((GridData) message.getLayoutData()).exclude = problems.isEmpty();
 				message.getParent().layout();
-				viewer.setInput(offers);
+			}
+			if (viewer.getInput() != rows) {
+				viewer.setInput(rows);
 			} else {
 				viewer.refresh();
 			}
@@ -298,47 +326,6 @@ public final class ModelsHubView extends ViewPart {
 		job.schedule();
 	}
 
-	/** Asks which labels and project, then adds them to the project's config as one undoable edit. */
-	private void addLabels(ModelsHub.Offer offer) {
-		List<org.eclipse.core.resources.IProject> projects = io.labelbench.ui.LabelbenchProjects.all();
-		List<String> labels = labelsOf(offer);
-		String task = offer.entry().task();
-		boolean qualifiesEntities = task.equals("assertion") || task.equals("relation");
-		AddLabelsDialog dialog = new AddLabelsDialog(getSite().getShell(), offer.entry().name(), labels, projects, 0,
-				qualifiesEntities);
-		if (dialog.open() != org.eclipse.jface.window.Window.OK) {
-			return;
-		}
-		IStatus result = AddLabelsToConfig.apply(dialog.project(), dialog.controlName(), offer.entry().name(), task,
-				dialog.chosenLabels(), entityLabelsOf(offer));
-		if (!result.isOK()) {
-			org.eclipse.jface.dialogs.ErrorDialog.openError(getSite().getShell(), Messages.AddLabels_failed, null, result);
-		} else {
-			org.eclipse.jface.dialogs.MessageDialog.openInformation(getSite().getShell(),
-					NLS.bind(Messages.AddLabels_done, offer.entry().name()), result.getMessage());
-		}
-	}
-
-	/** The labels read from the downloaded model itself, else those the catalog lists. */
-	private List<String> labelsOf(ModelsHub.Offer offer) {
-		for (InstalledModel model : installed) {
-			if (model.entry().key().equals(offer.entry().key()) && !model.metadata().labels().isEmpty()) {
-				return model.metadata().labels();
-			}
-		}
-		return offer.entry().labels();
-	}
-
-	/** The NER labels an assertion or relation model works on: from the downloaded model, else the catalog. */
-	private List<String> entityLabelsOf(ModelsHub.Offer offer) {
-		for (InstalledModel model : installed) {
-			if (model.entry().key().equals(offer.entry().key()) && !model.metadata().entityLabels().isEmpty()) {
-				return model.metadata().entityLabels();
-			}
-		}
-		return offer.entry().entityLabels();
-	}
-
 	/** available, downloading n%, downloaded, update available, failed. */
 	public String status(ModelsHub.Offer offer) {
 		String name = offer.entry().name();
@@ -350,6 +337,10 @@ public final class ModelsHubView extends ViewPart {
 		Optional<String> failure = downloads.failure(name);
 		if (failure.isPresent()) {
 			return NLS.bind(Messages.Status_failed, failure.get());
+		}
+		List<TrainedModels.Version> versions = trained.getOrDefault(name, List.of());
+		if (!versions.isEmpty() && TrainedModels.isTrained(offer.entry())) {
+			return Messages.format(Messages.Status_trained, versions.get(versions.size() - 1).version(), versions.size());
 		}
 		boolean older = false;
 		for (InstalledModel model : installed) {
@@ -387,6 +378,13 @@ public final class ModelsHubView extends ViewPart {
 			return;
 		}
 		HubEntry entry = selection.get(0).entry();
+		List<TrainedModels.Version> versions = trained.getOrDefault(entry.name(), List.of());
+		detailStack.topControl = versions.isEmpty() ? detail : trainedDetail.control();
+		detail.getParent().layout();
+		if (!versions.isEmpty()) {
+			trainedDetail.show(versions);
+			return;
+		}
 		JsonNode metrics = entry.metrics();
 		String measured = metrics.has("f1") ? NLS.bind(Messages.ModelsHubView_metrics, new Object[] {
 				metrics.path("precision").asText("?"), metrics.path("recall").asText("?"), metrics.path("f1").asText("?"),
@@ -419,6 +417,15 @@ public final class ModelsHubView extends ViewPart {
 
 	public Text filterText() {
 		return filterText;
+	}
+
+	/** The versions of the trained model selected, and the scores of the version selected there. */
+	public Table trainedVersions() {
+		return trainedDetail.versionsTable();
+	}
+
+	public Composite trainedScores() {
+		return trainedDetail.scores();
 	}
 
 	@Override

@@ -104,7 +104,8 @@ public final class ServerCommands {
 		}
 	}
 
-	static void refreshServersView() {
+	/** Re-reads the servers now: a config change shows its servers stale at once. */
+	public static void refreshServersView() {
 		var window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
 		if (window != null && window.getActivePage() != null
 				&& window.getActivePage().findView(ServersView.ID) instanceof ServersView view) {

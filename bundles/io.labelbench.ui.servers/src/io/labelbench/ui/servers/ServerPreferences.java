@@ -1,13 +1,17 @@
 package io.labelbench.ui.servers;
 
 import java.time.Duration;
+import java.util.Arrays;
 
+import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.core.runtime.preferences.AbstractPreferenceInitializer;
 import org.eclipse.core.runtime.preferences.DefaultScope;
 import org.eclipse.core.runtime.preferences.IEclipsePreferences;
 import org.eclipse.core.runtime.preferences.InstanceScope;
 
 import io.labelbench.preannotate.server.ServerRegistry;
+import io.labelbench.project.training.ProjectTrainer;
+import io.labelbench.ui.LabelbenchJobs;
 
 /**
  * The servers preferences: the resource budget deploy respects (how many servers, how much heap in all), the heap
@@ -42,6 +46,19 @@ public final class ServerPreferences extends AbstractPreferenceInitializer {
 
 	public static ServerRegistry.Budget budget() {
 		return new ServerRegistry.Budget(get(MAX_SERVERS, 3), get(MAX_HEAP_MB, 6144));
+	}
+
+	/**
+	 * The budget left for a new JVM beside the trainings running in this workbench (jobs of
+	 * {@link LabelbenchJobs#FAMILY_TRAINING}, each a JVM of {@link ProjectTrainer#HEAP_MB}) other than {@code self}:
+	 * deploys and trainings share one budget.
+	 */
+	public static ServerRegistry.Budget budgetBesideTrainings(Job self) {
+		long trainings = Arrays.stream(Job.getJobManager().find(LabelbenchJobs.FAMILY_TRAINING))
+				.filter(job -> job != self && job.getState() == Job.RUNNING).count();
+		ServerRegistry.Budget budget = budget();
+		return new ServerRegistry.Budget(budget.maxServers() - (int) trainings,
+				budget.maxHeapMb() - (int) trainings * ProjectTrainer.HEAP_MB);
 	}
 
 	public static int serverHeapMb() {

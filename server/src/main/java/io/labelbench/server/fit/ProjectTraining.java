@@ -42,6 +42,7 @@ import com.johnsnowlabs.nlp.embeddings.SentenceEmbeddings;
 import com.johnsnowlabs.nlp.embeddings.Word2VecModel;
 import com.johnsnowlabs.nlp.training.CoNLL;
 
+import io.labelbench.protocol.TrainingDefaults;
 import io.labelbench.server.nlp.Chunks;
 import io.labelbench.server.nlp.Chunks.Chunk;
 import io.labelbench.server.nlp.PipelineAssembler;
@@ -75,11 +76,15 @@ public final class ProjectTraining {
 	/** Hyper-parameters of one fit; the defaults are those the build's models are trained with. */
 	public record Fit(int epochs, float learningRate, int batchSize, float dropout, float validationSplit) {
 		public static Fit nerDefaults() {
-			return new Fit(10, 0.003f, 16, 0.5f, 0f);
+			return of(TrainingDefaults.NER);
 		}
 
 		public static Fit classifierDefaults() {
-			return new Fit(12, 0.005f, 32, 0.3f, 0f);
+			return of(TrainingDefaults.CLASSIFICATION);
+		}
+
+		private static Fit of(TrainingDefaults d) {
+			return new Fit(d.epochs(), d.learningRate(), d.batchSize(), d.dropout(), d.validationSplit());
 		}
 	}
 

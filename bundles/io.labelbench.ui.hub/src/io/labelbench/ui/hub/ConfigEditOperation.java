@@ -19,15 +19,20 @@ import org.eclipse.jface.text.IDocument;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.text.undo.DocumentUndoManagerRegistry;
 import org.eclipse.text.undo.IDocumentUndoManager;
+import org.eclipse.ui.IEditorPart;
+import org.eclipse.ui.IEditorReference;
+import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.PlatformUI;
 
 import io.labelbench.config.ConfigEncoding;
 import io.labelbench.config.TextEdit;
 
 /**
- * Adding a model's labels to a labeling config, as one operation on the workbench's undo history: Undo puts
- * the config back as it was, provided nobody changed it since.
+ * One edit of a labeling config (adding a model's labels, deploying a trained model) as one operation on the
+ * workbench's undo history: applied to the open editor's document when the config is open, else to the file. Undo
+ * puts the config back as it was, provided nobody changed it since.
  */
-final class AddLabelsOperation extends AbstractOperation {
+public final class ConfigEditOperation extends AbstractOperation {
 
 	private final IFile config;
 	private final TextEdit edit;
@@ -36,7 +41,7 @@ final class AddLabelsOperation extends AbstractOperation {
 	/** The config's encoding and byte order mark, kept when writing it back. */
 	private ConfigEncoding encoding;
 
-	AddLabelsOperation(String label, IFile config, TextEdit edit) {
+	public ConfigEditOperation(String label, IFile config, TextEdit edit) {
 		super(label);
 		this.config = config;
 		this.edit = edit;
@@ -111,5 +116,24 @@ final class AddLabelsOperation extends AbstractOperation {
 		if (typingUndo != null) {
 			typingUndo.reset();
 		}
+	}
+
+	/** Whether the file is open in an editor of the active page with unsaved changes. */
+	public static boolean isDirtyInEditor(IFile file) {
+		var window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+		if (window == null || window.getActivePage() == null) {
+			return false;
+		}
+		for (IEditorReference reference : window.getActivePage().getEditorReferences()) {
+			try {
+				if (file.equals(reference.getEditorInput().getAdapter(IFile.class))) {
+					IEditorPart editor = reference.getEditor(false);
+					return editor != null && editor.isDirty();
+				}
+			} catch (PartInitException e) {
+				// an editor that cannot restore holds no unsaved text
+			}
+		}
+		return false;
 	}
 }
