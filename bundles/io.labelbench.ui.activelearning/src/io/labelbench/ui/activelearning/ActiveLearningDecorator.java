@@ -30,7 +30,7 @@ public final class ActiveLearningDecorator implements ILightweightLabelDecorator
 			return;
 		}
 		try {
-			String text = StatusText.decoration(new ActiveLearning(lb).status(), ActiveTrainingJob.active(project));
+			String text = StatusText.decoration(new ActiveLearning(lb).status(), ActiveTrainings.active(project));
 			if (!text.isEmpty()) {
 				decoration.addSuffix("  [" + text + "]");
 			}

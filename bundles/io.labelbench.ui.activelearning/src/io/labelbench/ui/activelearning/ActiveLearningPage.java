@@ -112,7 +112,7 @@ public final class ActiveLearningPage extends PropertyPage {
 
 	private void showStatus(ActiveLearning.Status status) {
 		if (status != null) {
-			next.setText(StatusText.next(status, ActiveTrainingJob.active(project())));
+			next.setText(StatusText.next(status, ActiveTrainings.active(project())));
 			last.setText(StatusText.last(status));
 			next.getParent().getParent().layout(true, true);
 		}
@@ -159,7 +159,7 @@ public final class ActiveLearningPage extends PropertyPage {
 		try {
 			ActiveLearning.Status status = learning.configure(settings());
 			// a lower N may make a training due at once
-			ActiveLearningTrigger.startIfDue(project(), learning);
+			ActiveTrainings.startIfDue(project(), learning);
 			showStatus(status);
 		} catch (IOException e) {
 			MessageDialog.openError(getShell(), getTitle(),

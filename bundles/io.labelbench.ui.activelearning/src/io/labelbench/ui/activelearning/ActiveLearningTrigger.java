@@ -130,7 +130,7 @@ public final class ActiveLearningTrigger implements IStartup, IResourceChangeLis
 				ActiveLearning learning = new ActiveLearning(lb);
 				if (learning.status().settings().enabled()) {
 					learning.tasksChanged(entry.getValue());
-					startIfDue(project, learning);
+					ActiveTrainings.startIfDue(project, learning);
 				}
 			} catch (IOException e) {
 				ILog.of(getClass()).log(Status.warning("active learning of project " + project.getName()
@@ -139,17 +139,5 @@ public final class ActiveLearningTrigger implements IStartup, IResourceChangeLis
 		}
 		ActiveLearningDecorator.refresh();
 		return Status.OK_STATUS;
-	}
-
-	/** Starts a training when one is due and none of the project runs; answers the job started, if any. */
-	static Optional<ActiveTrainingJob> startIfDue(IProject project, ActiveLearning learning) throws IOException {
-		if (ActiveTrainingJob.active(project)) {
-			return Optional.empty(); // the count goes on; the next training starts after this one when due
-		}
-		return learning.claimTraining().map(status -> {
-			ActiveTrainingJob job = new ActiveTrainingJob(project, status.settings());
-			job.schedule();
-			return job;
-		});
 	}
 }

@@ -28,12 +28,7 @@ public final class Messages extends NLS {
 	public static String Decoration_running;
 	public static String Decoration_last;
 	public static String Decoration_failed;
-	public static String Job_name;
-	public static String Job_epoch;
 	public static String Job_count;
-	public static String Job_done;
-	public static String Job_failed;
-	public static String Job_deployFailed;
 
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);

@@ -50,9 +50,11 @@ import io.labelbench.project.training.ActiveLearning;
 import io.labelbench.ui.LabelbenchProjects;
 import io.labelbench.ui.ModelCachePreference;
 import io.labelbench.ui.activelearning.ActiveLearningTrigger;
-import io.labelbench.ui.activelearning.ActiveTrainingJob;
 import io.labelbench.ui.editors.task.TaskEditor;
 import io.labelbench.ui.tasks.TaskEditors;
+import io.labelbench.ui.training.TrainingJob;
+import io.labelbench.ui.training.TrainingJobs;
+import io.labelbench.ui.training.TrainingRun;
 
 /**
  * Active learning as a user sets it up: Properties > Active Learning, retrain after every 3 submitted
@@ -92,10 +94,10 @@ class ActiveLearningWorkbenchTest {
 
 	@AfterEach
 	void cleanUp() {
-		for (Job job : Job.getJobManager().find(ActiveTrainingJob.FAMILY)) {
+		for (Job job : Job.getJobManager().find(TrainingJobs.FAMILY)) {
 			job.cancel();
 		}
-		UiTesting.waitForJobs(ActiveTrainingJob.FAMILY, 60_000);
+		UiTesting.waitForJobs(TrainingJobs.FAMILY, 60_000);
 		page().closeAllEditors(false);
 		InstanceScope.INSTANCE.getNode(ModelCachePreference.QUALIFIER).remove(ModelCachePreference.KEY);
 		System.clearProperty("labelbench.servers");
@@ -180,24 +182,25 @@ class ActiveLearningWorkbenchTest {
 		submit(project, 1);
 		submit(project, 2);
 		UiTesting.waitUntil("two counted", () -> status(learning).submitted() == 2, 10_000);
-		assertEquals(0, Job.getJobManager().find(ActiveTrainingJob.FAMILY).length, "no training before the third");
+		assertEquals(List.of(), TrainingJobs.current(), "no training before the third");
 		UiTesting.waitUntil("the project shows the count", () -> explorerText(project).contains("next training in 1"),
 				20_000);
 
 		submit(project, 3);
-		UiTesting.waitUntil("the third submit starts a training",
-				() -> Job.getJobManager().find(ActiveTrainingJob.FAMILY).length == 1, 20_000);
-		ActiveTrainingJob job = assertInstanceOf(ActiveTrainingJob.class,
-				Job.getJobManager().find(ActiveTrainingJob.FAMILY)[0]);
+		UiTesting.waitUntil("the third submit starts a training", () -> TrainingJobs.current().size() == 1, 20_000);
+		TrainingJob job = TrainingJobs.current().get(0);
 		assertEquals(project, job.project());
+		assertEquals(new io.labelbench.ui.training.TrainingRequest(io.labelbench.project.training.TrainingType.NER,
+				io.labelbench.project.training.ProjectTrainer.Parameters.DEFAULTS, null, true, false),
+				job.run().request());
 		assertEquals(0, status(learning).submitted(), "the count starts again with the training");
 		UiTesting.waitUntil("the project shows the training", () -> explorerText(project).contains("training now"),
 				20_000);
 
-		UiTesting.waitForJobs(ActiveTrainingJob.FAMILY, 600_000);
-		assertEquals(org.eclipse.core.runtime.IStatus.INFO, job.getResult().getSeverity(), job.getResult().toString());
-		assertTrue(job.getResult().getMessage().startsWith("Active learning trained clinic_al_ner v1 for project "
-				+ "clinic-al, F1 "), job.getResult().getMessage());
+		UiTesting.waitForJobs(TrainingJobs.FAMILY, 600_000);
+		assertTrue(job.getResult().isOK(), job.getResult().toString());
+		assertEquals(TrainingRun.State.PUBLISHED, job.run().state(), job.run().message());
+		UiTesting.waitUntil("the score is remembered", () -> status(learning).last() != null, 30_000);
 		ActiveLearning.LastTraining last = status(learning).last();
 		assertNotNull(last);
 		assertTrue(!last.failed(), "the training failed: " + last.error());
