@@ -173,6 +173,7 @@ class ActiveLearningWorkbenchTest {
 		UiTesting.press(shell, "Apply");
 		UiTesting.waitUntil("the status shows the count", () -> UiTesting.texts(shell).stream()
 				.anyMatch(t -> t.startsWith("The next training starts after 3 more submitted completions")), 10_000);
+		inFront(dialog);
 		UiTesting.screenshot(dialog.getShell(), Path.of("target", "active-learning-setting.png"));
 		UiTesting.press(shell, "Apply and Close");
 		ActiveLearning learning = new ActiveLearning(lb);
@@ -221,10 +222,19 @@ class ActiveLearningWorkbenchTest {
 		List<String> texts = UiTesting.texts(again.getShell());
 		assertTrue(texts.stream().anyMatch(t -> t.startsWith("Last training: clinic_al_ner v1, F1 ")
 				&& t.contains("on 4 test tasks") && t.endsWith("; deployed into the config.")), texts.toString());
+		inFront(again);
 		UiTesting.screenshot(again.getShell(), Path.of("target", "active-learning-status.png"));
 		again.close();
 		UiTesting.screenshot(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(),
 				Path.of("target", "active-learning-explorer.png"));
+	}
+
+	/** Brings a dialog in front for its screenshot; under load the window manager may take a moment. */
+	private static void inFront(PreferenceDialog dialog) {
+		dialog.getShell().forceActive();
+		long until = System.currentTimeMillis() + 3_000;
+		UiTesting.waitUntil("the dialog in front", () -> dialog.getShell().getDisplay().getActiveShell() == dialog
+				.getShell() || System.currentTimeMillis() > until, 10_000);
 	}
 
 	private static ActiveLearning.Status status(ActiveLearning learning) {
