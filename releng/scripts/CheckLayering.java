@@ -210,8 +210,9 @@ public final class CheckLayering {
 		if (!build.contains("plugin.properties")) {
 			problem(bundle + ": build.properties does not include plugin.properties in the bundle");
 		}
-		// comments, menu separators, product properties, marker attributes: names there are ids, never shown
-		String xml = Files.readString(pluginXml).replaceAll("(?s)<!--.*?-->", "").replaceAll("<(separator|property|attribute|parameter) [^>]*>", "");
+		// comments, menu separators, product properties, marker attributes, class names of enablements: names there
+		// are ids, never shown
+		String xml = Files.readString(pluginXml).replaceAll("(?s)<!--.*?-->", "").replaceAll("<(separator|property|attribute|parameter|objectClass) [^>]*>", "");
 		Matcher attribute = NAME_ATTRIBUTE.matcher(xml);
 		while (attribute.find()) {
 			String value = attribute.group(2);

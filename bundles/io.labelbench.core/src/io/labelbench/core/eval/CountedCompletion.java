@@ -59,6 +59,11 @@ public final class CountedCompletion {
 				|| json.hasNonNull("completed_by") && !json.hasNonNull("created_username");
 	}
 
+	/** When the completion was submitted ({@code submitted_at}, read as {@link #LATEST} reads it), or {@code null}. */
+	public static Instant submittedAt(Annotation completion) {
+		return instant(completion.json().get(TaskEditSession.SUBMITTED_AT));
+	}
+
 	public static boolean isCancelled(Annotation completion) {
 		return completion.json().path("was_cancelled").asBoolean(false);
 	}
