@@ -115,10 +115,9 @@ say "single server: $(grep 'tasks done' "$work/out")"
 
 # the predictions' results, scores and model versions (not who wrote them, or when) are the same, byte for byte
 predictions() { # the prediction part of every task file, without author, time and prediction id
-	for f in "$1"/tasks/*.json; do
-		echo "== $(basename "$f")"
-		sed -n '/"predictions"/,$p' "$f" | grep -v '"created_username"\|"created_ago"\|"created_at"\|"updated_at"\|^ *"id" *: *[0-9]'
-	done
+	awk 'FNR == 1 { n = split(FILENAME, path, "/"); print "== " path[n]; p = 0 }
+		/"predictions"/ { p = 1 }
+		p && !/"created_username"|"created_ago"|"created_at"|"updated_at"|^ *"id" *: *[0-9]/' "$1"/tasks/*.json
 }
 predictions "$a" > "$work/a.txt"
 predictions "$b" > "$work/b.txt"

@@ -3,9 +3,7 @@ package io.labelbench.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,7 +11,7 @@ import java.util.regex.Pattern;
 import io.labelbench.core.store.LabelbenchProject;
 import io.labelbench.core.store.Permission;
 import io.labelbench.hub.ModelCache;
-import io.labelbench.preannotate.cluster.LocalCluster;
+import io.labelbench.preannotate.cluster.ClusterDrivers;
 import io.labelbench.preannotate.server.PipelineSpec;
 import io.labelbench.preannotate.server.ServerException;
 import io.labelbench.preannotate.server.ServerRecord;
@@ -25,14 +23,10 @@ import io.labelbench.preannotate.server.ServerStatus;
  * [--jars ship|installed] [--executor-classpath CP] [--wait-seconds S]}: the project's server started as the driver
  * of a Spark application on that cluster (its pipeline runs on the executors), used like any server by the bulk
  * run, and stopped when the run ends, so that the cluster's cores are free again. A driver left by a killed run is
- * reused by the rerun, and exits by itself after {@value #IDLE_EXIT_SECONDS} s without work.
+ * reused by the rerun, and exits by itself after {@value ClusterDrivers#IDLE_EXIT_SECONDS} s without work.
  */
 final class ClusterRun {
-	/** Tasks a batch, a Spark job each: large enough that a job's fixed cost (~0.1 s) is small beside its work. */
-	static final int DEFAULT_BATCH_SIZE = 1000;
-	static final int DRIVER_HEAP_MB = 1536;
-	static final int IDLE_EXIT_SECONDS = 300;
-	private static final String MASTER_FILE = "cluster-master";
+	static final int DEFAULT_BATCH_SIZE = ClusterDrivers.BATCH_SIZE;
 	private static final Pattern EXECUTORS = Pattern.compile("on (\\d+) executor\\(s\\)");
 
 	private final PrintStream out;
@@ -56,11 +50,11 @@ final class ClusterRun {
 		if (!master.matches("spark://[^/:]+:\\d+")) {
 			throw new UsageException("preannotate: --cluster takes a standalone master URL spark://HOST:PORT");
 		}
-		String name = project.folder().getFileName() + "-cluster";
+		String name = ClusterDrivers.name(project.folder().getFileName().toString());
 		PipelineSpec spec = ServerCommand.spec(project, name, args.flag("library"), cache);
 		String hash = spec.hash();
 		for (ServerRecord s : registry.list()) {
-			if (name.equals(s.name()) && hash.equals(s.specHash()) && master.equals(masterOf(s))
+			if (name.equals(s.name()) && hash.equals(s.specHash()) && master.equals(ClusterDrivers.masterOf(s))
 					&& project.folder().toAbsolutePath().toString().equals(s.project())
 					&& registry.status(s).state() != ServerStatus.State.FAILED) {
 				err.println("using the cluster driver " + s.id() + ", which runs this project's current spec on "
@@ -68,27 +62,21 @@ final class ClusterRun {
 				return s;
 			}
 		}
-		List<String> serverArgs = new ArrayList<>(List.of("--cluster", master, "--idle-exit-seconds",
-				String.valueOf(IDLE_EXIT_SECONDS)));
-		for (String option : List.of("executors", "executor-memory", "model-store", "executor-classpath",
+		java.util.Map<String, String> options = new java.util.LinkedHashMap<>();
+		for (String option : List.of("executors", "executor-memory", "model-store", "jars", "executor-classpath",
 				"wait-seconds")) {
-			String value = args.optional(option, null);
-			if (value != null) {
-				serverArgs.addAll(List.of("--" + option, value));
-			}
+			options.put(option, args.optional(option, null));
 		}
-		serverArgs.addAll(List.of("--jars", args.optional("jars", defaultJars(master))));
 		long t0 = System.nanoTime();
 		err.println("starting the driver of a Spark application on " + master);
 		ServerRecord server;
 		try {
-			server = registry.deploy(
-					new ServerRegistry.DeployRequest(name, project.folder(), spec, DRIVER_HEAP_MB, 0, serverArgs),
+			server = registry.deploy(ClusterDrivers.request(name, project.folder(), spec, master, options),
 					ServerRegistry.defaultDistribution(), ServerRegistry.Budget.configured(), new ConsoleProgress(err));
 		} catch (ServerException e) {
 			throw new ServerException(clusterError(e.getMessage()));
 		}
-		Files.writeString(server.folder().resolve(MASTER_FILE), master);
+		ClusterDrivers.remember(server, master);
 		err.printf(java.util.Locale.ROOT, "cluster driver %s ready after %.1f s (start-up: executors, models, pipeline),"
 				+ " %s%n", server.id(), (System.nanoTime() - t0) / 1e9, executorsInUse(server));
 		return server;
@@ -129,23 +117,4 @@ final class ClusterRun {
 		return message;
 	}
 
-	/** The local cluster's workers run from the server's own jars: nothing to ship. Elsewhere ship them. */
-	private static String defaultJars(String master) {
-		try {
-			return LocalCluster.defaultCluster().state().filter(s -> s.master().equals(master)).isPresent()
-					? "installed"
-					: "ship";
-		} catch (IOException e) {
-			return "ship";
-		}
-	}
-
-	private static String masterOf(ServerRecord server) {
-		try {
-			Path file = server.folder().resolve(MASTER_FILE);
-			return Files.isRegularFile(file) ? Files.readString(file).strip() : null;
-		} catch (IOException e) {
-			return null;
-		}
-	}
 }
