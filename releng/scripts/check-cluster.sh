@@ -4,9 +4,9 @@
 #   bad input, each a clear error naming what to fix within seconds: an unreachable master, a master with no
 #   worker able to give an executor, models the executors cannot read;
 #   500 tasks pre-annotated through the cluster (models copied once to a model store) and the same tasks through a
-#   single server: the same predictions, byte for byte; a worker killed (kill -9) during a rerun: the run finishes,
-#   every task has exactly one prediction of the version, still the single server's; the command line killed
-#   during a run: the rerun resumes; cluster stop: no process and no folder left behind.
+#   single server: the same predictions, byte for byte; the command line killed (kill -9) during a run and a
+#   worker killed during the rerun: the rerun resumes on the driver left behind and finishes, every task with
+#   exactly one prediction of the version, the single server's; cluster stop: no process and no folder left.
 # Needs the product and the server distribution (./mvnw verify). Exits non-zero on the first failure.
 set -euo pipefail
 
@@ -20,7 +20,7 @@ cluster_dir=$LABELBENCH_HOME/cluster
 
 lb() { "$root/labelbench" "$@"; }
 say() { echo "check-cluster: $*"; }
-pids_of() { sed -n 's/.*"pid" *: *\([0-9]*\).*/\1/p' "$@" 2>/dev/null; }
+pids_of() { cat "$@" 2>/dev/null | grep -o '"pid" *: *[0-9]*' | grep -o '[0-9]*$' || true; }
 fail() {
 	echo "check-cluster: FAIL: $*" >&2
 	for log in "$work"/servers/*/server.log "$cluster_dir"/logs/*.log; do
@@ -127,50 +127,47 @@ diff -q "$work/a.txt" "$work/b.txt" >/dev/null || fail "cluster and single serve
 version=$(sed -n 's/.*"model_version" *: *"\([^"]*\)".*/\1/p' "$a/tasks/1.json" | head -1)
 say "cluster and single server: identical predictions of $tasks tasks ($(wc -c < "$work/a.txt") bytes, $version)"
 
-# kill -9 the command line during a run: the rerun takes up the driver it left and does the rest
-descendants() { for child in $(pgrep -P "$1"); do descendants "$child"; echo "$child"; done; }
+# kill -9 the command line during a run, then a worker during the rerun: the rerun takes up the driver the killed
+# run left; Spark reruns the lost executor's partitions on the other one; every task ends with one prediction,
+# the single server's
+# the command line and its launcher, not the driver it started (a process of its own, which a killed client leaves)
+descendants() { for child in $(pgrep -P "$1"); do [ "$child" = "$2" ] || { descendants "$child" "$2"; echo "$child"; }; done; }
 c=$work/c
+predicted() { grep -l -F "\"$version\"" "$c"/tasks/*.json 2>/dev/null | wc -l; }
 lb preannotate --project "$c" --cluster "$master" --executors 2 --model-store "$work/store" --batch 50 \
 	> "$work/out" 2>&1 &
 cli=$!
-for _ in $(seq 1800); do
-	[ "$(grep -l -F "\"$version\"" "$c"/tasks/*.json 2>/dev/null | wc -l)" -ge 100 ] && break
+for _ in $(seq 3000); do
+	[ "$(predicted)" -ge 100 ] && break
 	kill -0 "$cli" 2>/dev/null || fail "the run ended before it was killed: $(tail -5 "$work/out")"
 	sleep 0.2
 done
-kill -9 $(descendants "$cli") "$cli" 2>/dev/null || true
+driver=$(pids_of "$work"/servers/*/server.json | head -1)
+kill -9 $(descendants "$cli" "$driver") "$cli" 2>/dev/null || true
 wait "$cli" 2>/dev/null || true
-done_before=$(grep -l -F "\"$version\"" "$c"/tasks/*.json | wc -l)
-lb preannotate --project "$c" --cluster "$master" --executors 2 --model-store "$work/store" > "$work/out" 2>&1 ||
-	fail "the rerun: $(tail -10 "$work/out")"
-grep -q "using the cluster driver" "$work/out" || fail "the rerun did not take up the driver: $(head -5 "$work/out")"
-grep -q "^$((tasks - done_before)) tasks done, $done_before skipped" "$work/out" ||
-	fail "the rerun did not resume after $done_before tasks: $(tail -3 "$work/out")"
-predictions "$c" > "$work/c.txt"
-diff -q "$work/c.txt" "$work/b.txt" >/dev/null || fail "the resumed run's predictions differ: $(diff "$work/c.txt" "$work/b.txt" | head -10)"
-say "command line killed after $done_before tasks; the rerun reused the driver: $(grep 'tasks done' "$work/out")"
-
-# kill -9 a worker during a run: Spark reruns its tasks on the other executor; the run finishes
-lb preannotate --project "$a" --cluster "$master" --executors 2 --model-store "$work/store" --replace --batch 50 \
+done_before=$(predicted)
+say "command line killed after $done_before tasks"
+lb preannotate --project "$c" --cluster "$master" --executors 2 --model-store "$work/store" --batch 50 \
 	> "$work/out" 2>&1 &
 cli=$!
-for _ in $(seq 1800); do
-	grep -qs "cluster: 50 texts in" "$work"/servers/*/server.log && break
-	kill -0 "$cli" 2>/dev/null || fail "the run ended before a worker was killed: $(tail -5 "$work/out")"
+for _ in $(seq 3000); do
+	[ "$(predicted)" -ge $((done_before + 100)) ] && break
+	kill -0 "$cli" 2>/dev/null || fail "the rerun ended before a worker was killed: $(tail -5 "$work/out")"
 	sleep 0.2
 done
-worker=$(sed -n '/"worker-1"/,/}/p' "$cluster_dir/cluster.json" | pids_of /dev/stdin | head -1)
-[ -n "$worker" ] || worker=$(grep -A2 '"worker-1"' "$cluster_dir/cluster.json" | pids_of /dev/stdin | head -1)
+worker=$(grep -o '"worker-1" *, *"pid" *: *[0-9]*' "$cluster_dir/cluster.json" | grep -o '[0-9]*$')
 [ -n "$worker" ] || fail "no pid of worker-1 in $(cat "$cluster_dir/cluster.json")"
 kill -9 "$worker"
-say "worker-1 (pid $worker) killed during the run"
-wait "$cli" || fail "the run did not survive the lost worker: $(tail -10 "$work/out")"
-grep -q "^$tasks tasks done" "$work/out" || fail "after the lost worker: $(tail -5 "$work/out")"
-twice=$(grep -c -F "\"$version\"" "$a"/tasks/*.json | grep -vc ':1$' || true)
+say "worker-1 (pid $worker) killed during the rerun, after $(predicted) tasks"
+wait "$cli" || fail "the rerun did not survive the lost worker: $(tail -10 "$work/out")"
+grep -q "using the cluster driver" "$work/out" || fail "the rerun did not take up the driver: $(head -5 "$work/out")"
+grep -q "^$((tasks - done_before)) tasks done, $done_before skipped, 0 failed" "$work/out" ||
+	fail "the rerun did not resume after $done_before tasks: $(tail -3 "$work/out")"
+twice=$(grep -c -F "\"$version\"" "$c"/tasks/*.json | grep -vc ':1$' || true)
 [ "$twice" -eq 0 ] || fail "$twice tasks have more or fewer than one prediction of $version"
-predictions "$a" > "$work/a.txt"
-diff -q "$work/a.txt" "$work/b.txt" >/dev/null || fail "after the lost worker the predictions differ: $(diff "$work/a.txt" "$work/b.txt" | head -10)"
-say "the run finished on the remaining worker: $(grep 'tasks done' "$work/out"); one prediction per task, unchanged"
+predictions "$c" > "$work/c.txt"
+diff -q "$work/c.txt" "$work/b.txt" >/dev/null || fail "the resumed run's predictions differ: $(diff "$work/c.txt" "$work/b.txt" | head -10)"
+say "the rerun resumed on the driver left behind and finished on the remaining worker: $(grep 'tasks done' "$work/out"); one prediction per task, the single server's"
 
 # models the executors cannot read: a store whose copy lost its files (the driver takes the copy as complete)
 rm -f "$work"/store/ner_posology_labelbench*/metadata/part-00000

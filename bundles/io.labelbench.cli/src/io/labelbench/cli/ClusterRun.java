@@ -74,7 +74,7 @@ final class ClusterRun {
 			server = registry.deploy(ClusterDrivers.request(name, project.folder(), spec, master, options),
 					ServerRegistry.defaultDistribution(), ServerRegistry.Budget.configured(), new ConsoleProgress(err));
 		} catch (ServerException e) {
-			throw new ServerException(clusterError(e.getMessage()));
+			throw new ServerException(ClusterDrivers.startError(e.getMessage()));
 		}
 		ClusterDrivers.remember(server, master);
 		err.printf(java.util.Locale.ROOT, "cluster driver %s ready after %.1f s (start-up: executors, models, pipeline),"
@@ -107,14 +107,5 @@ final class ClusterRun {
 		return found == null ? "executors unknown" : found + (found.equals("1") ? " executor" : " executors");
 	}
 
-	/** The driver's own one-line ERROR (what to fix) instead of the end of its log, when it wrote one. */
-	static String clusterError(String message) {
-		for (String line : message.split("\n")) {
-			if (line.startsWith("ERROR ")) {
-				return line.substring("ERROR ".length());
-			}
-		}
-		return message;
-	}
 
 }

@@ -68,6 +68,19 @@ public final class ClusterDrivers {
 		}
 	}
 
+	/**
+	 * Why a driver did not start: its own one-line {@code ERROR} (what to fix: an unreachable master, no executor,
+	 * models the executors cannot read), else the registry's message with the end of its log.
+	 */
+	public static String startError(String message) {
+		for (String line : message.split("\n")) {
+			if (line.startsWith("ERROR ")) {
+				return line.substring("ERROR ".length());
+			}
+		}
+		return message;
+	}
+
 	/** Whether {@code master} is the cluster {@code cluster start} runs here. */
 	public static boolean onLocalCluster(String master) {
 		try {

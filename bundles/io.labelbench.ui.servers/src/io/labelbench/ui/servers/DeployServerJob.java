@@ -80,7 +80,9 @@ public final class DeployServerJob extends Job {
 		} catch (BudgetExceededException e) {
 			return new Status(IStatus.ERROR, PLUGIN, BUDGET_EXCEEDED, e.getMessage(), null);
 		} catch (ServerException e) {
-			return monitor.isCanceled() ? Status.CANCEL_STATUS : Status.error(e.getMessage());
+			// a driver that could not start on its cluster says why in one line: that, not the end of its log
+			return monitor.isCanceled() ? Status.CANCEL_STATUS
+					: Status.error(master == null ? e.getMessage() : ClusterDrivers.startError(e.getMessage()));
 		} catch (IOException e) {
 			return Status.error(NLS.bind(Messages.DeployServerJob_failed, project.getName(), e.getMessage()), e);
 		}

@@ -242,6 +242,11 @@ public final class ServersView extends ViewPart {
 					Messages.ServersView_noProject);
 			return;
 		}
+		deployOnCluster(project);
+	}
+
+	/** Asks for the master (offering the local cluster's) and starts the deploy; null when the dialog was closed. */
+	public DeployServerJob deployOnCluster(IProject project) {
 		String suggested = "spark://";
 		try {
 			suggested = LocalCluster.defaultCluster().state().map(LocalCluster.State::master).orElse(suggested);
@@ -252,7 +257,7 @@ public final class ServersView extends ViewPart {
 				Messages.ServersView_clusterMaster, suggested,
 				v -> v.strip().matches("spark://[^/:]+:\\d+") ? null : Messages.ServersView_clusterMasterInvalid);
 		if (master.open() != Window.OK) {
-			return;
+			return null;
 		}
 		DeployServerJob job = new DeployServerJob(project, master.getValue().strip());
 		job.addJobChangeListener(new org.eclipse.core.runtime.jobs.JobChangeAdapter() {
@@ -263,6 +268,7 @@ public final class ServersView extends ViewPart {
 		});
 		job.schedule();
 		refresh();
+		return job;
 	}
 
 	private void register() {
