@@ -94,7 +94,8 @@ bad() { # $1: what, $2: expected text, $3: seconds at most, rest: preannotate op
 	say "$what: refused in $((SECONDS - t0)) s: $(grep -o "$expect.*" "$work/out" | head -1 | cut -c1-160)"
 }
 bad "an unreachable master" "cannot reach the Spark master spark://127.0.0.1:9" 60 --cluster spark://127.0.0.1:9
-bad "no worker with 3 GB free" "gave no executor in 10 s" 90 --cluster "$master" --executor-memory 3g --wait-seconds 10
+bad "no worker with 3 GB free" "no worker has 1 free core(s) and 3g of free memory" 90 --cluster "$master" \
+	--executor-memory 3g
 [ -z "$(ls "$work/servers" 2>/dev/null)" ] || fail "a refused run left a driver behind: $(ls "$work/servers")"
 
 # 500 tasks through the cluster, the models copied once to a model store

@@ -42,7 +42,11 @@ public final class ClusterDrivers {
 	public static ServerRegistry.DeployRequest request(String name, Path project, PipelineSpec spec, String master,
 			Map<String, String> options) {
 		Map<String, String> all = new LinkedHashMap<>(options);
-		all.putIfAbsent("jars", onLocalCluster(master) ? "installed" : "ship");
+		LocalCluster.State local = localCluster(master);
+		all.putIfAbsent("jars", local != null ? "installed" : "ship");
+		if (local != null) {
+			all.putIfAbsent("master-ui", local.webUi()); // may not be on 8080
+		}
 		List<String> args = new ArrayList<>(List.of("--cluster", master, "--idle-exit-seconds",
 				String.valueOf(IDLE_EXIT_SECONDS)));
 		all.forEach((k, v) -> {
@@ -81,12 +85,12 @@ public final class ClusterDrivers {
 		return message;
 	}
 
-	/** Whether {@code master} is the cluster {@code cluster start} runs here. */
-	public static boolean onLocalCluster(String master) {
+	/** The cluster {@code cluster start} runs here, when {@code master} is its master; else null. */
+	public static LocalCluster.State localCluster(String master) {
 		try {
-			return LocalCluster.defaultCluster().state().filter(s -> s.master().equals(master)).isPresent();
+			return LocalCluster.defaultCluster().state().filter(s -> s.master().equals(master)).orElse(null);
 		} catch (IOException e) {
-			return false;
+			return null;
 		}
 	}
 }

@@ -342,6 +342,7 @@ public final class ClusterDriver {
 		SparkContext sc = spark.sparkContext();
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(options.waitSeconds());
 		long enough = Long.MAX_VALUE;
+		long shortageCheck = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
 		for (;;) {
 			if (sc.isStopped()) {
 				throw new ClusterException("the Spark master " + options.master() + " refused or dropped this"
@@ -351,6 +352,15 @@ public final class ClusterDriver {
 			int executors = sc.statusTracker().getExecutorInfos().length - 1;
 			if (executors >= options.executors()) {
 				return executors;
+			}
+			if (executors == 0 && System.nanoTime() > shortageCheck) {
+				shortageCheck = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+				String shortage = shortage(sc.applicationId(), options);
+				if (shortage != null) {
+					throw new ClusterException("the Spark master " + options.master() + " cannot give this application"
+							+ " an executor: " + shortage + ". Start workers (labelbench cluster start), stop what"
+							+ " holds their cores, or ask for less with --executor-memory");
+				}
 			}
 			if (executors > 0 && enough == Long.MAX_VALUE) {
 				enough = System.nanoTime() + TimeUnit.SECONDS.toNanos(5); // the others may follow in a moment
@@ -373,6 +383,51 @@ public final class ClusterDriver {
 				Thread.currentThread().interrupt();
 				throw new ClusterException("interrupted while waiting for executors");
 			}
+		}
+	}
+
+	/**
+	 * Why the master gives this application no executor, as its web UI tells (no worker alive, none with the cores
+	 * and memory asked for), or null when it has room, the application already has cores coming, or the web UI
+	 * does not answer (then the wait decides).
+	 */
+	static String shortage(String applicationId, ClusterOptions options) {
+		try {
+			java.net.HttpURLConnection c = (java.net.HttpURLConnection) java.net.URI.create(options.masterUi() + "/json/")
+					.toURL().openConnection();
+			c.setConnectTimeout(1000);
+			c.setReadTimeout(3000);
+			com.fasterxml.jackson.databind.JsonNode json;
+			try (InputStream in = c.getInputStream()) {
+				json = new ObjectMapper().readTree(in);
+			} finally {
+				c.disconnect();
+			}
+			for (com.fasterxml.jackson.databind.JsonNode app : json.path("activeapps")) {
+				if (app.path("id").asText().equals(applicationId) && app.path("cores").asInt() > 0) {
+					return null; // granted: its executors are starting
+				}
+			}
+			List<String> workers = new ArrayList<>();
+			for (com.fasterxml.jackson.databind.JsonNode w : json.path("workers")) {
+				if (!w.path("state").asText().equals("ALIVE")) {
+					continue;
+				}
+				int freeCores = w.path("cores").asInt() - w.path("coresused").asInt();
+				long freeMb = w.path("memory").asLong() - w.path("memoryused").asLong();
+				if (freeCores >= options.executorCores() && freeMb >= options.executorMemoryMb()) {
+					return null;
+				}
+				workers.add(w.path("host").asText() + " " + freeCores + " of " + w.path("cores").asInt() + " cores and "
+						+ freeMb + " of " + w.path("memory").asLong() + " MB free");
+			}
+			if (workers.isEmpty()) {
+				return "it has no worker alive (its web UI " + options.masterUi() + ")";
+			}
+			return "no worker has " + options.executorCores() + " free core(s) and " + options.executorMemory()
+					+ " of free memory (" + String.join("; ", workers) + ")";
+		} catch (IOException | RuntimeException e) {
+			return null;
 		}
 	}
 

@@ -19,17 +19,19 @@ import java.util.Map;
  * --driver-host HOST             the address executors reach the driver at (default: 127.0.0.1 for a master on
  *                                this machine, else this machine's name)
  * --wait-seconds S               how long to wait for executors and for the first job (default 60)
+ * --master-ui URL                the master's web UI, asked why no executor comes (default http://HOST:8080)
  * </pre>
  *
  * Spark authentication is on when the environment has {@value ClusterDriver#SECRET_ENV} (the shared secret; Spark
  * reads it from there, so it is never on a command line or in a file).
  */
 public record ClusterOptions(String master, int executors, int executorCores, String executorMemory,
-		String modelStore, boolean shipJars, String executorClasspath, String driverHost, int waitSeconds) {
+		String modelStore, boolean shipJars, String executorClasspath, String driverHost, int waitSeconds,
+		String masterUi) {
 
 	public static final String USAGE = "--cluster spark://HOST:PORT [--executors N] [--executor-cores C]"
 			+ " [--executor-memory M] [--model-store URI] [--jars ship|installed] [--executor-classpath CP]"
-			+ " [--driver-host HOST] [--wait-seconds S]";
+			+ " [--driver-host HOST] [--wait-seconds S] [--master-ui URL]";
 
 	/** The options of a cluster run, or null when the command line names no {@code --cluster}. */
 	public static ClusterOptions from(Map<String, String> options) {
@@ -57,7 +59,8 @@ public record ClusterOptions(String master, int executors, int executorCores, St
 		boolean loopback = host.equals("127.0.0.1") || host.equals("localhost") || host.equals("::1");
 		return new ClusterOptions(master, positive(options, "executors", 2), positive(options, "executor-cores", 1),
 				memory, options.get("model-store"), jars.equals("ship"), options.get("executor-classpath"),
-				options.getOrDefault("driver-host", loopback ? "127.0.0.1" : null), positive(options, "wait-seconds", 60));
+				options.getOrDefault("driver-host", loopback ? "127.0.0.1" : null), positive(options, "wait-seconds", 60),
+				options.getOrDefault("master-ui", "http://" + host + ":8080"));
 	}
 
 	private static int positive(Map<String, String> options, String name, int otherwise) {
@@ -74,6 +77,18 @@ public record ClusterOptions(String master, int executors, int executorCores, St
 		} catch (NumberFormatException e) {
 			throw new IllegalArgumentException("--" + name + " takes a number from 1 to 10000, not " + value);
 		}
+	}
+
+	/** The executor memory in MB (Spark's notation: 1g, 1536m, 2048k). */
+	public long executorMemoryMb() {
+		long n = Long.parseLong(executorMemory.replaceAll("[^0-9]", ""));
+		return switch (Character.toLowerCase(executorMemory.charAt(executorMemory.length() - 1))) {
+		case 'k' -> n / 1024;
+		case 'g' -> n * 1024;
+		case 't' -> n * 1024 * 1024;
+		case 'm' -> n;
+		default -> n / (1024 * 1024); // bytes
+		};
 	}
 
 	/** spark://HOST:PORT's host and port. */
