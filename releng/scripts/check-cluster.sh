@@ -37,7 +37,9 @@ cleanup() {
 trap cleanup EXIT
 
 [ -d "$LABELBENCH_HUB/public/models" ] || fail "no hub mirror in $LABELBENCH_HUB (build the server-training module first)"
-tf_temp_before=$(find "${TMPDIR:-/tmp}" -maxdepth 1 -name '*_tf_vars*' 2>/dev/null | wc -l)
+tmp=${TMPDIR:-/tmp}
+export TMPDIR=$work/tmp # what a killed command line leaves (its instance area) stays in here
+mkdir -p "$TMPDIR"
 
 a=$work/a
 b=$work/b
@@ -132,7 +134,10 @@ say "cluster and single server: identical predictions of $tasks tasks ($(wc -c <
 # run left; Spark reruns the lost executor's partitions on the other one; every task ends with one prediction,
 # the single server's
 # the command line and its launcher, not the driver it started (a process of its own, which a killed client leaves)
-descendants() { for child in $(pgrep -P "$1"); do [ "$child" = "$2" ] || { descendants "$child" "$2"; echo "$child"; }; done; }
+descendants() {
+	local child
+	for child in $(pgrep -P "$1"); do [ "$child" = "$2" ] || { descendants "$child" "$2"; echo "$child"; }; done
+}
 c=$work/c
 predicted() { grep -l -F "\"$version\"" "$c"/tasks/*.json 2>/dev/null | wc -l; }
 lb preannotate --project "$c" --cluster "$master" --executors 2 --model-store "$work/store" --batch 50 \
@@ -176,6 +181,7 @@ bad "models the executors cannot read" "executors cannot read the models" 300 --
 	--model-store "$work/store" --replace
 
 # stop by pid: nothing left running, no folder, no TensorFlow temp folder
+say "executors' temp folders in their work folders: $(find "$cluster_dir/work" -name '*_tf_vars*' | wc -l) TensorFlow leftovers there, removed with them"
 pids=$(pids_of "$cluster_dir/cluster.json")
 lb cluster stop > "$work/out" 2>&1 || fail "cluster stop: $(cat "$work/out")"
 for pid in $pids; do
@@ -184,8 +190,8 @@ done
 left=$(pgrep -f -- "$work" || true)
 [ -z "$left" ] || fail "processes left behind: $(ps -o pid,args -p $left)"
 [ ! -e "$cluster_dir" ] || fail "the cluster folder is left behind: $(ls "$cluster_dir")"
-[ "$(find "${TMPDIR:-/tmp}" -maxdepth 1 -name '*_tf_vars*' 2>/dev/null | wc -l)" -le "$tf_temp_before" ] ||
-	fail "executors left TensorFlow temp folders in ${TMPDIR:-/tmp}"
+left=$(find "$tmp" -maxdepth 1 -name '*_tf_vars*' -newer "$work/tasks.jsonl" 2>/dev/null | head -3)
+[ -z "$left" ] || fail "TensorFlow temp folders left in $tmp: $left"
 lb cluster list | grep -q "no cluster runs here" || fail "cluster list after stop: $(lb cluster list)"
 say "cluster stopped: $(cat "$work/out"); no process, folder or temp folder left"
 say "all green"
