@@ -59,13 +59,15 @@ public final class Labelbench {
 			  check --project DIR
 			        check every task against the task format and the project's labeling config (results,
 			        and the data fields its Text objects show); one line per problem, exit 1 when there is any
-			  preannotate --project DIR (--rules [--library] | --server ID | --deploy) [--tasks all|ID,ID…]
-			              [--replace] [--batch N]
+			  preannotate --project DIR (--rules [--library] | --server ID | --deploy | --cluster spark://HOST:PORT)
+			              [--tasks all|ID,ID…] [--replace] [--batch N]
+			              [--executors N] [--executor-memory M] [--model-store URI] [--jars ship|installed]
 			        pre-annotate with the project's rules (rules/*.json; --library adds the workspace rules
 			        library), with a deployed server, or with a server deployed now from the project's config
 			        (a healthy server already running the same models and rules is reused): a prediction per
 			        task; tasks with one of the same model version are skipped unless --replace; progress on
-			        stderr, a summary line; exit 1 when a task failed or the run stopped; a rerun resumes
+			        stderr, a summary line; exit 1 when a task failed or the run stopped; a rerun resumes;
+			        --cluster runs the server's pipeline on the executors of a Spark standalone cluster
 			  evaluate --project DIR [--model NAME | --prediction-version V] [--split F] [--out FILE.json]
 			        compare predictions with completions on the test tasks (tagged "test"; without such
 			        tags, the fraction F of the tasks chosen by id): per label precision, recall and F1 of
@@ -88,6 +90,9 @@ public final class Labelbench {
 			        errors or the servers budget would be exceeded
 			  server list | server stop ID|NAME | server register URL --token TOKEN [--name NAME]
 			        the servers known here, with status (starting, idle, busy, failed), pid and tasks done
+			  cluster start [--workers N] [--cores C] [--memory M] | cluster stop | cluster list
+			        a Spark standalone cluster on 127.0.0.1 (Spark's Master and Workers from the server's jars)
+			        for preannotate --cluster; prints the master URL and web UI
 			  validate-config [--json] [--cache DIR] FILE…
 			        validate labeling configs: FILE:LINE:COLUMN: error|warning|info: message [code] per
 			        finding (or a JSON array); exit 1 when there is an error; models are looked up in the cache
@@ -131,6 +136,7 @@ public final class Labelbench {
 			case "hub" -> new HubCommand(out, err).run(rest);
 			case "preannotate" -> new PreannotateCommand(out, err).run(rest);
 			case "server" -> new ServerCommand(out, err).run(rest);
+			case "cluster" -> new ClusterCommand(out, err).run(rest);
 			case "validate-config" -> new ConfigCommand(out, err).run(rest);
 			case "evaluate" -> new EvaluateCommand(out, err, this::schemaOf).run(rest);
 			case "train" -> new TrainCommand(out, err, this::schemaOf).run(rest);

@@ -28,8 +28,9 @@ import io.labelbench.rules.engine.RuleException;
 import io.labelbench.visual.VisualAnnotator;
 
 /**
- * {@code labelbench preannotate --project DIR (--rules [--library] | --server ID | --deploy) [--tasks all|ID,ID…]
- * [--replace] [--batch N] [--from-name NAME --to-name NAME --field FIELD]}.
+ * {@code labelbench preannotate --project DIR (--rules [--library] | --server ID | --deploy | --cluster URL)
+ * [--tasks all|ID,ID…] [--replace] [--batch N] [--from-name NAME --to-name NAME --field FIELD]}, with the cluster
+ * options of {@link ClusterRun}.
  */
 final class PreannotateCommand {
 
@@ -43,12 +44,14 @@ final class PreannotateCommand {
 
 	int run(List<String> rest) throws IOException {
 		Arguments args = new Arguments("preannotate", rest,
-				Set.of("project", "tasks", "batch", "from-name", "to-name", "field", "server", "cache", "heap"),
+				Set.of("project", "tasks", "batch", "from-name", "to-name", "field", "server", "cache", "heap", "cluster",
+						"executors", "executor-memory", "model-store", "jars", "executor-classpath", "wait-seconds"),
 				Set.of("rules", "library", "replace", "deploy"));
 		int sources = (args.flag("rules") ? 1 : 0) + (args.flag("deploy") ? 1 : 0)
-				+ (args.optional("server", null) != null ? 1 : 0);
+				+ (args.optional("server", null) != null ? 1 : 0) + (args.optional("cluster", null) != null ? 1 : 0);
 		if (sources != 1) {
-			throw new UsageException("preannotate: say what to pre-annotate with: --rules, --server ID or --deploy");
+			throw new UsageException("preannotate: say what to pre-annotate with: --rules, --server ID, --deploy or"
+					+ " --cluster spark://HOST:PORT");
 		}
 		LabelbenchProject project = Labelbench.existingProject(args.project());
 		String user = LabelbenchProject.currentUser();
@@ -84,7 +87,12 @@ final class PreannotateCommand {
 		try {
 			ServerRecord server;
 			String field;
-			if (args.flag("deploy")) {
+			ClusterRun cluster = null;
+			if (args.optional("cluster", null) != null) {
+				cluster = new ClusterRun(out, err, registry);
+				server = cluster.driver(project, args, cache);
+				field = ServerCommand.spec(project, server.name(), args.flag("library"), cache).dataField();
+			} else if (args.flag("deploy")) {
 				String name = project.folder().getFileName().toString();
 				PipelineSpec spec = ServerCommand.spec(project, name, args.flag("library"), cache);
 				field = spec.dataField();
@@ -110,11 +118,22 @@ final class PreannotateCommand {
 			String pageField = args.optional("field", field);
 			ServerAnnotator annotator = new ServerAnnotator(server, pageField, Duration.ofMinutes(5));
 			List<TaskId> ids = selectTasks(project, args.optional("tasks", "all"));
-			int batch = parseBatch(args.optional("batch", String.valueOf(BulkRunner.DEFAULT_BATCH_SIZE)));
+			int batch = parseBatch(args.optional("batch", String.valueOf(
+					cluster != null ? ClusterRun.DEFAULT_BATCH_SIZE : BulkRunner.DEFAULT_BATCH_SIZE)));
 			// visual tasks: the server's models and rules on the page text, results as boxes on the page
 			Annotator visual = VisualAnnotator.forProject(project, annotator, pageField);
-			RunSummary summary = new BulkRunner(project.tasks(), visual,
-					new BulkRunner.Options(batch, args.flag("replace"))).run(ids, new ConsoleProgress(err));
+			ServerRecord used = server;
+			ConsoleProgress progress = cluster == null ? new ConsoleProgress(err)
+					: new ConsoleProgress(err, () -> ClusterRun.executorsInUse(used));
+			RunSummary summary;
+			try {
+				summary = new BulkRunner(project.tasks(), visual, new BulkRunner.Options(batch, args.flag("replace")))
+						.run(ids, progress);
+			} finally {
+				if (cluster != null) {
+					cluster.finish(server); // the Spark application ends: its executors free the cluster's cores
+				}
+			}
 			summary.failures().forEach(failure -> err.println("failed: " + failure));
 			out.println(summary);
 			return summary.complete() ? Labelbench.OK : Labelbench.PROBLEMS;

@@ -32,6 +32,7 @@ public final class ServerRegistry {
 	/** Where the server distribution is ({@code bin/labelbench-server}, {@code lib/}). */
 	public static final String DISTRIBUTION_PROPERTY = "labelbench.server.dist";
 	static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+	static final Duration CLUSTER_START_TIMEOUT = Duration.ofMinutes(15);
 	private static final SecureRandom RANDOM = new SecureRandom();
 
 	/** Limits on what deployed servers may take: count and the sum of their heaps. */
@@ -45,10 +46,22 @@ public final class ServerRegistry {
 		}
 	}
 
-	/** What to deploy. {@code port} 0 takes any free port. */
-	public record DeployRequest(String name, Path project, PipelineSpec spec, int heapMb, int port) {
+	/**
+	 * What to deploy. {@code port} 0 takes any free port; {@code serverArgs} go to the server's command line (a
+	 * Spark cluster's driver: {@code --cluster spark://…} and its options).
+	 */
+	public record DeployRequest(String name, Path project, PipelineSpec spec, int heapMb, int port,
+			List<String> serverArgs) {
+		public DeployRequest {
+			serverArgs = List.copyOf(serverArgs);
+		}
+
 		public DeployRequest(String name, Path project, PipelineSpec spec, int heapMb) {
 			this(name, project, spec, heapMb, 0);
+		}
+
+		public DeployRequest(String name, Path project, PipelineSpec spec, int heapMb, int port) {
+			this(name, project, spec, heapMb, port, List.of());
 		}
 	}
 
@@ -174,8 +187,11 @@ public final class ServerRegistry {
 		Path ready = dir.resolve("ready.json");
 		Path tmp = Files.createDirectories(dir.resolve("tmp"));
 		String token = HexFormat.of().formatHex(RANDOM.generateSeed(24));
-		ProcessBuilder pb = new ProcessBuilder("sh", distribution.resolve("bin/labelbench-server").toString(), "serve",
-				"--spec", spec.toString(), "--port", String.valueOf(request.port()), "--ready-file", ready.toString());
+		List<String> command = new ArrayList<>(List.of("sh", distribution.resolve("bin/labelbench-server").toString(),
+				"serve", "--spec", spec.toString(), "--port", String.valueOf(request.port()), "--ready-file",
+				ready.toString()));
+		command.addAll(request.serverArgs());
+		ProcessBuilder pb = new ProcessBuilder(command);
 		pb.environment().put("LABELBENCH_SERVER_TOKEN", token);
 		pb.environment().put("LABELBENCH_SERVER_HEAP", request.heapMb() + "m");
 		pb.environment().put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -187,7 +203,9 @@ public final class ServerRegistry {
 				URI.create("http://127.0.0.1:0"), token, process.pid(), request.spec().hash(), request.spec().modelVersion(), request.spec().models(),
 				List.copyOf(request.spec().labels()), request.heapMb(), Instant.now(), dir);
 		save(starting);
-		long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+		// a cluster's driver waits for executors and first jobs within limits of its own
+		Duration timeout = request.serverArgs().isEmpty() ? START_TIMEOUT : CLUSTER_START_TIMEOUT;
+		long deadline = System.nanoTime() + timeout.toNanos();
 		int shown = 0;
 		try {
 			while (!Files.exists(ready)) {
@@ -200,7 +218,7 @@ public final class ServerRegistry {
 				}
 				if (System.nanoTime() > deadline) {
 					throw new ServerException("the server " + request.name() + " was not healthy after "
-							+ START_TIMEOUT.toSeconds() + " s. The end of its log:\n" + tail(starting.log(), 25));
+							+ timeout.toSeconds() + " s. The end of its log:\n" + tail(starting.log(), 25));
 				}
 				sleep(200);
 				if (shown < 95) {

@@ -1,6 +1,7 @@
 package io.labelbench.ui.servers;
 
 import java.io.IOException;
+import java.util.Map;
 
 import org.eclipse.core.resources.IProject;
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -10,6 +11,7 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.osgi.util.NLS;
 
 import io.labelbench.core.store.Permission;
+import io.labelbench.preannotate.cluster.ClusterDrivers;
 import io.labelbench.preannotate.server.BudgetExceededException;
 import io.labelbench.preannotate.server.PipelineSpec;
 import io.labelbench.preannotate.server.ServerException;
@@ -30,11 +32,20 @@ public final class DeployServerJob extends Job {
 	public static final int BUDGET_EXCEEDED = 2;
 
 	private final IProject project;
+	/** The Spark master the server drives an application on, or null for a server of its own. */
+	private final String master;
 	private volatile ServerRecord deployed;
 
 	public DeployServerJob(IProject project) {
-		super(NLS.bind(Messages.DeployServerJob_name, project.getName()));
+		this(project, null);
+	}
+
+	/** With a master URL: the server as the driver of a Spark application on that standalone cluster. */
+	public DeployServerJob(IProject project, String master) {
+		super(NLS.bind(master == null ? Messages.DeployServerJob_name : Messages.DeployServerJob_clusterName,
+				project.getName(), master));
 		this.project = project;
+		this.master = master;
 		setUser(true);
 	}
 
@@ -55,15 +66,23 @@ public final class DeployServerJob extends Job {
 				return Status.error(NLS.bind(Messages.Servers_notPermitted, project.getName()));
 			}
 			PipelineSpec spec = Servers.specOf(project);
-			deployed = Servers.registry().deploy(
-					new ServerRegistry.DeployRequest(project.getName(), Servers.folderOf(project), spec,
-							ServerPreferences.serverHeapMb()),
-					ServerRegistry.defaultDistribution(), ServerPreferences.budgetBesideTrainings(this), new MonitorProgress(monitor));
+			ServerRegistry.DeployRequest request = master == null
+					? new ServerRegistry.DeployRequest(project.getName(), Servers.folderOf(project), spec,
+							ServerPreferences.serverHeapMb())
+					: ClusterDrivers.request(ClusterDrivers.name(project.getName()), Servers.folderOf(project),
+							Servers.specOf(project, ClusterDrivers.name(project.getName())), master, Map.of());
+			deployed = Servers.registry().deploy(request, ServerRegistry.defaultDistribution(),
+					ServerPreferences.budgetBesideTrainings(this), new MonitorProgress(monitor));
+			if (master != null) {
+				ClusterDrivers.remember(deployed, master);
+			}
 			return Status.OK_STATUS;
 		} catch (BudgetExceededException e) {
 			return new Status(IStatus.ERROR, PLUGIN, BUDGET_EXCEEDED, e.getMessage(), null);
 		} catch (ServerException e) {
-			return monitor.isCanceled() ? Status.CANCEL_STATUS : Status.error(e.getMessage());
+			// a driver that could not start on its cluster says why in one line: that, not the end of its log
+			return monitor.isCanceled() ? Status.CANCEL_STATUS
+					: Status.error(master == null ? e.getMessage() : ClusterDrivers.startError(e.getMessage()));
 		} catch (IOException e) {
 			return Status.error(NLS.bind(Messages.DeployServerJob_failed, project.getName(), e.getMessage()), e);
 		}

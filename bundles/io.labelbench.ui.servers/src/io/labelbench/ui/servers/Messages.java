@@ -15,6 +15,7 @@ public final class Messages extends NLS {
 	public static String Servers_openServersView;
 	public static String Servers_close;
 	public static String DeployServerJob_name;
+	public static String DeployServerJob_clusterName;
 	public static String DeployServerJob_failed;
 	public static String PreannotateJob_name;
 	public static String PreannotateJob_progress;
@@ -23,6 +24,10 @@ public final class Messages extends NLS {
 	public static String ServersView_deploy;
 	public static String ServersView_deployTip;
 	public static String ServersView_register;
+	public static String ServersView_deployCluster;
+	public static String ServersView_deployClusterTip;
+	public static String ServersView_clusterMaster;
+	public static String ServersView_clusterMasterInvalid;
 	public static String ServersView_registerUrl;
 	public static String ServersView_registerToken;
 	public static String ServersView_registerFailed;

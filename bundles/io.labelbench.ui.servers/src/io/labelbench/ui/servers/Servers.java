@@ -30,7 +30,12 @@ public final class Servers {
 	 * rules library's (the workbench has no per-deploy choice: the library is the workspace's shared rules).
 	 */
 	public static PipelineSpec specOf(IProject project) throws IOException {
-		return ProjectPipeline.of(LabelbenchProjects.of(project), ProjectPipeline.WITH_LIBRARY).spec(project.getName(),
+		return specOf(project, project.getName());
+	}
+
+	/** As {@link #specOf(IProject)}, for a server of that name (a Spark cluster's driver has a name of its own). */
+	public static PipelineSpec specOf(IProject project, String serverName) throws IOException {
+		return ProjectPipeline.of(LabelbenchProjects.of(project), ProjectPipeline.WITH_LIBRARY).spec(serverName,
 				ModelCachePreference.cache());
 	}
 

@@ -28,6 +28,7 @@ import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.part.ViewPart;
 
 import io.labelbench.preannotate.server.PipelineSpec;
+import io.labelbench.preannotate.cluster.LocalCluster;
 import io.labelbench.preannotate.server.ServerRecord;
 import io.labelbench.preannotate.server.ServerStatus;
 import io.labelbench.ui.LabelbenchProjects;
@@ -57,8 +58,10 @@ public final class ServersView extends ViewPart {
 
 	@Override
 	public void createPartControl(Composite parent) {
-		parent.setLayout(new GridLayout(6, false));
+		parent.setLayout(new GridLayout(7, false));
 		Button deploy = button(parent, Messages.ServersView_deploy, this::deploySelectedProject);
+		button(parent, Messages.ServersView_deployCluster, this::deployOnCluster)
+				.setToolTipText(Messages.ServersView_deployClusterTip);
 		button(parent, Messages.ServersView_register, this::register);
 		Button delete = button(parent, Messages.ServersView_delete, this::deleteSelected);
 		button(parent, Messages.ServersView_log, this::openLog);
@@ -66,7 +69,7 @@ public final class ServersView extends ViewPart {
 		summary = new Label(parent, SWT.NONE);
 		summary.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
 		table = new Table(parent, SWT.MULTI | SWT.FULL_SELECTION | SWT.BORDER);
-		table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 6, 1));
+		table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 7, 1));
 		table.setHeaderVisible(true);
 		table.setLinesVisible(true);
 		String[] titles = { Messages.ServersView_name, Messages.ServersView_project, Messages.ServersView_models,
@@ -114,7 +117,7 @@ public final class ServersView extends ViewPart {
 			ServerStatus status = Servers.registry().status(server);
 			PipelineSpec current = null;
 			if (server.project() != null) {
-				current = specs.computeIfAbsent(server.project(), p -> currentSpec(server));
+				current = specs.computeIfAbsent(server.project() + '\u0000' + server.name(), p -> currentSpec(server));
 			}
 			next.add(new Row(status, Servers.isStale(server, current)));
 		}
@@ -129,7 +132,7 @@ public final class ServersView extends ViewPart {
 		for (IProject project : LabelbenchProjects.all()) {
 			if (Servers.belongsTo(server, project)) {
 				try {
-					return Servers.specOf(project);
+					return Servers.specOf(project, server.name());
 				} catch (IOException e) {
 					return null;
 				}
@@ -226,6 +229,46 @@ public final class ServersView extends ViewPart {
 			return;
 		}
 		ServerCommands.deploy(project, getSite().getShell(), null);
+	}
+
+	/**
+	 * Starts the selected project's server as the driver of a Spark application on a standalone cluster (the local
+	 * one of {@code labelbench cluster start} is offered); it is listed and picked for pre-annotation as any server.
+	 */
+	private void deployOnCluster() {
+		IProject project = ServerCommands.projectFor(getSite().getPage().getSelection(), getSite().getPage());
+		if (project == null) {
+			MessageDialog.openInformation(getSite().getShell(), Messages.ServersView_deployCluster,
+					Messages.ServersView_noProject);
+			return;
+		}
+		deployOnCluster(project);
+	}
+
+	/** Asks for the master (offering the local cluster's) and starts the deploy; null when the dialog was closed. */
+	public DeployServerJob deployOnCluster(IProject project) {
+		String suggested = "spark://";
+		try {
+			suggested = LocalCluster.defaultCluster().state().map(LocalCluster.State::master).orElse(suggested);
+		} catch (IOException e) {
+			// no local cluster to offer
+		}
+		InputDialog master = new InputDialog(getSite().getShell(), Messages.ServersView_deployCluster,
+				Messages.ServersView_clusterMaster, suggested,
+				v -> v.strip().matches("spark://[^/:]+:\\d+") ? null : Messages.ServersView_clusterMasterInvalid);
+		if (master.open() != Window.OK) {
+			return null;
+		}
+		DeployServerJob job = new DeployServerJob(project, master.getValue().strip());
+		job.addJobChangeListener(new org.eclipse.core.runtime.jobs.JobChangeAdapter() {
+			@Override
+			public void done(org.eclipse.core.runtime.jobs.IJobChangeEvent event) {
+				refresh();
+			}
+		});
+		job.schedule();
+		refresh();
+		return job;
 	}
 
 	private void register() {

@@ -164,6 +164,29 @@ class ServerPipelineTest {
 	}
 
 	@Test
+	void theLoadedModelsTravelAsJavaObjectsAndTheCopyPredictsTheSameBytes() throws Exception {
+		// what a cluster's driver ships to its executors, each of which builds the pipeline from it
+		ServerSpec spec = spec(List.of());
+		ServerPipeline.Loaded loaded = ServerPipeline.Loaded.load(spec, () -> spark);
+		java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+		try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+			out.writeObject(loaded);
+		}
+		ServerPipeline.Loaded copy;
+		try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(
+				new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+			copy = (ServerPipeline.Loaded) in.readObject();
+		}
+		List<String> texts = List.of("Denies vomiting. Father has diabetes. Give clopidogrel 75 mg daily.",
+				"Reports dizziness; aspirin 81 mg daily.", "");
+		var mapper = PreannotationServer.protocolMapper();
+		String server = mapper.writeValueAsString(ServerPipeline.of(spec, loaded).predictor().predict(texts));
+		String executor = mapper.writeValueAsString(ServerPipeline.of(spec, copy).predictor().predict(texts));
+		assertEquals(server, executor);
+		assertTrue(server.contains("DRUG-STRENGTH") && server.contains("absent"), server);
+	}
+
+	@Test
 	void theSparkNlpPipelineRefusesAssertionAndRelationModels() throws Exception {
 		IOException e = assertThrows(IOException.class,
 				() -> new PipelineAssembler().model("assertion_tiny", SavedModel.read(assertionFolder)));

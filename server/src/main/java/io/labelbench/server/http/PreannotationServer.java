@@ -39,6 +39,8 @@ import io.labelbench.protocol.ServerInfo;
 import io.labelbench.protocol.ServerSpec;
 import io.labelbench.protocol.ServerSpec.ModelRef;
 import io.labelbench.protocol.ServerSpec.ModelSpec;
+import io.labelbench.server.cluster.ClusterDriver;
+import io.labelbench.server.cluster.ClusterOptions;
 import io.labelbench.server.nlp.PipelineAssembler;
 import io.labelbench.server.nlp.PipelineAssembler.Assembled;
 import io.labelbench.server.nlp.SavedModel;
@@ -91,6 +93,13 @@ public final class PreannotationServer {
 	private final AtomicLong lastUsed = new AtomicLong(System.currentTimeMillis());
 	private volatile Runnable shutdown = () -> {
 	};
+	/** Where texts are predicted: this JVM's pipeline, or a Spark cluster's executors running the same one. */
+	private Predicting predicting;
+
+	/** Predicts texts, one result each, in order; stops with {@link Predictor.Abandoned} once {@code stop} says so. */
+	public interface Predicting {
+		List<TaskResult> predict(List<String> texts, java.util.function.BooleanSupplier stop) throws Exception;
+	}
 
 	PreannotationServer(ServerSpec spec, String specHash, ServerPipeline pipeline, String token,
 			long maxRequestBytes, long maxRequestMillis) {
@@ -100,12 +109,14 @@ public final class PreannotationServer {
 		this.token = ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
 		this.maxRequestBytes = maxRequestBytes;
 		this.maxRequestMillis = maxRequestMillis;
+		this.predicting = pipeline.predictor()::predict;
 	}
 
 	public static void main(String[] args) throws Exception {
 		try {
 			serve(args);
-		} catch (IOException | IllegalArgumentException | io.labelbench.rules.engine.RuleException e) {
+		} catch (IOException | IllegalArgumentException | io.labelbench.rules.engine.RuleException
+				| ClusterDriver.ClusterException e) {
 			// a bad spec, model folder or rule: one line for the log the workbench shows, no stack trace
 			System.err.println("ERROR " + e.getMessage());
 			System.exit(2);
@@ -138,10 +149,21 @@ public final class PreannotationServer {
 			return;
 		}
 		SparkSession[] spark = new SparkSession[1];
-		ServerPipeline pipeline = ServerPipeline.load(spec,
-				() -> spark[0] = SparkSupport.localSession("labelbench-server", 1));
+		ClusterOptions cluster = ClusterOptions.from(options);
+		ClusterDriver driver = null;
+		ServerPipeline pipeline;
+		if (cluster == null) {
+			pipeline = ServerPipeline.load(spec, () -> spark[0] = SparkSupport.localSession("labelbench-server", 1));
+		} else {
+			driver = ClusterDriver.start(spec, Files.readString(specFile), cluster);
+			spark[0] = driver.session();
+			pipeline = driver.pipeline();
+		}
 		PreannotationServer app = new PreannotationServer(spec, specHash, pipeline, token, maxRequest,
 				maxRequestMillis);
+		if (driver != null) {
+			app.predicting = driver::predict;
+		}
 
 		ExecutorService pool = Executors.newFixedThreadPool(Integer.getInteger("threads", 2));
 		http.setExecutor(pool);
@@ -156,6 +178,23 @@ public final class PreannotationServer {
 		};
 		Runtime.getRuntime().addShutdownHook(new Thread(stop));
 		app.shutdown = () -> new Thread(() -> System.exit(0), "shutdown").start();
+		if (options.containsKey("idle-exit-seconds")) {
+			// a cluster's driver holds the cluster's cores: it goes when its client is gone
+			long idle = Long.parseLong(options.get("idle-exit-seconds")) * 1000;
+			Thread watch = new Thread(() -> {
+				while (app.busy.get() > 0 || System.currentTimeMillis() - app.lastUsed.get() < idle) {
+					try {
+						Thread.sleep(1000);
+					} catch (InterruptedException e) {
+						return;
+					}
+				}
+				System.out.println("idle for " + idle / 1000 + " s: exiting");
+				System.exit(0);
+			}, "idle-exit");
+			watch.setDaemon(true);
+			watch.start();
+		}
 		http.start();
 		int actualPort = http.getAddress().getPort();
 		double startup = (System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()) / 1000.0;
@@ -233,7 +272,7 @@ public final class PreannotationServer {
 			long t0 = System.nanoTime();
 			List<TaskResult> results;
 			try {
-				results = pipeline.predictor().predict(texts, () -> System.currentTimeMillis() > deadline);
+				results = predicting.predict(texts, () -> System.currentTimeMillis() > deadline);
 			} catch (Predictor.Abandoned e) {
 				throw new Abandoned("prediction of " + texts.size() + " texts abandoned after "
 						+ (System.currentTimeMillis() - received) / 1000 + " s, "
@@ -271,7 +310,7 @@ public final class PreannotationServer {
 	 * The mapper of the protocol's records: unknown fields are skipped (a newer client may send more), numbers and
 	 * booleans are not taken for text, and null components are left out of what is written.
 	 */
-	static ObjectMapper protocolMapper() {
+	public static ObjectMapper protocolMapper() {
 		ObjectMapper mapper = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
 				.setSerializationInclusion(JsonInclude.Include.NON_NULL);
 		mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
@@ -394,7 +433,8 @@ public final class PreannotationServer {
 		for (int i = 0; i < args.length; i++) {
 			if (!args[i].startsWith("--") || i + 1 >= args.length) {
 				throw new IllegalArgumentException("usage: --spec FILE [--host H] [--port N] [--ready-file F]"
-						+ " [--max-request-mb N] [--max-request-seconds N]; bad argument " + args[i]);
+						+ " [--max-request-mb N] [--max-request-seconds N] [" + ClusterOptions.USAGE + "]; bad argument "
+						+ args[i]);
 			}
 			out.put(args[i].substring(2), args[++i]);
 		}

@@ -148,7 +148,7 @@ public final class Predictor {
 	public static final class Abandoned extends Exception {
 		private static final long serialVersionUID = 1L;
 
-		Abandoned(String message) {
+		public Abandoned(String message) {
 			super(message);
 		}
 	}

@@ -1,6 +1,7 @@
 package io.labelbench.server.http;
 
 import java.io.IOException;
+import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -48,53 +49,99 @@ public record ServerPipeline(Predictor predictor, List<ModelInfo> models, List<S
 	 * Loads the models of the spec; {@code spark} is asked once for a session, and only when the spec has models.
 	 */
 	public static ServerPipeline load(ServerSpec spec, Supplier<SparkSession> spark) throws IOException, RuleException {
-		List<SavedModel> saved = new ArrayList<>();
-		for (ModelSpec m : spec.models()) {
-			saved.add(SavedModel.read(Path.of(m.path()))); // every folder checked before Spark starts
+		return of(spec, Loaded.load(spec, spark));
+	}
+
+	/**
+	 * The spec's models as Spark loaded them: the fitted pipeline of its NER and classification models, and its
+	 * assertion and relation models. Serializable, so that a Spark cluster's executors can each build the same
+	 * pipeline from it ({@link #of}) without reading the model folders again.
+	 *
+	 * @param pipeline   the assembled pipeline, null when the spec has no NER or classification model
+	 * @param inPipeline the indexes (in the spec's models) of the pipeline's models, with their output columns
+	 * @param afterwards the assertion and relation models by their index in the spec's models
+	 */
+	public record Loaded(org.apache.spark.ml.PipelineModel pipeline, List<Integer> inPipeline,
+			List<PipelineAssembler.Output> outputs, Map<Integer, Serializable> afterwards, List<String> kinds,
+			List<List<String>> modelLabels) implements Serializable {
+		private static final long serialVersionUID = 1L;
+
+		public static Loaded load(ServerSpec spec, Supplier<SparkSession> spark) throws IOException {
+			List<SavedModel> saved = new ArrayList<>();
+			for (ModelSpec m : spec.models()) {
+				saved.add(SavedModel.read(Path.of(m.path()))); // every folder checked before Spark starts
+			}
+			SparkSession session = spec.models().isEmpty() ? null : spark.get();
+			PipelineAssembler assembler = new PipelineAssembler();
+			for (ModelRef e : spec.embeddings()) {
+				assembler.embeddings(SavedModel.read(Path.of(e.path())));
+			}
+			List<Integer> inPipeline = new ArrayList<>();
+			Map<Integer, Serializable> afterwards = new LinkedHashMap<>();
+			List<String> kinds = new ArrayList<>();
+			List<List<String>> modelLabels = new ArrayList<>();
+			for (int i = 0; i < spec.models().size(); i++) {
+				ModelSpec m = spec.models().get(i);
+				SavedModel model = saved.get(i);
+				SavedModel.Kind kind = model.kind();
+				kinds.add(kind.name().toLowerCase());
+				modelLabels.add(model.labels());
+				switch (kind) {
+				case ASSERTION -> afterwards.put(i, AssertionModel.load(model.folder()));
+				case RELATION -> afterwards.put(i, RelationModel.load(model.folder()));
+				default -> { // NER and classification; the assembler refuses embeddings named as a model
+					assembler.model(m.name(), model);
+					inPipeline.add(i);
+				}
+				}
+			}
+			if (inPipeline.isEmpty()) {
+				return new Loaded(null, inPipeline, List.of(), afterwards, kinds, modelLabels);
+			}
+			Assembled assembled = assembler.assemble(session);
+			return new Loaded(assembled.model(), inPipeline, assembled.outputs(), afterwards, kinds, modelLabels);
 		}
-		SparkSession session = spec.models().isEmpty() ? null : spark.get();
-		PipelineAssembler assembler = new PipelineAssembler();
-		for (ModelRef e : spec.embeddings()) {
-			assembler.embeddings(SavedModel.read(Path.of(e.path())));
-		}
-		List<Integer> inPipeline = new ArrayList<>();
+	}
+
+	/** The pipeline of a spec from its loaded models: the same on a server and on every executor of a cluster. */
+	public static ServerPipeline of(ServerSpec spec, Loaded loaded) throws RuleException {
+		return of(spec, loaded, true);
+	}
+
+	/**
+	 * As {@link #of(ServerSpec, Loaded)}; without {@code warmUp} the TensorFlow sessions start with the first
+	 * prediction (a cluster's driver, which only describes the pipeline, never starts them).
+	 */
+	public static ServerPipeline of(ServerSpec spec, Loaded loaded, boolean warmUp) throws RuleException {
 		List<AssertionStep> assertions = new ArrayList<>();
 		List<RelationStep> relations = new ArrayList<>();
-		List<ModelInfo> infos = new ArrayList<>();
 		TreeSet<String> labels = new TreeSet<>();
 		TreeSet<String> assertionLabels = new TreeSet<>();
 		TreeSet<String> relationLabels = new TreeSet<>();
+		List<ModelInfo> infos = new ArrayList<>();
 		for (int i = 0; i < spec.models().size(); i++) {
 			ModelSpec m = spec.models().get(i);
-			SavedModel model = saved.get(i);
-			SavedModel.Kind kind = model.kind();
-			infos.add(new ModelInfo(m.name(), kind.name().toLowerCase(), model.labels()));
-			switch (kind) {
-			case ASSERTION -> {
-				AssertionModel assertion = AssertionModel.load(model.folder());
+			infos.add(new ModelInfo(m.name(), loaded.kinds().get(i), loaded.modelLabels().get(i)));
+			Serializable after = loaded.afterwards().get(i);
+			if (after instanceof AssertionModel assertion) {
 				assertions.add(new AssertionStep(m.name(), assertion, m.fromName(), m.toName(), m.labels()));
 				addAllowed(assertionLabels, assertion.statuses(), m.labels());
-			}
-			case RELATION -> {
-				RelationModel relation = RelationModel.load(model.folder());
+			} else if (after instanceof RelationModel relation) {
 				relations.add(new RelationStep(m.name(), relation, m.toName(), m.labels()));
 				addAllowed(relationLabels, relation.labels(), m.labels());
-			}
-			default -> { // NER and classification; the assembler refuses embeddings named as a model
-				assembler.model(m.name(), model);
-				inPipeline.add(i);
-				addAllowed(labels, model.labels(), m.labels());
-			}
+			} else {
+				addAllowed(labels, loaded.modelLabels().get(i), m.labels());
 			}
 		}
 		LightPipeline light = null;
 		List<PipelineModel> pipeline = new ArrayList<>();
-		if (!inPipeline.isEmpty()) {
-			Assembled assembled = assembler.assemble(session);
-			light = new LightPipeline(assembled.model(), false);
-			light.fullAnnotateJava("Warm up: aspirin 81 mg daily."); // loads the TensorFlow sessions once
-			for (int k = 0; k < inPipeline.size(); k++) {
-				pipeline.add(new PipelineModel(spec.models().get(inPipeline.get(k)), assembled.outputs().get(k)));
+		if (loaded.pipeline() != null) {
+			light = new LightPipeline(loaded.pipeline(), false);
+			if (warmUp) {
+				light.fullAnnotateJava("Warm up: aspirin 81 mg daily."); // loads the TensorFlow sessions once
+			}
+			for (int k = 0; k < loaded.inPipeline().size(); k++) {
+				pipeline.add(new PipelineModel(spec.models().get(loaded.inPipeline().get(k)), loaded.outputs().get(k)));
 			}
 		}
 		// rules after models: where both qualify an entity or relate a pair, the model's answer is kept

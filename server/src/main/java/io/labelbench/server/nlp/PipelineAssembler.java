@@ -36,7 +36,9 @@ import com.johnsnowlabs.nlp.embeddings.Word2VecModel;
 public final class PipelineAssembler {
 
 	/** One model of the pipeline and the output column holding its annotations. */
-	public record Output(String name, SavedModel.Kind kind, String column, List<String> labels) {
+	public record Output(String name, SavedModel.Kind kind, String column, List<String> labels)
+			implements java.io.Serializable {
+		private static final long serialVersionUID = 1L;
 	}
 
 	/** The fitted pipeline and its outputs, in the order the models were added. */
@@ -104,7 +106,7 @@ public final class PipelineAssembler {
 					stages.add(word2vec(embeddings.get(r), "token", col));
 					return col;
 				});
-				NerDLModel ner = (NerDLModel) NerDLModel.load(saved.folder().toAbsolutePath().toString());
+				NerDLModel ner = (NerDLModel) NerDLModel.load(SparkPaths.of(saved.folder()));
 				ner.setInputCols(new String[] { "sentence", "token", emb });
 				ner.setOutputCol("ner_" + k);
 				stages.add(ner);
@@ -124,7 +126,7 @@ public final class PipelineAssembler {
 					return "sent_emb_" + i;
 				});
 				ClassifierDLModel classifier = (ClassifierDLModel) ClassifierDLModel
-						.load(saved.folder().toAbsolutePath().toString());
+						.load(SparkPaths.of(saved.folder()));
 				classifier.setInputCols(new String[] { sentEmb });
 				classifier.setOutputCol(column = "class_" + k);
 				stages.add(classifier);
@@ -162,7 +164,7 @@ public final class PipelineAssembler {
 	}
 
 	private static Word2VecModel word2vec(SavedModel saved, String input, String output) {
-		Word2VecModel w2v = (Word2VecModel) Word2VecModel.load(saved.folder().toAbsolutePath().toString());
+		Word2VecModel w2v = (Word2VecModel) Word2VecModel.load(SparkPaths.of(saved.folder()));
 		w2v.setInputCols(new String[] { input });
 		w2v.setOutputCol(output);
 		return w2v;

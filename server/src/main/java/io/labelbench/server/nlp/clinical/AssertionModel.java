@@ -13,7 +13,9 @@ import io.labelbench.rules.engine.Entity;
  * associated_with_someone_else …): a Spark ML logistic regression over the {@link AssertionFeatures} of each chunk
  * whose label is one of its entity labels. Entities of other labels are left out, but still count as context.
  */
-public final class AssertionModel implements AssertionAnnotator {
+public final class AssertionModel implements AssertionAnnotator, java.io.Serializable {
+	private static final long serialVersionUID = 1L;
+
 	public static final String CLASS_NAME = AssertionModel.class.getName();
 
 	private final FeatureClassifier classifier;

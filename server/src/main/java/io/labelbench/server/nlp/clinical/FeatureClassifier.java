@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.labelbench.server.nlp.SavedModel;
+import io.labelbench.server.nlp.SparkPaths;
 
 /**
  * A fitted Spark ML feature-hashing logistic regression, as the assertion and relation models keep it in their
@@ -37,14 +38,16 @@ import io.labelbench.server.nlp.SavedModel;
  * single-instance API ({@link HashingTF#indexOf}, {@code predictProbability}), without a Spark job: the server
  * calls it for every chunk.
  */
-public final class FeatureClassifier {
+public final class FeatureClassifier implements java.io.Serializable {
+	private static final long serialVersionUID = 1L;
+
 	public static final String HASHING = "hashing";
 	public static final String CLASSIFIER = "classifier";
 	private static final ObjectMapper JSON = new ObjectMapper();
 
 	/** What the metadata file says beyond the class name. */
 	public record Description(String className, List<String> classes, List<String> entityLabels,
-			List<String> outcomes, String headLabel) {
+			List<String> outcomes, String headLabel) implements java.io.Serializable {
 	}
 
 	private final Description description;
@@ -90,9 +93,9 @@ public final class FeatureClassifier {
 				throw new IOException(folder + " has no " + part + " folder: not a complete saved model");
 			}
 		}
-		HashingTF hashing = HashingTF.load(folder.resolve(HASHING).toAbsolutePath().toString());
+		HashingTF hashing = HashingTF.load(SparkPaths.of(folder.resolve(HASHING)));
 		LogisticRegressionModel classifier = LogisticRegressionModel
-				.load(folder.resolve(CLASSIFIER).toAbsolutePath().toString());
+				.load(SparkPaths.of(folder.resolve(CLASSIFIER)));
 		try {
 			return new FeatureClassifier(description, hashing, classifier);
 		} catch (IllegalArgumentException e) {

@@ -14,7 +14,9 @@ import io.labelbench.rules.engine.RelationAnnotator;
  * no-relation outcome. A pair becomes a relation {@code HEAD-ATTRIBUTE} ("DRUG-STRENGTH"), from the head to the
  * attribute, when that is the most probable outcome.
  */
-public final class RelationModel implements RelationAnnotator {
+public final class RelationModel implements RelationAnnotator, java.io.Serializable {
+	private static final long serialVersionUID = 1L;
+
 	public static final String CLASS_NAME = RelationModel.class.getName();
 	/** The outcome of a pair that is not related. */
 	public static final String NO_RELATION = "no_relation";
