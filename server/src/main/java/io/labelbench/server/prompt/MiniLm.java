@@ -26,7 +26,12 @@ public final class MiniLm {
 	static final String TOKENIZER_RESOURCE = "/all-minilm-l6-v2-q-tokenizer.json";
 	/** The longest input in word pieces, as the model was trained (longer texts are cut). */
 	public static final int MAX_PIECES = 256;
-	private static final int BATCH = 64;
+	/**
+	 * Texts per ONNX run: one. The quantized model quantizes its activations with one scale per run, so a phrase's
+	 * vector would change with the other phrases of its batch (scores moved by ~0.01, enough to cross a threshold):
+	 * one text a run keeps a phrase's score the same in every document and every run.
+	 */
+	private static final int BATCH = 1;
 	private static final int CACHED_PHRASES = 20_000;
 
 	private static MiniLm shared;
