@@ -170,4 +170,43 @@ class AssertionRelationConfigEditorTest {
 		editor.close(false);
 		project.delete(false, true, null);
 	}
+
+	@Test
+	void contentAssistOffersThePromptsThatFitTheTag() throws Exception {
+		String text = "<View>\n  <Relations>\n    <Relation value=\"DRUG-DOSAGE\" prompt=\"\"/>\n  </Relations>\n"
+				+ "  <Labels name=\"label\" toName=\"text\">\n    <Label value=\"PROBLEM\" prompt=\"\"/>\n"
+				+ "    <Label value=\"absent\" assertion=\"true\" prompt=\"\"/>\n  </Labels>\n"
+				+ "  <Choices name=\"c\" toName=\"text\">\n    <Choice value=\"Cardiology\" prompt=\"\"/>\n  </Choices>\n"
+				+ "  <Text name=\"text\" value=\"$text\"/>\n</View>\n";
+		Path folder = dir.resolve("prompts-assist");
+		LabelbenchProject.create(folder, "ana");
+		Files.writeString(folder.resolve(LabelbenchProject.CONFIG_FILE), text);
+		IProject project = LabelbenchProjects.openOrCreate(folder, null);
+		IFile config = project.getFile(LabelbenchProject.CONFIG_FILE);
+		config.refreshLocal(IResource.DEPTH_ZERO, null);
+		IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+		ConfigEditor editor = assertInstanceOf(ConfigEditor.class, IDE.openEditor(page, config));
+		List<io.labelbench.rules.engine.Prompt> prompts = List.of(
+				prompt("problem", io.labelbench.rules.engine.Prompt.Kind.ENTITY),
+				prompt("drug", io.labelbench.rules.engine.Prompt.Kind.ENTITY),
+				prompt("cardiology", io.labelbench.rules.engine.Prompt.Kind.CLASSIFICATION),
+				prompt("dose", io.labelbench.rules.engine.Prompt.Kind.RELATION));
+		ConfigAssist assist = new ConfigAssist(() -> new ModelCache(dir.resolve("no-models")), () -> prompts);
+		java.util.function.IntFunction<List<String>> at = offset -> Arrays
+				.stream(assist.computeCompletionProposals(editor.viewer(), offset))
+				.map(ICompletionProposal::getDisplayString).toList();
+		assertEquals(List.of("drug", "problem"), at.apply(text.indexOf("\"PROBLEM\" prompt=\"\"") + 18),
+				"a label: the entity prompts");
+		assertEquals(List.of("cardiology"), at.apply(text.indexOf("\"Cardiology\" prompt=\"\"") + 21));
+		assertEquals(List.of("dose"), at.apply(text.indexOf("\"DRUG-DOSAGE\" prompt=\"\"") + 22));
+		assertEquals(List.of(), at.apply(text.indexOf("\"true\" prompt=\"\"") + 15), "no prompts on assertion labels");
+		editor.close(false);
+		project.delete(false, true, null);
+	}
+
+	private static io.labelbench.rules.engine.Prompt prompt(String name, io.labelbench.rules.engine.Prompt.Kind kind) {
+		return new io.labelbench.rules.engine.Prompt(name, kind, name.toUpperCase(), null, "described", null, null,
+				kind == io.labelbench.rules.engine.Prompt.Kind.RELATION ? "DRUG" : null,
+				kind == io.labelbench.rules.engine.Prompt.Kind.RELATION ? "DOSAGE" : null, 0.5);
+	}
 }

@@ -1,0 +1,118 @@
+package io.labelbench.project;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.labelbench.core.io.Progress;
+import io.labelbench.core.model.Region;
+import io.labelbench.core.model.Task;
+import io.labelbench.core.model.TaskId;
+import io.labelbench.core.store.LabelbenchProject;
+import io.labelbench.hub.ModelCache;
+import io.labelbench.preannotate.Annotator;
+import io.labelbench.preannotate.BulkRunner;
+import io.labelbench.preannotate.RunSummary;
+import io.labelbench.preannotate.server.PipelineSpec;
+import io.labelbench.rules.PromptLibrary;
+import io.labelbench.visual.Box;
+import io.labelbench.visual.SampleDocuments;
+import io.labelbench.visual.VisualAnnotator;
+import io.labelbench.visual.VisualExtractor;
+import io.labelbench.visual.VisualImporter;
+
+/**
+ * A PDF imported as a visual task, pre-annotated by a built-in prompt that its config names on a RectangleLabels
+ * label: the spec the config gives, run by the server distribution's pipeline (the real MiniLM model) on the page
+ * text, and the entity back as one box around its words.
+ */
+class PromptVisualTest {
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void aPromptGivesWholeEntityBoxesOnAVisualTask() throws Exception {
+		Path distribution = Path.of("../../server/target/labelbench-server/labelbench-server").toAbsolutePath()
+				.normalize();
+		if (!Files.isRegularFile(distribution.resolve("bin/labelbench-server"))) {
+			// a build of this bundle alone: the full build makes the server distribution first
+			System.err.println("PromptVisualTest: no server distribution in " + distribution + ", not run");
+			return;
+		}
+		SampleDocuments.Generated generated = SampleDocuments.linesPdf(List.of(
+				"The patient reports chest pain since Monday.", "He walked to the clinic today."));
+		Path pdf = Files.write(dir.resolve("note.pdf"), generated.pdf());
+		LabelbenchProject project = LabelbenchProject.create(dir.resolve("p"), "ana");
+		Files.writeString(project.configFile(), """
+				<View>
+				  <Image name="image" value="$image"/>
+				  <RectangleLabels name="label" toName="image"><Label value="PROBLEM" prompt="problem"/></RectangleLabels>
+				</View>
+				""");
+		Files.createDirectories(project.folder().resolve("prompts"));
+		Files.writeString(project.folder().resolve("prompts/problem.json"), """
+				{"name": "problem", "kind": "entity", "label": "PROBLEM", "description": "a symptom or disease",
+				 "examples": ["chest pain", "headache"], "threshold": 0.7}""");
+		List<TaskId> ids = new VisualImporter(project, VisualExtractor.Limits.DEFAULT).importDocuments(List.of(pdf),
+				null, Progress.NONE);
+
+		PipelineSpec spec = new ProjectPipeline(project, null).withPromptLibrary(new PromptLibrary(dir.resolve("none")))
+				.spec("visual", new ModelCache(Files.createDirectories(dir.resolve("models"))));
+		assertEquals(List.of(), spec.problems());
+		assertEquals("image", spec.dataField());
+		SpecProcess process = new SpecProcess(distribution);
+		Annotator prompts = new Annotator() {
+			@Override
+			public String author() {
+				return "prompts";
+			}
+
+			@Override
+			public String modelVersion() {
+				return spec.modelVersion();
+			}
+
+			@Override
+			public List<Output> annotate(List<Task> tasks) throws io.labelbench.preannotate.AnnotatorException {
+				List<String> texts = tasks.stream().map(t -> t.dataText("image")).toList();
+				try {
+					List<Output> out = new ArrayList<>();
+					for (ObjectNode result : process.run(spec.json(), texts)) {
+						List<ObjectNode> regions = new ArrayList<>();
+						result.path("result").forEach(r -> regions.add((ObjectNode) r));
+						JsonNode score = result.get("score");
+						out.add(new Output(regions, score == null ? null : score.decimalValue()));
+					}
+					return out;
+				} catch (java.io.IOException e) {
+					throw new io.labelbench.preannotate.AnnotatorException(e.getMessage(), e);
+				}
+			}
+		};
+		RunSummary summary = new BulkRunner(project.tasks(), VisualAnnotator.forProject(project, prompts, "image"),
+				BulkRunner.Options.DEFAULT).run(ids, Progress.NONE);
+		assertEquals(1, summary.done(), summary.failures().toString());
+
+		List<Region> boxes = project.tasks().read(ids.get(0)).predictions().get(0).results();
+		assertEquals(1, boxes.size(), boxes.toString());
+		Region box = boxes.get(0);
+		assertEquals("rectanglelabels", box.type());
+		assertEquals(List.of("PROBLEM"), box.labels());
+		assertEquals("chest pain", box.value().get("text").asText(), "two words, one box");
+		List<SampleDocuments.Word> words = generated.pages().get(0);
+		Box expected = words.get(3).box().union(words.get(4).box());
+		assertEquals(expected.x0(), box.value().get("x").asDouble() * 612 / 100, 0.5, "x of the whole entity");
+		assertEquals(expected.x1() - expected.x0(), box.value().get("width").asDouble() * 612 / 100, 0.5,
+				"width of the whole entity");
+	}
+}
