@@ -14,6 +14,7 @@ import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
+import org.eclipse.swt.custom.ScrolledComposite;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
@@ -70,7 +71,14 @@ public final class PlaygroundView extends ViewPart {
 	private boolean showing;
 
 	@Override
-	public void createPartControl(Composite parent) {
+	public void createPartControl(Composite part) {
+		// below its least useful size the view scrolls instead of squeezing the table and texts to nothing
+		ScrolledComposite scroller = new ScrolledComposite(part, SWT.H_SCROLL | SWT.V_SCROLL);
+		scroller.setExpandHorizontal(true);
+		scroller.setExpandVertical(true);
+		scroller.setMinSize(820, 560);
+		Composite parent = new Composite(scroller, SWT.NONE);
+		scroller.setContent(parent);
 		parent.setLayout(new GridLayout(1, false));
 		Composite bar = new Composite(parent, SWT.NONE);
 		bar.setLayout(new GridLayout(7, false));
@@ -91,7 +99,9 @@ public final class PlaygroundView extends ViewPart {
 		Composite left = new Composite(columns, SWT.NONE);
 		left.setLayout(new GridLayout(2, false));
 		promptTable = new Table(left, SWT.CHECK | SWT.SINGLE | SWT.FULL_SELECTION | SWT.BORDER);
-		promptTable.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1));
+		GridData tableData = new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1);
+		tableData.heightHint = 120;
+		promptTable.setLayoutData(tableData);
 		promptTable.setHeaderVisible(true);
 		for (String title : new String[] { Messages.Prompt_name, Messages.Prompt_label, Messages.Prompt_engine,
 				Messages.Playground_source }) {

@@ -14,7 +14,9 @@ import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.custom.ScrolledComposite;
+import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
@@ -77,20 +79,18 @@ public final class PromptsEditor extends EditorPart {
 
 	@Override
 	public void createPartControl(Composite parent) {
-		parent.setLayout(new GridLayout(2, false));
-		Composite left = new Composite(parent, SWT.NONE);
+		parent.setLayout(new FillLayout());
+		SashForm columns = new SashForm(parent, SWT.HORIZONTAL);
+		Composite left = new Composite(columns, SWT.NONE);
 		left.setLayout(new GridLayout(2, true));
-		left.setLayoutData(new GridData(SWT.FILL, SWT.FILL, false, true));
 		table = new Table(left, SWT.SINGLE | SWT.FULL_SELECTION | SWT.BORDER);
-		GridData tableData = new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1);
-		tableData.widthHint = 380;
-		table.setLayoutData(tableData);
+		table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1));
 		table.setHeaderVisible(true);
 		String[] titles = { Messages.Prompt_name, Messages.Prompt_label, Messages.Prompt_kind, Messages.Prompt_engine };
 		for (String title : titles) {
 			TableColumn column = new TableColumn(table, SWT.LEFT);
 			column.setText(title);
-			column.setWidth(title.equals(Messages.Prompt_name) ? 110 : 85);
+			column.setWidth(title.equals(Messages.Prompt_name) ? 100 : 75);
 		}
 		table.addListener(SWT.Selection, e -> showSelected());
 		Button add = new Button(left, SWT.PUSH);
@@ -100,8 +100,7 @@ public final class PromptsEditor extends EditorPart {
 		remove.setText(Messages.PromptsEditor_remove);
 		remove.addListener(SWT.Selection, e -> removePrompt());
 
-		ScrolledComposite scroller = new ScrolledComposite(parent, SWT.V_SCROLL);
-		scroller.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+		ScrolledComposite scroller = new ScrolledComposite(columns, SWT.V_SCROLL);
 		scroller.setExpandHorizontal(true);
 		scroller.setExpandVertical(true);
 		Composite right = new Composite(scroller, SWT.NONE);
@@ -111,10 +110,11 @@ public final class PromptsEditor extends EditorPart {
 		form.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
 		problem = new Label(right, SWT.WRAP);
 		GridData problemData = new GridData(SWT.FILL, SWT.TOP, true, false);
-		problemData.widthHint = 400;
+		problemData.widthHint = 200;
 		problem.setLayoutData(problemData);
 		problem.setForeground(parent.getDisplay().getSystemColor(SWT.COLOR_RED));
 		scroller.setMinHeight(right.computeSize(SWT.DEFAULT, SWT.DEFAULT).y);
+		columns.setWeights(2, 3);
 		fillTable();
 		if (!prompts.isEmpty()) {
 			table.select(0);
