@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.labelbench.core.json.Json;
 import io.labelbench.protocol.ServerSpec;
+import io.labelbench.rules.engine.Prompt;
 
 /**
  * Checks a labeling config the way Label Studio and the GAL pre-annotation pipeline will use it. A config
@@ -55,6 +56,10 @@ public final class ConfigValidator {
 	public static final String MODEL_WRONG_KIND = "model.wrong-kind";
 	public static final String MODEL_ENTITIES_MISSING = "model.entity-labels-missing";
 	public static final String LABEL_USED_BY_TASKS = "label.used-by-tasks";
+	public static final String PROMPT_UNKNOWN = "prompt.unknown";
+	public static final String PROMPT_WRONG_KIND = "prompt.wrong-kind";
+	public static final String PROMPT_LABEL_MISMATCH = "prompt.label-mismatch";
+	public static final String PROMPT_NO_LLM = "prompt.no-llm";
 
 	/** GAL deploys at most this many models per config (one pre-annotation server). */
 	public static final int MAX_MODELS = ServerSpec.MAX_MODELS;
@@ -65,6 +70,8 @@ public final class ConfigValidator {
 	private final ModelInfo models;
 	private final Map<String, Integer> labelUsage;
 	private final boolean allowMixedEmbeddings;
+	private final Map<String, Prompt> prompts;
+	private final boolean llmConfigured;
 
 	/** A validator without hub data or task statistics: model and usage checks are skipped. */
 	public ConfigValidator() {
@@ -77,9 +84,25 @@ public final class ConfigValidator {
 	 * @param allowMixedEmbeddings the project setting that turns mixed embeddings into a warning
 	 */
 	public ConfigValidator(ModelInfo models, Map<String, Integer> labelUsage, boolean allowMixedEmbeddings) {
+		this(models, labelUsage, allowMixedEmbeddings, null, false);
+	}
+
+	private ConfigValidator(ModelInfo models, Map<String, Integer> labelUsage, boolean allowMixedEmbeddings,
+			Map<String, Prompt> prompts, boolean llmConfigured) {
 		this.models = models;
 		this.labelUsage = labelUsage == null ? Map.of() : Map.copyOf(labelUsage);
 		this.allowMixedEmbeddings = allowMixedEmbeddings;
+		this.prompts = prompts == null ? null : Map.copyOf(prompts);
+		this.llmConfigured = llmConfigured;
+	}
+
+	/**
+	 * This validator, also checking the {@code prompt} attributes: against the prompts the project can use (by
+	 * name) and whether an LLM endpoint is configured (the command line's {@code LABELBENCH_LLM_BASE_URL} and
+	 * {@code LABELBENCH_LLM_MODEL}, the workbench's preference). Without it prompt attributes are not checked.
+	 */
+	public ConfigValidator withPrompts(Map<String, Prompt> known, boolean llmEndpointConfigured) {
+		return new ConfigValidator(models, labelUsage, allowMixedEmbeddings, known, llmEndpointConfigured);
 	}
 
 	/**
@@ -110,6 +133,9 @@ public final class ConfigValidator {
 		checkHotkeys(config, r);
 		if (models != null) {
 			checkModels(config, r);
+		}
+		if (prompts != null) {
+			checkPrompts(config, r);
 		}
 		checkUsage(config, r);
 		List<Diagnostic> result = new ArrayList<>(r.diagnostics);
@@ -355,12 +381,17 @@ public final class ConfigValidator {
 			}
 		}
 		List<String> names = new ArrayList<>(firstUse.keySet());
-		for (int m = MAX_MODELS; m < names.size(); m++) {
-			ConfigAttribute attribute = firstUse.get(names.get(m));
-			r.report(MODEL_TOO_MANY, Severity.ERROR, "model '" + names.get(m) + "' is model " + (m + 1) + " of "
-					+ names.size() + ": GAL deploys at most " + MAX_MODELS + " models per config, deploy will be blocked",
-					attribute.valueStart(), attribute.valueEnd(), Map.of("model", names.get(m), "keep",
-							String.join(",", names.subList(0, MAX_MODELS))));
+		Map<String, ConfigAttribute> counted = new LinkedHashMap<>(firstUse);
+		promptEngines(config).forEach(counted::putIfAbsent);
+		List<String> countedNames = new ArrayList<>(counted.keySet());
+		for (int m = MAX_MODELS; m < countedNames.size(); m++) {
+			String name = countedNames.get(m);
+			ConfigAttribute attribute = counted.get(name);
+			String what = firstUse.containsKey(name) ? "model '" + name + "'" : name;
+			r.report(MODEL_TOO_MANY, Severity.ERROR, what + " is model " + (m + 1) + " of " + countedNames.size()
+					+ ": GAL deploys at most " + MAX_MODELS + " models per config (the prompts of one engine count as"
+					+ " one model), deploy will be blocked", attribute.valueStart(), attribute.valueEnd(),
+					Map.of("model", name, "keep", String.join(",", countedNames.subList(0, MAX_MODELS))));
 		}
 		checkEntityLabels(config, names, known, firstUse, r);
 		for (String name : names) {
@@ -417,6 +448,83 @@ public final class ConfigValidator {
 						+ " embeddings, deploy will be blocked", attribute.valueStart(), attribute.valueEnd(),
 						Map.of("model", model[0]));
 			}
+		}
+	}
+
+	/**
+	 * The prompt engines the config uses, each with the first attribute naming one of its prompts: all built-in
+	 * prompts run on one embedding model and all LLM prompts on one endpoint, so each engine counts as one model
+	 * toward {@link #MAX_MODELS} (as GAL counts the one zero-shot model behind its prompts). Unknown prompts count
+	 * as nothing (they are reported on their own).
+	 */
+	private Map<String, ConfigAttribute> promptEngines(LabelingConfig config) {
+		Map<String, ConfigAttribute> engines = new LinkedHashMap<>();
+		if (prompts == null) {
+			return engines;
+		}
+		for (LabelValue value : config.allValues()) {
+			Prompt prompt = value.prompt() == null ? null : prompts.get(value.prompt());
+			if (prompt != null) {
+				engines.putIfAbsent(prompt.engine() == Prompt.Engine.LLM ? "the LLM prompts" : "the built-in prompts",
+						value.element().attribute("prompt"));
+			}
+		}
+		return engines;
+	}
+
+	/**
+	 * Each {@code prompt} attribute names a known prompt of the kind its place takes (entity prompts on the labels
+	 * of Labels controls, classification prompts on choices, relation prompts on relations) giving that very value;
+	 * LLM prompts need an endpoint.
+	 */
+	private void checkPrompts(LabelingConfig config, Reporter r) {
+		for (ControlTag control : config.controlTags()) {
+			boolean labels = Tags.LABEL_CONTROLS.contains(control.type());
+			boolean choices = "choices".equals(control.type());
+			for (LabelValue value : control.values()) {
+				Prompt.Kind fits = labels && !value.assertion() ? Prompt.Kind.ENTITY
+						: choices ? Prompt.Kind.CLASSIFICATION : null;
+				checkPrompt(value, fits, r);
+			}
+		}
+		for (LabelValue relation : config.relations()) {
+			checkPrompt(relation, Prompt.Kind.RELATION, r);
+		}
+	}
+
+	private void checkPrompt(LabelValue value, Prompt.Kind fits, Reporter r) {
+		if (value.prompt() == null) {
+			return;
+		}
+		ConfigAttribute attribute = value.element().attribute("prompt");
+		Prompt prompt = prompts.get(value.prompt());
+		String tag = "<" + value.element().tag() + ">";
+		if (prompt == null) {
+			List<String> names = new ArrayList<>(prompts.keySet());
+			names.sort(null);
+			r.report(PROMPT_UNKNOWN, Severity.ERROR, "prompt '" + value.prompt() + "' is neither in the project's"
+					+ " prompts/ nor in the prompt library" + (names.isEmpty() ? "" : " (known: "
+							+ abbreviate(String.join(", ", names)) + ")"),
+					attribute.valueStart(), attribute.valueEnd(), Map.of("prompt", value.prompt()));
+			return;
+		}
+		String kind = prompt.kind().name().toLowerCase(Locale.ROOT);
+		if (prompt.kind() != fits) {
+			String takes = fits == null ? "no prompt (assertion labels and this control are not pre-annotated by prompts)"
+					: "a" + (fits == Prompt.Kind.ENTITY ? "n " : " ") + fits.name().toLowerCase(Locale.ROOT) + " prompt";
+			r.report(PROMPT_WRONG_KIND, Severity.ERROR, "prompt '" + prompt.name() + "' is a" + (prompt.kind()
+					== Prompt.Kind.ENTITY ? "n " : " ") + kind + " prompt: this " + tag + " takes " + takes,
+					attribute.valueStart(), attribute.valueEnd(), Map.of("prompt", prompt.name()));
+		} else if (value.value() != null && !prompt.label().equals(value.value())) {
+			r.report(PROMPT_LABEL_MISMATCH, Severity.ERROR, "prompt '" + prompt.name() + "' gives '" + prompt.label()
+					+ "', not '" + value.value() + "'", attribute.valueStart(), attribute.valueEnd(),
+					Map.of("prompt", prompt.name(), "label", prompt.label()));
+		}
+		if (prompt.engine() == Prompt.Engine.LLM && !llmConfigured) {
+			r.report(PROMPT_NO_LLM, Severity.ERROR, "prompt '" + prompt.name() + "' runs on an LLM, and no LLM endpoint"
+					+ " is configured (base URL and model: LABELBENCH_LLM_BASE_URL and LABELBENCH_LLM_MODEL on the"
+					+ " command line, the LLM preferences in the workbench)", attribute.valueStart(),
+					attribute.valueEnd(), Map.of("prompt", prompt.name()));
 		}
 	}
 

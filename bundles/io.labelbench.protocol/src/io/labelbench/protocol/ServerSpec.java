@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import io.labelbench.rules.engine.Prompt;
 import io.labelbench.rules.engine.Rule;
 
 /**
@@ -21,17 +22,23 @@ import io.labelbench.rules.engine.Rule;
  *             {"triggers": [], "triggerSet": "clinical_en", "terminators": [], "window": 8,
  *              "entityLabels": ["PROBLEM"], "markPresent": false}, …},
  *            {"name": "dose", "label": "DRUG-DOSAGE", "type": "RELATION", "fromName": "label", "toName": "text",
- *             "relation": {"fromLabel": "DRUG", "toLabel": "DOSAGE", "maxTokens": 6}, …}]}
+ *             "relation": {"fromLabel": "DRUG", "toLabel": "DOSAGE", "maxTokens": 6}, …}],
+ *  "prompts": [{"prompt": {"name": "problem", "kind": "ENTITY", "label": "PROBLEM", "engine": "BUILTIN",
+ *               "description": "a disease or symptom", "examples": ["chest pain"], "counterExamples": [],
+ *               "head": null, "tail": null, "threshold": 0.45}, "fromName": "label", "toName": "text"}],
+ *  "llm": {"baseUrl": "http://127.0.0.1:11434/v1", "model": "llama3"}}
  * </pre>
  *
  * A model's {@code labels} are the config labels it may produce (its other labels are dropped); empty means all.
+ * The prompts the config names travel whole (the server never reads a prompt library); {@code llm} is the endpoint
+ * of the LLM prompts, never its key (the server process gets that in its environment).
  * <p>
  * The one definition of the spec for both sides: the workbench writes it, the server reads it. Plain records
  * without annotations, so that each side maps them with its own Jackson (2.20 in the workbench, Spark's 2.15 in
  * the server; both map records by their components).
  */
 public record ServerSpec(String name, String modelVersion, List<ModelRef> embeddings, List<ModelSpec> models,
-		List<RuleSpec> rules) {
+		List<RuleSpec> rules, List<PromptSpec> prompts, LlmEndpoint llm) {
 
 	/** At most this many models (NER and classification) in one server, as in Generative AI Lab. */
 	public static final int MAX_MODELS = 5;
@@ -66,17 +73,36 @@ public record ServerSpec(String name, String modelVersion, List<ModelRef> embedd
 		}
 	}
 
+	/**
+	 * A prompt the config names: entity prompts fill {@code prompt.label} in the Labels control {@code fromName},
+	 * classification prompts the choice in the Choices control {@code fromName}; relation prompts relate the entities
+	 * of the Labels control {@code fromName}. {@code toName} is the object.
+	 */
+	public record PromptSpec(Prompt prompt, String fromName, String toName) {
+	}
+
+	/** An OpenAI-compatible chat-completions endpoint: base URL and model; the API key is never part of a spec. */
+	public record LlmEndpoint(String baseUrl, String model) {
+	}
+
+	/** A spec without prompts. */
+	public ServerSpec(String name, String modelVersion, List<ModelRef> embeddings, List<ModelSpec> models,
+			List<RuleSpec> rules) {
+		this(name, modelVersion, embeddings, models, rules, List.of(), null);
+	}
+
 	public ServerSpec {
 		embeddings = embeddings == null ? List.of() : List.copyOf(embeddings);
 		models = models == null ? List.of() : List.copyOf(models);
 		rules = rules == null ? List.of() : List.copyOf(rules);
+		prompts = prompts == null ? List.of() : List.copyOf(prompts);
 	}
 
 	/** What makes this spec impossible to run, in words for the user. */
 	public List<String> problems() {
 		List<String> out = new ArrayList<>();
-		if (models.isEmpty() && rules.isEmpty()) {
-			out.add("nothing to run: no models and no rules");
+		if (models.isEmpty() && rules.isEmpty() && prompts.isEmpty()) {
+			out.add("nothing to run: no models, rules or prompts");
 		}
 		if (models.size() > MAX_MODELS) {
 			out.add(models.size() + " models, a server runs at most " + MAX_MODELS);
@@ -93,6 +119,14 @@ public record ServerSpec(String name, String modelVersion, List<ModelRef> embedd
 			} else if (r.type() == Rule.Type.ASSERTION && r.assertion() == null
 					|| r.type() == Rule.Type.RELATION && r.relation() == null) {
 				out.add("an assertion or relation rule needs its parameters: " + r);
+			}
+		}
+		for (PromptSpec p : prompts) {
+			if (p.prompt() == null || p.fromName() == null || p.toName() == null) {
+				out.add("a prompt needs its definition, fromName and toName: " + p);
+			} else if (p.prompt().engine() == Prompt.Engine.LLM && (llm == null || llm.baseUrl() == null
+					|| llm.model() == null)) {
+				out.add("prompt '" + p.prompt().name() + "' needs an LLM endpoint (base URL and model)");
 			}
 		}
 		return out;

@@ -27,16 +27,20 @@ import io.labelbench.config.ModelInfo;
 import io.labelbench.core.json.Json;
 import io.labelbench.protocol.ServerSpec;
 import io.labelbench.protocol.ServerSpec.ModelRef;
+import io.labelbench.protocol.ServerSpec.LlmEndpoint;
 import io.labelbench.protocol.ServerSpec.ModelSpec;
+import io.labelbench.protocol.ServerSpec.PromptSpec;
 import io.labelbench.protocol.ServerSpec.RuleSpec;
 import io.labelbench.hub.InstalledModel;
 import io.labelbench.hub.ModelCache;
+import io.labelbench.rules.engine.Prompt;
 import io.labelbench.rules.engine.Rule;
 
 /**
  * The pipeline a pre-annotation server runs, derived from a project's labeling config: every model named by a
  * {@code model} attribute of a Label or Choice (with the config labels it fills), the word embeddings those models
- * were trained with, and the project's rules (each filling the Labels control that offers its label). The JSON
+ * were trained with, the project's rules (each filling the Labels control that offers its label), and the prompts
+ * named by {@code prompt} attributes (whole, with the LLM endpoint's base URL and model when one runs on an LLM). The JSON
  * written for the server is the protocol's {@link ServerSpec}, the records the server reads.
  * <p>
  * A spec with {@link #problems()} must not be deployed: config errors, more than {@value #MAX_MODELS} models,
@@ -114,9 +118,21 @@ public final class PipelineSpec {
 
 	public static PipelineSpec derive(String name, Path configFile, ModelCache cache, List<Rule> rules)
 			throws IOException {
+		return derive(name, configFile, cache, rules, List.of(), null);
+	}
+
+	/**
+	 * @param prompts the prompts the project can name (its own first: of two with one name the first is used)
+	 * @param llm     the LLM endpoint of the workspace or command line, or {@code null} when none is configured
+	 */
+	public static PipelineSpec derive(String name, Path configFile, ModelCache cache, List<Rule> rules,
+			List<Prompt> prompts, LlmEndpoint llm) throws IOException {
 		LabelingConfig config = LabelingConfig.read(configFile);
 		List<String> problems = new ArrayList<>();
-		for (Diagnostic d : new ConfigValidator(modelInfo(cache), Map.of(), false).validate(config)) {
+		Map<String, Prompt> known = new LinkedHashMap<>();
+		prompts.forEach(p -> known.putIfAbsent(p.name(), p));
+		for (Diagnostic d : new ConfigValidator(modelInfo(cache), Map.of(), false).withPrompts(known, llm != null)
+				.validate(config)) {
 			if (d.isError()) {
 				problems.add(configFile.getFileName() + ":" + d.line() + ":" + d.column() + ": " + d.message());
 			}
@@ -221,18 +237,62 @@ public final class PipelineSpec {
 		if (!rules.isEmpty()) {
 			versionParts.add("rules@" + digest(Json.mapper().valueToTree(ruleList).toString()));
 		}
-		if (installed.isEmpty() && rules.isEmpty() && problems.isEmpty()) {
-			problems.add("nothing to deploy: no Label or Choice of the config names a model (attribute model) and"
-					+ " the project has no rules");
+		List<PromptSpec> promptList = promptSpecs(config, known);
+		promptList.forEach(p -> labels.add(p.prompt().label()));
+		boolean usesLlm = promptList.stream().anyMatch(p -> p.prompt().engine() == Prompt.Engine.LLM);
+		LlmEndpoint endpoint = usesLlm ? llm : null;
+		if (!promptList.isEmpty()) {
+			// the endpoint's model is part of the version: another LLM gives other answers
+			versionParts.add("prompts@" + digest(Json.mapper().valueToTree(promptList).toString()
+					+ (endpoint == null ? "" : "\u0000" + endpoint.model())));
+		}
+		if (installed.isEmpty() && rules.isEmpty() && promptList.isEmpty() && problems.isEmpty()) {
+			problems.add("nothing to deploy: no Label or Choice of the config names a model or a prompt (attributes"
+					+ " model, prompt) and the project has no rules");
 		}
 		String modelVersion = String.join("+", versionParts);
-		ObjectNode json = Json.mapper()
-				.valueToTree(new ServerSpec(name, modelVersion, embeddings, modelList, ruleList));
+		ObjectNode json = Json.mapper().valueToTree(new ServerSpec(name, modelVersion, embeddings, modelList, ruleList,
+				promptList, endpoint));
 		String toName = !modelList.isEmpty() ? modelList.get(0).toName()
-				: !ruleList.isEmpty() ? ruleList.get(0).toName() : null;
+				: !ruleList.isEmpty() ? ruleList.get(0).toName()
+						: !promptList.isEmpty() ? promptList.get(0).toName() : null;
 		String field = toName == null ? null : config.dataFieldOf(toName);
 		return new PipelineSpec(json, problems, new ArrayList<>(installed.keySet()), labels, modelVersion,
 				field == null ? "text" : field);
+	}
+
+	/**
+	 * The prompts named where they fit (the validator reports the others): entity prompts on the labels of a Labels
+	 * control, classification prompts on choices, relation prompts on relations (run on the entities of the Labels
+	 * control holding their head and tail labels).
+	 */
+	private static List<PromptSpec> promptSpecs(LabelingConfig config, Map<String, Prompt> known) {
+		List<PromptSpec> out = new ArrayList<>();
+		for (ControlTag control : config.controlTags()) {
+			if (control.toNames().isEmpty()) {
+				continue;
+			}
+			boolean labels = control.type().endsWith("labels");
+			for (LabelValue value : control.values()) {
+				Prompt prompt = value.prompt() == null ? null : known.get(value.prompt());
+				if (prompt != null && prompt.label().equals(value.value()) && (labels && !value.assertion()
+						&& prompt.kind() == Prompt.Kind.ENTITY
+						|| control.type().equals("choices") && prompt.kind() == Prompt.Kind.CLASSIFICATION)) {
+					out.add(new PromptSpec(prompt, control.name(), control.toNames().get(0)));
+				}
+			}
+		}
+		for (LabelValue relation : config.relations()) {
+			Prompt prompt = relation.prompt() == null ? null : known.get(relation.prompt());
+			if (prompt == null || prompt.kind() != Prompt.Kind.RELATION || !prompt.label().equals(relation.value())) {
+				continue;
+			}
+			ControlTag holder = ContextRuleSpecs.holderOfAny(config, List.of(prompt.head(), prompt.tail()));
+			if (holder != null) {
+				out.add(new PromptSpec(prompt, holder.name(), holder.toNames().get(0)));
+			}
+		}
+		return out;
 	}
 
 	/** A short digest of a text, for versions and spec comparison. */

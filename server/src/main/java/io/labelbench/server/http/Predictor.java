@@ -26,6 +26,7 @@ import io.labelbench.server.nlp.TextPieces;
 import io.labelbench.server.nlp.TextPieces.Piece;
 import io.labelbench.rules.engine.AssertionAnnotator;
 import io.labelbench.rules.engine.Entity;
+import io.labelbench.rules.engine.PromptAnnotator;
 import io.labelbench.rules.engine.RelationAnnotator;
 import io.labelbench.rules.engine.RuleEngine;
 import io.labelbench.rules.engine.RuleException;
@@ -33,7 +34,7 @@ import io.labelbench.rules.engine.RuleMatch;
 
 /**
  * Turns texts into GAL prediction results: every NER and classification model of the spec through the
- * LightPipeline, then the rules, then the overlap policy; then, on the entities kept, the assertion annotators and
+ * LightPipeline, then the rules, then the prompts, then the overlap policy; then, on the entities kept, the assertion annotators and
  * the relation annotators.
  * <p>
  * <b>Long texts</b> go through the models in pieces of at most a few thousand characters, cut at sentence ends
@@ -44,7 +45,8 @@ import io.labelbench.rules.engine.RuleMatch;
  * whole text.
  * <p>
  * <b>Overlapping spans</b> (same {@code from_name}): the longer span wins; of two equally long spans the one with
- * the higher confidence wins; then the source listed first in the spec (models before rules). Spans that only
+ * the higher confidence wins; then the source listed first in the spec (models before rules before prompts). A
+ * prompt's span has the engine's confidence; a Choices control given a choice by prompts gets the best one. Spans that only
  * touch ({@code end == start}) do not overlap. Spans of different controls never compete, and classification
  * results are never dropped.
  * <p>
@@ -107,11 +109,19 @@ public final class Predictor {
 	private record RuleGroup(String fromName, String toName, RuleEngine engine) {
 	}
 
+	/**
+	 * The prompts of one control run by one engine: entity spans for a Labels control, the best choice for a
+	 * Choices control.
+	 */
+	public record PromptStep(String fromName, String toName, PromptAnnotator annotator) {
+	}
+
 	private final LightPipeline light;
 	private final List<PipelineModel> models;
 	private final List<AssertionStep> assertions;
 	private final List<RelationStep> relations;
 	private final List<RuleGroup> ruleGroups = new ArrayList<>();
+	private final List<PromptStep> prompts;
 	private final int maxPieceLength;
 
 	/**
@@ -120,13 +130,25 @@ public final class Predictor {
 	 */
 	public Predictor(ServerSpec spec, LightPipeline light, List<PipelineModel> models, List<AssertionStep> assertions,
 			List<RelationStep> relations) throws RuleException {
-		this(spec, light, models, assertions, relations, TextPieces.DEFAULT_MAX_LENGTH);
+		this(spec, light, models, assertions, relations, List.of(), TextPieces.DEFAULT_MAX_LENGTH);
+	}
+
+	/** @param prompts the prompt engines, after the rules in the overlap policy's order of sources */
+	public Predictor(ServerSpec spec, LightPipeline light, List<PipelineModel> models, List<AssertionStep> assertions,
+			List<RelationStep> relations, List<PromptStep> prompts) throws RuleException {
+		this(spec, light, models, assertions, relations, prompts, TextPieces.DEFAULT_MAX_LENGTH);
 	}
 
 	/** @param maxPieceLength texts longer than this go through the models in pieces ({@link TextPieces}) */
 	public Predictor(ServerSpec spec, LightPipeline light, List<PipelineModel> models, List<AssertionStep> assertions,
 			List<RelationStep> relations, int maxPieceLength) throws RuleException {
+		this(spec, light, models, assertions, relations, List.of(), maxPieceLength);
+	}
+
+	private Predictor(ServerSpec spec, LightPipeline light, List<PipelineModel> models, List<AssertionStep> assertions,
+			List<RelationStep> relations, List<PromptStep> prompts, int maxPieceLength) throws RuleException {
 		this.maxPieceLength = maxPieceLength;
+		this.prompts = List.copyOf(prompts);
 		this.light = light;
 		this.models = List.copyOf(models);
 		this.assertions = List.copyOf(assertions);
@@ -251,6 +273,23 @@ public final class Predictor {
 				}
 			}
 		}
+		List<PromptAnnotator.Choice> promptChoices = new ArrayList<>();
+		List<PromptStep> promptChoiceSteps = new ArrayList<>();
+		if (text != null) {
+			for (int g = 0; g < prompts.size(); g++) {
+				PromptStep step = prompts.get(g);
+				for (PromptAnnotator.Span p : step.annotator().entities(text)) {
+					RuleMatch m = p.match();
+					spans.add(new Span(m.start(), m.end(), m.text(), m.label(), p.confidence(), step.fromName(),
+							step.toName(), models.size() + ruleGroups.size() + g));
+				}
+				List<PromptAnnotator.Choice> choices = step.annotator().classify(text);
+				if (!choices.isEmpty()) {
+					promptChoices.add(choices.get(0)); // best first: one choice per control
+					promptChoiceSteps.add(step);
+				}
+			}
+		}
 		List<Span> kept = resolveOverlaps(spans);
 		Result result = new Result();
 		for (Span s : kept) {
@@ -269,6 +308,12 @@ public final class Predictor {
 			double confidence = classes.get(c).getValue();
 			result.add(Region.choice(result.nextId(), model.fromName(), model.toName(), classes.get(c).getKey(),
 					round(confidence)), confidence);
+		}
+		for (int c = 0; c < promptChoices.size(); c++) {
+			PromptStep step = promptChoiceSteps.get(c);
+			PromptAnnotator.Choice choice = promptChoices.get(c);
+			result.add(Region.choice(result.nextId(), step.fromName(), step.toName(), choice.choice(),
+					round(choice.confidence())), choice.confidence());
 		}
 		for (RelationAnnotator.Relation r : related) {
 			// entity regions come first in the result, in the order of the kept spans

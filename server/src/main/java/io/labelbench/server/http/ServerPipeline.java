@@ -17,22 +17,27 @@ import io.labelbench.protocol.ServerInfo.ModelInfo;
 import io.labelbench.protocol.ServerSpec;
 import io.labelbench.protocol.ServerSpec.ModelRef;
 import io.labelbench.protocol.ServerSpec.ModelSpec;
+import io.labelbench.protocol.ServerSpec.PromptSpec;
 import io.labelbench.protocol.ServerSpec.RuleSpec;
+import io.labelbench.rules.engine.Prompt;
 import io.labelbench.rules.engine.NegexAssertions;
 import io.labelbench.rules.engine.RelationRules;
 import io.labelbench.rules.engine.RuleException;
 import io.labelbench.server.http.Predictor.AssertionStep;
 import io.labelbench.server.http.Predictor.PipelineModel;
+import io.labelbench.server.http.Predictor.PromptStep;
 import io.labelbench.server.http.Predictor.RelationStep;
 import io.labelbench.server.nlp.PipelineAssembler;
 import io.labelbench.server.nlp.PipelineAssembler.Assembled;
 import io.labelbench.server.nlp.SavedModel;
 import io.labelbench.server.nlp.clinical.AssertionModel;
 import io.labelbench.server.nlp.clinical.RelationModel;
+import io.labelbench.server.prompt.EmbeddingPromptAnnotator;
+import io.labelbench.server.prompt.MiniLm;
 
 /**
- * What a spec runs, loaded: its NER and classification models in one Spark NLP pipeline and its regex and
- * dictionary rules; after them, on the entities found, its assertion and relation models (Spark ML, not pipeline
+ * What a spec runs, loaded: its NER and classification models in one Spark NLP pipeline, its regex and
+ * dictionary rules and its prompts (the built-in embedding engine); after them, on the entities found, its assertion and relation models (Spark ML, not pipeline
  * stages) and then its assertion rules (one NegEx annotator per control) and relation rules (one per object); and
  * what {@code /info} says of them. A rule spec was checked against the config when it was derived: every status
  * or relation label it gives is allowed.
@@ -119,9 +124,34 @@ public record ServerPipeline(Predictor predictor, List<ModelInfo> models, List<S
 			relations.add(new RelationStep(names(group), rules, group.get(0).toName(), List.of()));
 			relationLabels.addAll(rules.labels());
 		}
-		Predictor predictor = new Predictor(spec, light, pipeline, assertions, relations);
+		List<PromptStep> prompts = promptSteps(spec.prompts(), labels);
+		Predictor predictor = new Predictor(spec, light, pipeline, assertions, relations, prompts);
 		return new ServerPipeline(predictor, infos, List.copyOf(labels), List.copyOf(assertionLabels),
 				List.copyOf(relationLabels));
+	}
+
+	/**
+	 * The built-in engine for the prompts of each control (the MiniLM session is loaded once per JVM, and only when
+	 * the spec has built-in prompts); the labels they give are added to {@code labels}.
+	 */
+	private static List<PromptStep> promptSteps(List<PromptSpec> specs, TreeSet<String> labels)
+			throws IOException, RuleException {
+		Map<String, List<PromptSpec>> byControl = new LinkedHashMap<>();
+		for (PromptSpec p : specs) {
+			if (p.prompt().engine() != Prompt.Engine.BUILTIN || p.prompt().kind() == Prompt.Kind.RELATION) {
+				throw new RuleException("prompt '" + p.prompt().name() + "': this server runs the built-in engine's"
+						+ " entity and classification prompts only");
+			}
+			byControl.computeIfAbsent(p.fromName() + "\u0000" + p.toName(), k -> new ArrayList<>()).add(p);
+		}
+		List<PromptStep> steps = new ArrayList<>();
+		for (List<PromptSpec> group : byControl.values()) {
+			List<Prompt> prompts = group.stream().map(PromptSpec::prompt).toList();
+			steps.add(new PromptStep(group.get(0).fromName(), group.get(0).toName(),
+					new EmbeddingPromptAnnotator(MiniLm.shared(), prompts)));
+			prompts.forEach(p -> labels.add(p.label()));
+		}
+		return steps;
 	}
 
 	private static String names(List<RuleSpec> rules) {

@@ -86,7 +86,7 @@ class PredictorTest {
 				.mapToObj(i -> new ModelSpec("m" + i, "/m" + i, "label", "text", List.of())).toList();
 		ServerSpec spec = new ServerSpec("six", null, List.of(), six, List.of());
 		assertEquals(List.of("6 models, a server runs at most 5"), spec.problems());
-		assertEquals(List.of("nothing to run: no models and no rules"),
+		assertEquals(List.of("nothing to run: no models, rules or prompts"),
 				new ServerSpec("empty", null, null, null, null).problems());
 	}
 
