@@ -106,7 +106,11 @@ final class EvaluateCommand {
 				.append(versions.length() == 0 ? "" : ", ").append(version.isEmpty() ? "(none)" : version)
 				.append(" (").append(Labelbench.count(tasks, "task", "tasks")).append(')'));
 		out.println("model versions: " + versions);
-		Metrics metrics = report.metrics();
+		printMetrics(report.metrics());
+	}
+
+	/** The tables of the scores: spans, classification, assertion, relations, boxes (those with anything). */
+	void printMetrics(Metrics metrics) {
 		if (!metrics.exactSpans().isEmpty()) {
 			spanTable(metrics.exactSpans(), metrics.overlappingSpans());
 			confusions(metrics);

@@ -63,7 +63,8 @@ public final class Labelbench {
 			              [--replace] [--batch N]
 			        pre-annotate with the project's rules (rules/*.json; --library adds the workspace rules
 			        library), with a deployed server, or with a server deployed now from the project's config
-			        (a healthy server already running the same models and rules is reused): a prediction per
+			        (a healthy server already running the same models, rules and prompts is reused; the
+			        prompts the config names run in the server): a prediction per
 			        task; tasks with one of the same model version are skipped unless --replace; progress on
 			        stderr, a summary line; exit 1 when a task failed or the run stopped; a rerun resumes
 			  evaluate --project DIR [--model NAME | --prediction-version V] [--split F] [--out FILE.json]
@@ -80,6 +81,16 @@ public final class Labelbench {
 			        embeddings from the model cache; progress per epoch on stderr; publishes it into the
 			        cache as the next version of <project>_<type> and prints its scores on the test tasks;
 			        --deploy (NER) names the new model in the config's model attributes of its labels
+			  prompt list [--project DIR]
+			        the prompts of the workspace prompt library ($LABELBENCH_HOME/prompts) and of the project
+			        (prompts/*.json): name, kind, engine, label, threshold, description
+			  prompt test --prompt NAME --text "…" [--project DIR]
+			        run one prompt on a text in a JVM of the server distribution: spans with offsets and
+			        confidence, or the choice; LLM prompts use LABELBENCH_LLM_BASE_URL, LABELBENCH_LLM_MODEL
+			        and LABELBENCH_LLM_API_KEY
+			  prompt evaluate --project DIR [--prompt NAME] [--cache DIR]
+			        score the prompts the config names (or one) against every task's completion (ground
+			        truth, else latest submitted): precision, recall and F1 per label, as evaluate prints them
 			  server deploy --project DIR [--name NAME] [--heap MB] [--library] [--cache DIR]
 			        start a pre-annotation server (Spark NLP, its own JVM on 127.0.0.1 with a random token)
 			        for the models the config names and the project's rules; refused when the config has
@@ -132,6 +143,7 @@ public final class Labelbench {
 			case "validate-config" -> new ConfigCommand(out, err).run(rest);
 			case "evaluate" -> new EvaluateCommand(out, err, this::schemaOf).run(rest);
 			case "train" -> new TrainCommand(out, err, this::schemaOf).run(rest);
+			case "prompt" -> new PromptCommand(out, err, this::schemaOf).run(rest);
 			default -> throw new UsageException("unknown command '" + command + "'");
 			};
 		} catch (UsageException e) {

@@ -1,158 +1,170 @@
 package io.labelbench.project;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.labelbench.config.ControlTag;
-import io.labelbench.config.LabelValue;
-import io.labelbench.config.LabelingConfig;
-import io.labelbench.config.ObjectTag;
 import io.labelbench.core.eval.CountedCompletion;
+import io.labelbench.core.eval.EvaluationException;
 import io.labelbench.core.eval.Metrics;
 import io.labelbench.core.eval.ResultComparison;
 import io.labelbench.core.io.Progress;
+import io.labelbench.core.json.Json;
 import io.labelbench.core.model.Annotation;
 import io.labelbench.core.model.Region;
 import io.labelbench.core.model.Task;
+import io.labelbench.core.json.TaskFormatException;
+import io.labelbench.core.model.TaskId;
 import io.labelbench.core.store.LabelbenchProject;
-import io.labelbench.rules.engine.Prompt;
-import io.labelbench.rules.engine.PromptAnnotator;
-import io.labelbench.rules.engine.PromptAnnotator.Choice;
-import io.labelbench.rules.engine.PromptAnnotator.Span;
-import io.labelbench.rules.engine.RuleException;
+import io.labelbench.hub.ModelCache;
+import io.labelbench.preannotate.server.PipelineSpec;
 
 /**
- * Evaluates prompts against a project's ground truth: each task with a counted completion (ground truth first, see
- * {@link CountedCompletion}) is run through the prompts, and the prompts' spans and choices are compared with the
- * completion by {@link ResultComparison}. Only the labels and choices the prompts give are compared, so a prompt
- * for one label is not charged with the labels it was never asked for. Spans go to every text object of the config
- * whose {@code Labels} control has the prompt's label, choices to the {@code Choices} control that has the choice.
+ * Scores the prompts a project's config names against its completions (ground truth, else the latest submitted),
+ * with the scorer of {@code labelbench evaluate} ({@link ResultComparison}). Prompts need no training, so every task
+ * with a completion is a test task. Only what the prompts can give is compared: entity spans of their labels,
+ * the Choices controls they answer, relations of their labels; a label without a prompt is no miss of the prompts.
+ * Tasks whose text is not in the config's data field (visual tasks) are counted and left out.
  */
 public final class PromptEvaluation {
 
-	/** The counts of the tasks evaluated; {@code failed} tasks the engine could not run are left out. */
-	public record Result(Metrics metrics, int tasks, int failed, String firstFailure) {
+	/**
+	 * @param tasks          the project's tasks
+	 * @param evaluated      the tasks compared
+	 * @param withoutText    tasks with a completion but no text in the data field
+	 * @param prompts        the names of the prompts evaluated
+	 * @param modelVersion   the prompts' version (as pre-annotations would carry it)
+	 * @param unreadable     task files that could not be read
+	 */
+	public record Result(int tasks, int evaluated, int withoutCompletion, int withoutText, List<String> prompts,
+			String modelVersion, List<String> unreadable, Metrics metrics) {
 	}
 
-	private final LabelingConfig config;
-	private final PromptAnnotator annotator;
-	private final Set<String> labels = new HashSet<>();
+	private final LabelbenchProject project;
+	private final ProjectPipeline pipeline;
+	private final ModelCache cache;
+	private final SpecProcess process;
 
-	public PromptEvaluation(LabelingConfig config, PromptAnnotator annotator) {
-		this.config = config;
-		this.annotator = annotator;
-		annotator.prompts().stream().filter(p -> p.kind() != Prompt.Kind.RELATION).map(Prompt::label)
-				.forEach(labels::add);
+	public PromptEvaluation(LabelbenchProject project, ProjectPipeline pipeline, ModelCache cache, SpecProcess process) {
+		this.project = project;
+		this.pipeline = pipeline;
+		this.cache = cache;
+		this.process = process;
 	}
 
-	/** Runs the prompts on the tasks of the project that have a counted completion. */
-	public Result run(LabelbenchProject project, Progress progress) throws IOException {
-		List<Task> tasks = new java.util.ArrayList<>();
-		for (Task task : project.tasks().tasks()) {
-			if (CountedCompletion.of(task) != null) {
-				tasks.add(task);
-			}
-		}
-		progress.begin("Evaluating prompts", tasks.size());
-		Metrics metrics = new Metrics();
-		int failed = 0;
-		String firstFailure = null;
-		for (Task task : tasks) {
+	/**
+	 * @param only            the one prompt to evaluate, or {@code null} for all the config names
+	 * @param assertionLabels the config's assertion labels (not entities)
+	 */
+	public Result run(String only, Set<String> assertionLabels, Progress progress)
+			throws IOException, EvaluationException {
+		PipelineSpec derived = pipeline.spec("prompt-evaluation", cache);
+		ObjectNode spec = promptsOnly(derived.json(), only);
+		List<String> names = new ArrayList<>();
+		spec.path("prompts").forEach(p -> names.add(p.at("/prompt/name").asText()));
+		Scope scope = new Scope(spec);
+
+		List<TaskId> ids = project.tasks().ids();
+		progress.begin("Evaluating prompts " + String.join(", ", names) + " on " + ids.size() + " tasks", ids.size());
+		List<String> unreadable = new ArrayList<>();
+		List<Annotation> completions = new ArrayList<>();
+		List<String> texts = new ArrayList<>();
+		int withoutCompletion = 0;
+		int withoutText = 0;
+		for (TaskId id : ids) {
 			progress.checkCanceled();
+			Task task;
 			try {
-				metrics.add(ResultComparison.compare(only(CountedCompletion.of(task)), predict(task),
-						config.assertionLabels()));
-			} catch (RuleException e) {
-				failed++;
-				firstFailure = firstFailure == null ? e.getMessage() : firstFailure;
-			}
-			progress.worked(1);
-		}
-		return new Result(metrics, tasks.size() - failed, failed, firstFailure);
-	}
-
-	/** What the prompts predict for a task, as a result the comparison reads. */
-	Annotation predict(Task task) throws RuleException {
-		Annotation predicted = new Annotation(task.json().objectNode());
-		for (ObjectTag object : config.objectTags()) {
-			String field = config.dataFieldOf(object.name());
-			String text = field == null || !"text".equals(object.type()) ? null : task.dataText(field);
-			if (text == null) {
+				task = project.tasks().read(id);
+			} catch (TaskFormatException | UncheckedIOException e) {
+				unreadable.add(e.getMessage());
 				continue;
 			}
-			List<Span> spans = null;
-			List<Choice> choices = null;
-			for (ControlTag control : config.controlTags()) {
-				if (!control.toNames().contains(object.name())) {
-					continue;
-				}
-				Set<String> values = values(control);
-				if ("labels".equals(control.type())) {
-					spans = spans == null ? annotator.entities(text) : spans;
-					for (Span s : spans) {
-						if (values.contains(s.match().label())) {
-							region(predicted, "labels", control, object).span(s.match().start(), s.match().end(),
-									s.match().text(), s.match().label());
-						}
-					}
-				} else if ("choices".equals(control.type())) {
-					choices = choices == null ? annotator.classify(text) : choices;
-					List<String> given = choices.stream().map(Choice::choice).filter(values::contains).toList();
-					if (!given.isEmpty()) {
-						ArrayNode array = region(predicted, "choices", control, object).json().putObject("value")
-								.putArray("choices");
-						given.forEach(array::add);
-					}
-				}
+			Annotation completion = CountedCompletion.of(task);
+			String text = task.dataText(derived.dataField());
+			if (completion == null) {
+				withoutCompletion++;
+			} else if (text == null) {
+				withoutText++;
+			} else {
+				completions.add(scope.of(completion));
+				texts.add(text);
 			}
 		}
-		return predicted;
-	}
-
-	private static Region region(Annotation annotation, String type, ControlTag control, ObjectTag object) {
-		Region region = annotation.addResult(type);
-		region.json().put("from_name", control.name()).put("to_name", object.name());
-		return region;
-	}
-
-	private static Set<String> values(ControlTag control) {
-		Set<String> out = new LinkedHashSet<>();
-		for (LabelValue v : control.values()) {
-			out.add(v.value());
+		if (completions.isEmpty()) {
+			throw new EvaluationException("no completions to compare with: none of the " + ids.size()
+					+ " tasks has a submitted or ground-truth completion of its text");
 		}
+		List<ObjectNode> predicted = process.run(spec, texts);
+		Metrics metrics = new Metrics();
+		for (int i = 0; i < completions.size(); i++) {
+			metrics.add(ResultComparison.compare(completions.get(i), new Annotation(predicted.get(i)), assertionLabels));
+			progress.worked(1);
+		}
+		return new Result(ids.size(), completions.size(), withoutCompletion, withoutText, names,
+				spec.path("modelVersion").asText(), unreadable, metrics);
+	}
+
+	/** The spec with its prompts only (or the one asked for), without models and rules. */
+	static ObjectNode promptsOnly(ObjectNode spec, String only) throws EvaluationException {
+		ArrayNode prompts = Json.nodes().arrayNode();
+		for (JsonNode p : spec.path("prompts")) {
+			if (only == null || only.equals(p.at("/prompt/name").asText())) {
+				prompts.add(p);
+			}
+		}
+		if (prompts.isEmpty()) {
+			throw new EvaluationException(only == null ? "the labeling config names no prompt (attribute prompt of a"
+					+ " Label, Choice or Relation)" : "prompt '" + only + "' is not named by the labeling config (or"
+							+ " is not where it fits: see labelbench validate-config)");
+		}
+		ObjectNode out = spec.deepCopy();
+		out.set("prompts", prompts);
+		out.set("models", Json.nodes().arrayNode());
+		out.set("embeddings", Json.nodes().arrayNode());
+		out.set("rules", Json.nodes().arrayNode());
 		return out;
 	}
 
-	/** The completion with only the spans and choices of the prompts' labels. */
-	private Annotation only(Annotation completion) {
-		ObjectNode copy = completion.json().deepCopy();
-		ArrayNode kept = copy.putArray(Annotation.RESULT);
-		for (Region region : completion.results()) {
-			switch (region.kind()) {
-			case LABELS -> {
-				if (region.labels().stream().anyMatch(labels::contains)) {
-					kept.add(region.json().deepCopy());
+	/** What the prompts of a spec can give: a completion is cut down to it. */
+	private static final class Scope {
+		final Set<String> entityLabels = new HashSet<>();
+		final Set<String> choiceControls = new HashSet<>();
+		final Set<String> relationLabels = new HashSet<>();
+
+		Scope(ObjectNode spec) {
+			for (JsonNode p : spec.path("prompts")) {
+				String label = p.at("/prompt/label").asText();
+				switch (p.at("/prompt/kind").asText()) {
+				case "ENTITY" -> entityLabels.add(label);
+				case "CLASSIFICATION" -> choiceControls.add(p.path("fromName").asText());
+				default -> relationLabels.add(label);
 				}
-			}
-			case CHOICES -> {
-				ObjectNode r = region.json().deepCopy();
-				ArrayNode choices = r.putObject("value").putArray("choices");
-				region.labels().stream().filter(labels::contains).forEach(choices::add);
-				if (!choices.isEmpty()) {
-					kept.add(r);
-				}
-			}
-			default -> {
-				// relations, boxes, text areas: not what entity and classification prompts give
-			}
 			}
 		}
-		return new Annotation(copy);
+
+		Annotation of(Annotation completion) {
+			ObjectNode copy = completion.json().deepCopy();
+			ArrayNode kept = Json.nodes().arrayNode();
+			for (Region region : completion.results()) {
+				boolean keep = switch (region.kind()) {
+				case RELATION -> region.labels().stream().anyMatch(relationLabels::contains);
+				default -> "choices".equals(region.type()) ? choiceControls.contains(region.fromName())
+						: region.labels().stream().anyMatch(entityLabels::contains);
+				};
+				if (keep) {
+					kept.add(region.json());
+				}
+			}
+			copy.set(Annotation.RESULT, kept);
+			return new Annotation(copy);
+		}
 	}
 }

@@ -34,7 +34,7 @@ import io.labelbench.config.LabelingConfig;
 import io.labelbench.core.model.Task;
 import io.labelbench.core.model.TaskId;
 import io.labelbench.core.store.LabelbenchProject;
-import io.labelbench.project.PromptEvaluation;
+import io.labelbench.project.PromptAnnotatorEvaluation;
 import io.labelbench.prompts.llm.LlmUsage;
 import io.labelbench.rules.PromptLibrary;
 import io.labelbench.rules.engine.Prompt;
@@ -309,7 +309,7 @@ public final class PlaygroundView extends ViewPart {
 		PlaygroundEngine.BuiltinEngines engines = builtin;
 		schedule(Messages.Playground_evaluating, monitor -> {
 			LabelingConfig config = LabelingConfig.read(chosenProject.configFile());
-			PromptEvaluation.Result result = new PromptEvaluation(config, new PlaygroundEngine(chosen, engines))
+			PromptAnnotatorEvaluation.Result result = new PromptAnnotatorEvaluation(config, new PlaygroundEngine(chosen, engines))
 					.run(chosenProject, new MonitorProgress(monitor));
 			return () -> {
 				results.showScores(result.metrics());

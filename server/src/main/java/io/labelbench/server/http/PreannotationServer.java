@@ -389,7 +389,7 @@ public final class PreannotationServer {
 		ex.close();
 	}
 
-	private static Map<String, String> options(String[] args) {
+	static Map<String, String> options(String[] args) {
 		Map<String, String> out = new java.util.HashMap<>();
 		for (int i = 0; i < args.length; i++) {
 			if (!args[i].startsWith("--") || i + 1 >= args.length) {
@@ -401,7 +401,7 @@ public final class PreannotationServer {
 		return out;
 	}
 
-	private static String required(Map<String, String> options, String name) {
+	static String required(Map<String, String> options, String name) {
 		String v = options.get(name);
 		if (v == null) {
 			throw new IllegalArgumentException("--" + name + " is required");

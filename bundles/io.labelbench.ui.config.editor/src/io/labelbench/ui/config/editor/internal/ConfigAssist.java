@@ -23,6 +23,7 @@ import io.labelbench.config.LabelingConfig;
 import io.labelbench.config.Tags;
 import io.labelbench.hub.InstalledModel;
 import io.labelbench.hub.ModelCache;
+import io.labelbench.rules.engine.Prompt;
 
 /**
  * Content assist in the labeling-config editor, offering only what fits at the caret: where a tag may start, the
@@ -31,8 +32,9 @@ import io.labelbench.hub.ModelCache;
  * yet; inside an attribute value, the values of that attribute: object names for {@code toName}, downloaded model
  * names for {@code model} (relation models on a {@code <Relation>}, assertion models on a label with
  * {@code assertion="true"}, NER and classification models elsewhere), for the {@code value} of a {@code <Label>} or
- * {@code <Relation>} that names a model the labels that model predicts, and the fixed values of attributes such as
- * {@code choice} or {@code showInline}.
+ * {@code <Relation>} that names a model the labels that model predicts, the names of the prompts that fit for
+ * {@code prompt} (entity prompts on labels, classification prompts on choices, relation prompts on relations), and
+ * the fixed values of attributes such as {@code choice} or {@code showInline}.
  */
 public final class ConfigAssist implements IContentAssistProcessor {
 	private static final Pattern OPEN_VALUE = Pattern.compile("([\\w:.-]+)\\s*=\\s*[\"']([^\"']*)$");
@@ -45,7 +47,7 @@ public final class ConfigAssist implements IContentAssistProcessor {
 	private static final Pattern ASSERTION_TRUE = Pattern.compile("\\bassertion\\s*=\\s*[\"']true[\"']",
 			Pattern.CASE_INSENSITIVE);
 	/** Attributes of tags the tables below do not know. */
-	private static final List<String> ATTRIBUTES = List.of("name", "toName", "value", "model", "background",
+	private static final List<String> ATTRIBUTES = List.of("name", "toName", "value", "model", "prompt", "background",
 			"hotkey", "alias", "choice", "showInline", "assertion", "granularity", "perRegion", "required",
 			"visibleWhen", "whenTagName", "maxUsages", "placeholder", "style");
 	private static final List<String> CONDITIONS = List.of("visibleWhen", "whenTagName", "whenLabelValue",
@@ -60,9 +62,9 @@ public final class ConfigAssist implements IContentAssistProcessor {
 			"saveTextResult", "encoding", "zoom", "zoomControl", "rotateControl", "width", "maxWidth");
 	private static final Map<String, List<String>> TAG_ATTRIBUTES = Map.of(
 			"label", List.of("value", "alias", "hotkey", "background", "selectedColor", "showAlias", "maxUsages", "model",
-					"assertion"),
-			"choice", List.of("value", "alias", "hotkey", "selected", "background", "style", "html"),
-			"relation", List.of("value", "background"),
+					"prompt", "assertion"),
+			"choice", List.of("value", "alias", "hotkey", "selected", "background", "style", "html", "prompt"),
+			"relation", List.of("value", "background", "prompt"),
 			"relations", List.of(),
 			"view", with(List.of("style", "className"), CONDITIONS),
 			"header", List.of("value", "size", "style", "underline"));
@@ -77,10 +79,19 @@ public final class ConfigAssist implements IContentAssistProcessor {
 			Map.entry("encoding", List.of("none", "base64", "base64unicode")));
 
 	private final Supplier<ModelCache> cache;
+	private final Supplier<List<Prompt>> prompts;
 
 	/** @param cache the local model cache (read when assist is asked for, so a download shows at once) */
 	public ConfigAssist(Supplier<ModelCache> cache) {
+		this(cache, List::of);
+	}
+
+	/**
+	 * @param prompts the prompts the project can name (its own and the library's), read when assist is asked for
+	 */
+	public ConfigAssist(Supplier<ModelCache> cache, Supplier<List<Prompt>> prompts) {
 		this.cache = cache;
+		this.prompts = prompts;
 	}
 
 	private static List<String> with(List<String> first, List<String> second) {
@@ -128,6 +139,7 @@ public final class ConfigAssist implements IContentAssistProcessor {
 			case "toname" -> proposals(LabelingConfig.parse(text).objectNames(), lastListItem(prefix), offset);
 			case "whentagname" -> proposals(LabelingConfig.parse(text).controlNames(), prefix, offset);
 			case "model" -> proposals(modelNames(modelTask(tag, text, open)), prefix, offset);
+			case "prompt" -> proposals(promptNames(tag, text, open), prefix, offset);
 			case "value" -> tag.equals("label") || tag.equals("relation")
 					? proposals(modelLabels(text, open), prefix, offset)
 					: new ICompletionProposal[0];
@@ -293,6 +305,26 @@ public final class ConfigAssist implements IContentAssistProcessor {
 			// an unreadable cache offers nothing
 		}
 		return out;
+	}
+
+	/**
+	 * The names of the prompts that fit the tag being written: entity prompts on a label (not an assertion label),
+	 * classification prompts on a choice, relation prompts on a relation.
+	 */
+	private List<String> promptNames(String tag, String text, int tagStart) {
+		Prompt.Kind kind = switch (tag) {
+		case "label" -> "assertion".equals(modelTask(tag, text, tagStart)) ? null : Prompt.Kind.ENTITY;
+		case "choice" -> Prompt.Kind.CLASSIFICATION;
+		case "relation" -> Prompt.Kind.RELATION;
+		default -> null;
+		};
+		Set<String> names = new TreeSet<>();
+		for (Prompt p : prompts.get()) {
+			if (p.kind() == kind) {
+				names.add(p.name());
+			}
+		}
+		return List.copyOf(names);
 	}
 
 	/** The labels of the model the enclosing tag names ({@code <Label value="|" model="ner_x"/>}). */

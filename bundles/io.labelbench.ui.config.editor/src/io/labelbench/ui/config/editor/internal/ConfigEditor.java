@@ -36,6 +36,10 @@ import io.labelbench.config.LabelingConfig;
 import io.labelbench.ui.config.ConfigBuilder;
 import io.labelbench.ui.config.ConfigMarkers;
 import io.labelbench.ui.ModelCachePreference;
+import io.labelbench.rules.PromptFiles;
+import io.labelbench.rules.PromptLibrary;
+import io.labelbench.rules.engine.Prompt;
+import io.labelbench.rules.engine.RuleException;
 
 /**
  * The labeling-config editor: syntax colours, content assist ({@link ConfigAssist}), hover with the problems
@@ -90,7 +94,7 @@ public final class ConfigEditor extends TextEditor {
 			@Override
 			public IContentAssistant getContentAssistant(ISourceViewer viewer) {
 				ContentAssistant assistant = new ContentAssistant();
-				assistant.setContentAssistProcessor(new ConfigAssist(ModelCachePreference::cache),
+				assistant.setContentAssistProcessor(new ConfigAssist(ModelCachePreference::cache, ConfigEditor.this::prompts),
 						IDocument.DEFAULT_CONTENT_TYPE);
 				assistant.enableAutoActivation(true);
 				assistant.setAutoActivationDelay(300);
@@ -209,6 +213,29 @@ public final class ConfigEditor extends TextEditor {
 
 	private IFile file() {
 		return getEditorInput() == null ? null : getEditorInput().getAdapter(IFile.class);
+	}
+
+	/** The prompts the config can name: the project's ({@code prompts/}) and the prompt library's; unreadable ones are left out. */
+	private List<Prompt> prompts() {
+		List<Prompt> out = new java.util.ArrayList<>();
+		IFile file = file();
+		if (file != null && file.getProject().getLocation() != null) {
+			addReadable(out, () -> PromptFiles.readFolder(file.getProject().getLocation().toFile().toPath().resolve("prompts")));
+		}
+		addReadable(out, () -> PromptLibrary.defaultLibrary().prompts());
+		return out;
+	}
+
+	private interface PromptSource {
+		List<Prompt> read() throws RuleException;
+	}
+
+	private static void addReadable(List<Prompt> into, PromptSource source) {
+		try {
+			into.addAll(source.read());
+		} catch (RuleException e) {
+			// content assist offers what can be read; the prompt files themselves report what is wrong
+		}
 	}
 
 	/** Validates the editor's text (saved or not) and updates the file's markers. */

@@ -22,7 +22,7 @@ import io.labelbench.rules.engine.PromptAnnotator;
 import io.labelbench.rules.engine.RuleException;
 import io.labelbench.rules.engine.RuleMatch;
 
-class PromptEvaluationTest {
+class PromptAnnotatorEvaluationTest {
 
 	/** Finds the words of a fixed list as DRUG and calls every text Cardiology: what a weak prompt does. */
 	private static final PromptAnnotator DRUG_WORDS = new PromptAnnotator() {
@@ -77,7 +77,7 @@ class PromptEvaluationTest {
 		Files.writeString(project.tasks().folder().resolve("3.json"), "{\"id\": 3, \"data\": {\"text\": \"aspirin\"}}");
 		task(project, 4, "FAIL aspirin", "");
 
-		PromptEvaluation.Result result = new PromptEvaluation(LabelingConfig.read(project.configFile()), DRUG_WORDS)
+		PromptAnnotatorEvaluation.Result result = new PromptAnnotatorEvaluation(LabelingConfig.read(project.configFile()), DRUG_WORDS)
 				.run(project, Progress.NONE);
 		assertEquals(2, result.tasks(), "the task without completion is not evaluated");
 		assertEquals(1, result.failed());
