@@ -58,7 +58,8 @@ public final class DeployServerJob extends Job {
 			deployed = Servers.registry().deploy(
 					new ServerRegistry.DeployRequest(project.getName(), Servers.folderOf(project), spec,
 							ServerPreferences.serverHeapMb()),
-					ServerRegistry.defaultDistribution(), ServerPreferences.budget(), new MonitorProgress(monitor));
+					ServerRegistry.defaultDistribution(), ServerPreferences.budget(), new MonitorProgress(monitor),
+					LlmSettings.serverEnvironment());
 			return Status.OK_STATUS;
 		} catch (BudgetExceededException e) {
 			return new Status(IStatus.ERROR, PLUGIN, BUDGET_EXCEEDED, e.getMessage(), null);

@@ -30,8 +30,8 @@ public final class Servers {
 	 * rules library's (the workbench has no per-deploy choice: the library is the workspace's shared rules).
 	 */
 	public static PipelineSpec specOf(IProject project) throws IOException {
-		return ProjectPipeline.of(LabelbenchProjects.of(project), ProjectPipeline.WITH_LIBRARY).spec(project.getName(),
-				ModelCachePreference.cache());
+		return ProjectPipeline.of(LabelbenchProjects.of(project), ProjectPipeline.WITH_LIBRARY)
+				.withLlm(LlmSettings.specEndpoint()).spec(project.getName(), ModelCachePreference.cache());
 	}
 
 	/** Whether a server was deployed for this project. */

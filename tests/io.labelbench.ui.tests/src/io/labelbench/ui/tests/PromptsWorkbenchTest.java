@@ -42,7 +42,7 @@ import io.labelbench.rules.PromptFiles;
 import io.labelbench.rules.PromptLibrary;
 import io.labelbench.rules.engine.Prompt;
 import io.labelbench.ui.LabelbenchProjects;
-import io.labelbench.ui.prompts.internal.LlmSettings;
+import io.labelbench.ui.servers.LlmSettings;
 import io.labelbench.ui.prompts.internal.PlaygroundView;
 import io.labelbench.ui.prompts.internal.PromptLibraryView;
 import io.labelbench.ui.prompts.internal.PromptsEditor;
@@ -194,6 +194,45 @@ class PromptsWorkbenchTest {
 		Path workspace = ResourcesPlugin.getWorkspace().getRoot().getLocation().toFile().toPath();
 		assertNoFileContainsKey(folder);
 		assertNoFileContainsKey(workspace.resolve(".metadata/.plugins/org.eclipse.core.runtime/.settings"));
+	}
+
+	@Test
+	void aBuiltInPromptRunsOnThePlaygroundServer() throws Exception {
+		System.setProperty("labelbench.servers", dir.resolve("servers").toString());
+		IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+		Path library = Files.createDirectories(dir.resolve("builtin-library"));
+		PromptFiles.write(library.resolve("problems.json"), List.of(new Prompt("problem", Prompt.Kind.ENTITY,
+				"PROBLEM", Prompt.Engine.BUILTIN, "a disease, symptom or finding",
+				List.of("chest pain", "diabetes", "headache"), List.of("pain clinic"), null, null, 0.4)));
+		PlaygroundView playground = (PlaygroundView) page.showView(PlaygroundView.ID);
+		try {
+			page.setPartState(page.findViewReference(PlaygroundView.ID), IWorkbenchPage.STATE_MAXIMIZED);
+			playground.useLibrary(new PromptLibrary(library));
+			playground.promptTable().getItem(playground.promptTable().getItemCount() - 1).setChecked(true);
+			String text = "Atrial fibrillation on warfarin; severe headache since Monday.";
+			playground.inputField().setText(text);
+			playground.run(); // deploys the playground server
+			UiTesting.waitForJobs(PlaygroundView.FAMILY, 180_000);
+			assertTrue(playground.foundText().contains("PROBLEM  \"headache\"  " + text.indexOf("headache") + "-"
+					+ (text.indexOf("headache") + 8)), playground.foundText());
+			playground.run(); // warm: the same server
+			UiTesting.waitForJobs(PlaygroundView.FAMILY, 60_000);
+			System.out.println("playground, built-in prompt, warm run: " + playground.statusLabel().getText());
+			assertEquals(1, io.labelbench.preannotate.server.ServerRegistry.defaultRegistry().list().size(),
+					"one playground server, kept while the prompts stay the same");
+			UiTesting.screenshot(page.getWorkbenchWindow().getShell(), Path.of("target", "prompts-builtin.png"));
+		} finally {
+			page.setPartState(page.findViewReference(PlaygroundView.ID), IWorkbenchPage.STATE_RESTORED);
+			page.hideView(playground); // stops its server
+			var registry = io.labelbench.preannotate.server.ServerRegistry.defaultRegistry();
+			assertEquals(List.of(), registry.list().stream()
+					.filter(s -> registry.status(s).state() != io.labelbench.preannotate.server.ServerStatus.State.FAILED)
+					.toList(), "the playground server stops with the view");
+			for (var server : registry.list()) {
+				registry.stop(server, java.time.Duration.ofSeconds(10));
+			}
+			System.clearProperty("labelbench.servers");
+		}
 	}
 
 	@Test

@@ -13,6 +13,7 @@ import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.IWorkbenchPreferencePage;
 import org.osgi.service.prefs.BackingStoreException;
 
+import io.labelbench.ui.servers.LlmSettings;
 import io.labelbench.prompts.llm.LlmEndpoint;
 
 /** The LLM endpoint for prompts whose engine is {@code llm}: base URL, model, and the API key in secure storage. */

@@ -79,7 +79,7 @@ public final class Messages extends NLS {
 	public static String Playground_evaluated;
 	public static String Playground_evaluatedFailed;
 	public static String Playground_noEndpoint;
-	public static String Playground_builtinUnavailable;
+	public static String Playground_serverFailed;
 
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.eclipse.equinox.security.storage.StorageException;
 
+import io.labelbench.ui.servers.LlmSettings;
 import io.labelbench.prompts.llm.LlmPromptAnnotator;
 import io.labelbench.prompts.llm.LlmUsage;
 import io.labelbench.rules.engine.Prompt;

@@ -1,4 +1,4 @@
-package io.labelbench.ui.prompts.internal;
+package io.labelbench.ui.servers;
 
 import java.util.Map;
 
@@ -9,16 +9,19 @@ import org.eclipse.equinox.security.storage.StorageException;
 import org.osgi.service.prefs.BackingStoreException;
 import org.osgi.service.prefs.Preferences;
 
+import io.labelbench.project.ProjectPipeline;
 import io.labelbench.prompts.llm.LlmEndpoint;
+import io.labelbench.protocol.ServerSpec;
 
 /**
  * The workbench's LLM endpoint: base URL and model in the workspace preferences, the API key in Eclipse secure
  * storage (encrypted, outside every project). Where they are not set, the environment's
- * {@code LABELBENCH_LLM_*} variables apply, as on the command line.
+ * {@code LABELBENCH_LLM_*} variables apply, as on the command line. A deployed server gets the endpoint in its spec
+ * and the key in its environment.
  */
 public final class LlmSettings {
 
-	static final String NODE = "io.labelbench.ui.prompts";
+	static final String NODE = "io.labelbench.ui.servers.llm";
 	static final String BASE_URL = "llm.baseUrl";
 	static final String MODEL = "llm.model";
 	static final String SECURE_NODE = "/io/labelbench/llm";
@@ -75,6 +78,24 @@ public final class LlmSettings {
 			env.put(LlmEndpoint.KEY_VARIABLE, key);
 		}
 		return LlmEndpoint.fromEnvironment(baseUrl(), model(), env);
+	}
+
+	/** The endpoint a spec names for LLM prompts: the preferences, else the environment; null when neither sets it. */
+	public static ServerSpec.LlmEndpoint specEndpoint() {
+		if (!baseUrl().isBlank() && !model().isBlank()) {
+			return new ServerSpec.LlmEndpoint(baseUrl(), model());
+		}
+		return ProjectPipeline.llmFromEnvironment();
+	}
+
+	/** What a deployed server's environment gets: the key from secure storage, when one is stored. */
+	public static Map<String, String> serverEnvironment() throws java.io.IOException {
+		try {
+			String key = apiKey();
+			return key.isEmpty() ? Map.of() : Map.of(LlmEndpoint.KEY_VARIABLE, key);
+		} catch (StorageException e) {
+			throw new java.io.IOException("cannot read the LLM API key from secure storage: " + e.getMessage(), e);
+		}
 	}
 
 	private static ISecurePreferences secure() {
