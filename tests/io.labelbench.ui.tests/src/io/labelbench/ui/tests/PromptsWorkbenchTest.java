@@ -236,6 +236,37 @@ class PromptsWorkbenchTest {
 	}
 
 	@Test
+	void theLlmPageKeepsTheKeyInSecureStorageOnly() throws Exception {
+		String key = "sk-page-test-0a1b2c3d4e5f6a7b8c9d";
+		var shell = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
+		var dialog = org.eclipse.ui.dialogs.PreferencesUtil.createPreferenceDialogOn(shell,
+				"io.labelbench.ui.prompts.llmPreferences", null, null);
+		dialog.setBlockOnOpen(false);
+		dialog.open();
+		try {
+			var page = (io.labelbench.ui.prompts.internal.LlmPreferencePage) dialog.getSelectedPage();
+			page.fields()[0].setText("not a url");
+			assertFalse(page.isValid(), "a base URL that is not http(s) is refused");
+			page.fields()[0].setText("http://localhost:11434/v1");
+			page.fields()[1].setText("llama3.1");
+			page.fields()[2].setText(key);
+			assertTrue(page.isValid());
+			UiTesting.screenshot(dialog.getShell(), Path.of("target", "prompts-llm-preferences.png"));
+			assertTrue(page.performOk());
+		} finally {
+			dialog.close();
+		}
+		assertEquals(key, LlmSettings.apiKey());
+		assertEquals("http://localhost:11434/v1", LlmSettings.baseUrl());
+		assertEquals(new io.labelbench.protocol.ServerSpec.LlmEndpoint("http://localhost:11434/v1", "llama3.1"),
+				LlmSettings.specEndpoint(), "a deployed server is told the endpoint");
+		assertEquals(java.util.Map.of("LABELBENCH_LLM_API_KEY", key), LlmSettings.serverEnvironment(),
+				"and gets the key in its environment");
+		Path workspace = ResourcesPlugin.getWorkspace().getRoot().getLocation().toFile().toPath();
+		assertNoFileContainsKey(workspace.resolve(".metadata/.plugins/org.eclipse.core.runtime/.settings"), key);
+	}
+
+	@Test
 	void theLibraryViewListsItsPrompts() throws Exception {
 		Path library = Files.createDirectories(dir.resolve("shared-prompts"));
 		PromptFiles.write(library.resolve("problems.json"), List.of(new Prompt("problem", Prompt.Kind.ENTITY,
@@ -269,13 +300,17 @@ class PromptsWorkbenchTest {
 	}
 
 	private static void assertNoFileContainsKey(Path folder) throws IOException {
+		assertNoFileContainsKey(folder, KEY);
+	}
+
+	private static void assertNoFileContainsKey(Path folder, String key) throws IOException {
 		if (!Files.isDirectory(folder)) {
 			return;
 		}
 		try (Stream<Path> files = Files.walk(folder)) {
 			for (Path file : files.filter(Files::isRegularFile).toList()) {
 				String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
-				assertFalse(text.contains(KEY), "the API key is written in " + file);
+				assertFalse(text.contains(key), "the API key is written in " + file);
 			}
 		}
 	}
