@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -167,6 +168,15 @@ public final class ServerRegistry {
 	 */
 	public ServerRecord deploy(DeployRequest request, Path distribution, Budget budget, Progress progress)
 			throws ServerException, IOException {
+		return deploy(request, distribution, budget, progress, Map.of());
+	}
+
+	/**
+	 * As {@link #deploy(DeployRequest, Path, Budget, Progress)}, with variables added to the server process's
+	 * environment: secrets such as an LLM endpoint's API key, which a spec file never holds.
+	 */
+	public ServerRecord deploy(DeployRequest request, Path distribution, Budget budget, Progress progress,
+			Map<String, String> environment) throws ServerException, IOException {
 		if (!request.spec().problems().isEmpty()) {
 			throw new ServerException("cannot deploy " + request.name() + ":\n  "
 					+ String.join("\n  ", request.spec().problems()));
@@ -192,6 +202,7 @@ public final class ServerRegistry {
 				ready.toString()));
 		command.addAll(request.serverArgs());
 		ProcessBuilder pb = new ProcessBuilder(command);
+		pb.environment().putAll(environment);
 		pb.environment().put("LABELBENCH_SERVER_TOKEN", token);
 		pb.environment().put("LABELBENCH_SERVER_HEAP", request.heapMb() + "m");
 		pb.environment().put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());

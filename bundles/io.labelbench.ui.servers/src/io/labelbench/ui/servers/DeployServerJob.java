@@ -72,7 +72,8 @@ public final class DeployServerJob extends Job {
 					: ClusterDrivers.request(ClusterDrivers.name(project.getName()), Servers.folderOf(project),
 							Servers.specOf(project, ClusterDrivers.name(project.getName())), master, Map.of());
 			deployed = Servers.registry().deploy(request, ServerRegistry.defaultDistribution(),
-					ServerPreferences.budgetBesideTrainings(this), new MonitorProgress(monitor));
+					ServerPreferences.budgetBesideTrainings(this), new MonitorProgress(monitor),
+					LlmSettings.serverEnvironment());
 			if (master != null) {
 				ClusterDrivers.remember(deployed, master);
 			}

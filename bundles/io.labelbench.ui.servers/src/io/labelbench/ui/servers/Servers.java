@@ -35,7 +35,8 @@ public final class Servers {
 
 	/** As {@link #specOf(IProject)}, for a server of that name (a Spark cluster's driver has a name of its own). */
 	public static PipelineSpec specOf(IProject project, String serverName) throws IOException {
-		return ProjectPipeline.of(LabelbenchProjects.of(project), ProjectPipeline.WITH_LIBRARY).spec(serverName,
+		return ProjectPipeline.of(LabelbenchProjects.of(project), ProjectPipeline.WITH_LIBRARY).withLlm(LlmSettings.specEndpoint())
+				.spec(serverName,
 				ModelCachePreference.cache());
 	}
 

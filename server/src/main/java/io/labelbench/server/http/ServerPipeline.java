@@ -20,7 +20,10 @@ import io.labelbench.protocol.ServerSpec.ModelRef;
 import io.labelbench.protocol.ServerSpec.ModelSpec;
 import io.labelbench.protocol.ServerSpec.PromptSpec;
 import io.labelbench.protocol.ServerSpec.RuleSpec;
+import io.labelbench.prompts.llm.LlmEndpoint;
+import io.labelbench.prompts.llm.LlmPromptAnnotator;
 import io.labelbench.rules.engine.Prompt;
+import io.labelbench.rules.engine.PromptAnnotator;
 import io.labelbench.rules.engine.NegexAssertions;
 import io.labelbench.rules.engine.RelationRules;
 import io.labelbench.rules.engine.RuleException;
@@ -38,7 +41,7 @@ import io.labelbench.server.prompt.MiniLm;
 
 /**
  * What a spec runs, loaded: its NER and classification models in one Spark NLP pipeline, its regex and
- * dictionary rules and its prompts (the built-in embedding engine); after them, on the entities found, its assertion and relation models (Spark ML, not pipeline
+ * dictionary rules and its prompts (the built-in embedding engine or an LLM endpoint); after them, on the entities found, its assertion and relation models (Spark ML, not pipeline
  * stages) and then its assertion rules (one NegEx annotator per control) and relation rules (one per object); and
  * what {@code /info} says of them. A rule spec was checked against the config when it was derived: every status
  * or relation label it gives is allowed.
@@ -171,34 +174,69 @@ public record ServerPipeline(Predictor predictor, List<ModelInfo> models, List<S
 			relations.add(new RelationStep(names(group), rules, group.get(0).toName(), List.of()));
 			relationLabels.addAll(rules.labels());
 		}
-		List<PromptStep> prompts = promptSteps(spec.prompts(), labels);
+		List<PromptStep> prompts = promptSteps(spec, labels);
+		relations.addAll(llmRelationSteps(spec, relationLabels));
 		Predictor predictor = new Predictor(spec, light, pipeline, assertions, relations, prompts);
 		return new ServerPipeline(predictor, infos, List.copyOf(labels), List.copyOf(assertionLabels),
 				List.copyOf(relationLabels));
 	}
 
 	/**
-	 * The built-in engine for the prompts of each control (the MiniLM session is loaded once per JVM, and only when
-	 * the spec has built-in prompts); the labels they give are added to {@code labels}.
+	 * The engine for the entity and classification prompts of each control: the built-in one (the MiniLM session is
+	 * loaded once per JVM, and only when the spec has built-in prompts) or the LLM endpoint of the spec; the labels
+	 * they give are added to {@code labels}.
 	 */
-	private static List<PromptStep> promptSteps(List<PromptSpec> specs, TreeSet<String> labels)
+	private static List<PromptStep> promptSteps(ServerSpec spec, TreeSet<String> labels)
 			throws IOException, RuleException {
 		Map<String, List<PromptSpec>> byControl = new LinkedHashMap<>();
-		for (PromptSpec p : specs) {
-			if (p.prompt().engine() != Prompt.Engine.BUILTIN || p.prompt().kind() == Prompt.Kind.RELATION) {
-				throw new RuleException("prompt '" + p.prompt().name() + "': this server runs the built-in engine's"
-						+ " entity and classification prompts only");
+		for (PromptSpec p : spec.prompts()) {
+			if (p.prompt().kind() != Prompt.Kind.RELATION) {
+				byControl.computeIfAbsent(p.prompt().engine() + "\u0000" + p.fromName() + "\u0000" + p.toName(),
+						k -> new ArrayList<>()).add(p);
 			}
-			byControl.computeIfAbsent(p.fromName() + "\u0000" + p.toName(), k -> new ArrayList<>()).add(p);
 		}
 		List<PromptStep> steps = new ArrayList<>();
 		for (List<PromptSpec> group : byControl.values()) {
 			List<Prompt> prompts = group.stream().map(PromptSpec::prompt).toList();
-			steps.add(new PromptStep(group.get(0).fromName(), group.get(0).toName(),
-					new EmbeddingPromptAnnotator(MiniLm.shared(), prompts)));
+			PromptAnnotator engine = prompts.get(0).engine() == Prompt.Engine.LLM
+					? new LlmPromptAnnotator(llmEndpoint(spec), prompts)
+					: new EmbeddingPromptAnnotator(MiniLm.shared(), prompts);
+			steps.add(new PromptStep(group.get(0).fromName(), group.get(0).toName(), engine));
 			prompts.forEach(p -> labels.add(p.label()));
 		}
 		return steps;
+	}
+
+	/** Relation prompts (LLM only) run after the entities are found, one step per object. */
+	private static List<RelationStep> llmRelationSteps(ServerSpec spec, TreeSet<String> relationLabels)
+			throws RuleException {
+		Map<String, List<Prompt>> byObject = new LinkedHashMap<>();
+		for (PromptSpec p : spec.prompts()) {
+			if (p.prompt().kind() == Prompt.Kind.RELATION) {
+				if (p.prompt().engine() != Prompt.Engine.LLM) {
+					throw new RuleException("relation prompt '" + p.prompt().name() + "' needs the LLM engine");
+				}
+				byObject.computeIfAbsent(p.toName(), k -> new ArrayList<>()).add(p.prompt());
+			}
+		}
+		List<RelationStep> steps = new ArrayList<>();
+		for (Map.Entry<String, List<Prompt>> e : byObject.entrySet()) {
+			LlmPromptAnnotator llm = new LlmPromptAnnotator(llmEndpoint(spec), e.getValue());
+			steps.add(new RelationStep("prompts " + String.join(", ", e.getValue().stream().map(Prompt::name).toList()),
+					llm, e.getKey(), List.of()));
+			relationLabels.addAll(llm.labels());
+		}
+		return steps;
+	}
+
+	/** The spec's endpoint with the key of this process's environment (a spec never holds the key). */
+	private static LlmEndpoint llmEndpoint(ServerSpec spec) throws RuleException {
+		try {
+			return LlmEndpoint.fromEnvironment(spec.llm() == null ? null : spec.llm().baseUrl(),
+					spec.llm() == null ? null : spec.llm().model(), System.getenv());
+		} catch (IllegalArgumentException e) {
+			throw new RuleException(e.getMessage(), e);
+		}
 	}
 
 	private static String names(List<RuleSpec> rules) {
