@@ -112,7 +112,7 @@ public record ServerPipeline(Predictor predictor, List<ModelInfo> models, List<S
 	}
 
 	/** The pipeline of a spec from its loaded models: the same on a server and on every executor of a cluster. */
-	public static ServerPipeline of(ServerSpec spec, Loaded loaded) throws RuleException {
+	public static ServerPipeline of(ServerSpec spec, Loaded loaded) throws IOException, RuleException {
 		return of(spec, loaded, true);
 	}
 
@@ -120,7 +120,7 @@ public record ServerPipeline(Predictor predictor, List<ModelInfo> models, List<S
 	 * As {@link #of(ServerSpec, Loaded)}; without {@code warmUp} the TensorFlow sessions start with the first
 	 * prediction (a cluster's driver, which only describes the pipeline, never starts them).
 	 */
-	public static ServerPipeline of(ServerSpec spec, Loaded loaded, boolean warmUp) throws RuleException {
+	public static ServerPipeline of(ServerSpec spec, Loaded loaded, boolean warmUp) throws IOException, RuleException {
 		List<AssertionStep> assertions = new ArrayList<>();
 		List<RelationStep> relations = new ArrayList<>();
 		TreeSet<String> labels = new TreeSet<>();
