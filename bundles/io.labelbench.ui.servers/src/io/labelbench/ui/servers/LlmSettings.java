@@ -2,16 +2,15 @@ package io.labelbench.ui.servers;
 
 import java.util.Map;
 
-import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.eclipse.equinox.security.storage.ISecurePreferences;
 import org.eclipse.equinox.security.storage.SecurePreferencesFactory;
 import org.eclipse.equinox.security.storage.StorageException;
 import org.osgi.service.prefs.BackingStoreException;
 import org.osgi.service.prefs.Preferences;
 
-import io.labelbench.project.ProjectPipeline;
 import io.labelbench.prompts.llm.LlmEndpoint;
 import io.labelbench.protocol.ServerSpec;
+import io.labelbench.ui.LlmEndpointPreference;
 
 /**
  * The workbench's LLM endpoint: base URL and model in the workspace preferences, the API key in Eclipse secure
@@ -21,9 +20,8 @@ import io.labelbench.protocol.ServerSpec;
  */
 public final class LlmSettings {
 
-	static final String NODE = "io.labelbench.ui.servers.llm";
-	static final String BASE_URL = "llm.baseUrl";
-	static final String MODEL = "llm.model";
+	static final String BASE_URL = LlmEndpointPreference.BASE_URL;
+	static final String MODEL = LlmEndpointPreference.MODEL;
 	static final String SECURE_NODE = "/io/labelbench/llm";
 	static final String KEY = "apiKey";
 
@@ -31,7 +29,7 @@ public final class LlmSettings {
 	}
 
 	private static Preferences preferences() {
-		return InstanceScope.INSTANCE.getNode(NODE);
+		return LlmEndpointPreference.node();
 	}
 
 	public static String baseUrl() {
@@ -82,10 +80,7 @@ public final class LlmSettings {
 
 	/** The endpoint a spec names for LLM prompts: the preferences, else the environment; null when neither sets it. */
 	public static ServerSpec.LlmEndpoint specEndpoint() {
-		if (!baseUrl().isBlank() && !model().isBlank()) {
-			return new ServerSpec.LlmEndpoint(baseUrl(), model());
-		}
-		return ProjectPipeline.llmFromEnvironment();
+		return LlmEndpointPreference.endpoint();
 	}
 
 	/** What a deployed server's environment gets: the key from secure storage, when one is stored. */

@@ -1,6 +1,7 @@
 package io.labelbench.ui.config;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,8 +21,11 @@ import io.labelbench.config.LabelUsage;
 import io.labelbench.config.LabelingConfig;
 import io.labelbench.core.store.LabelbenchProject;
 import io.labelbench.preannotate.server.PipelineSpec;
+import io.labelbench.project.ProjectPipeline;
+import io.labelbench.rules.engine.Prompt;
 import io.labelbench.ui.LabelbenchNature;
 import io.labelbench.ui.LabelbenchProjects;
+import io.labelbench.ui.LlmEndpointPreference;
 import io.labelbench.ui.ModelCachePreference;
 
 /**
@@ -77,7 +81,24 @@ public final class ConfigBuilder extends IncrementalProjectBuilder {
 			}
 		}
 		Map<String, Integer> usage = USAGE.computeIfAbsent(project, ConfigBuilder::countUsage);
-		return new ConfigValidator(PipelineSpec.modelInfo(ModelCachePreference.cache()), usage, allowMixed);
+		return new ConfigValidator(PipelineSpec.modelInfo(ModelCachePreference.cache()), usage, allowMixed)
+				.withPrompts(prompts(labelbench), LlmEndpointPreference.endpoint() != null);
+	}
+
+	/** The prompts the project can name, its own first; unreadable prompt files: prompt attributes not checked. */
+	private static Map<String, Prompt> prompts(LabelbenchProject labelbench) {
+		if (labelbench == null) {
+			return null;
+		}
+		try {
+			Map<String, Prompt> known = new LinkedHashMap<>();
+			ProjectPipeline.of(labelbench, ProjectPipeline.WITH_LIBRARY).prompts()
+					.forEach(p -> known.putIfAbsent(p.name(), p));
+			return known;
+		} catch (IOException e) {
+			// a broken prompt file is the prompt editor's error, not a flood of unknown-prompt markers here
+			return null;
+		}
 	}
 
 	private static Map<String, Integer> countUsage(IProject project) {

@@ -75,6 +75,32 @@ class ConfigMarkersTest {
 		project.delete(false, true, null);
 	}
 
+	@Test
+	void promptAttributesAreCheckedAgainstTheProjectsPrompts() throws Exception {
+		Path folder = dir.resolve("prompts");
+		LabelbenchProject.create(folder, "ana");
+		java.nio.file.Files.createDirectories(folder.resolve("prompts"));
+		java.nio.file.Files.writeString(folder.resolve("prompts/problem.json"), "{\"name\": \"problem\", "
+				+ "\"kind\": \"entity\", \"label\": \"PROBLEM\", \"description\": \"a disease or symptom\"}");
+		String config = "<View>\n  <Text name=\"text\" value=\"$text\"/>\n  <Labels name=\"label\" toName=\"text\">\n"
+				+ "    <Label value=\"PROBLEM\" prompt=\"problem\"/>\n    <Label value=\"TEST\" prompt=\"tests\"/>\n"
+				+ "  </Labels>\n</View>\n";
+		java.nio.file.Files.writeString(folder.resolve(LabelbenchProject.CONFIG_FILE), config);
+		IProject project = LabelbenchProjects.openOrCreate(folder, null);
+		IFile file = project.getFile(LabelbenchProject.CONFIG_FILE);
+		file.refreshLocal(IResource.DEPTH_ZERO, null);
+		ConfigBuilder.validate(project, file);
+
+		IMarker unknown = markerOf(file, "prompt.unknown");
+		assertTrue(unknown != null, "the prompt no file defines is reported");
+		assertEquals(5, unknown.getAttribute(IMarker.LINE_NUMBER, -1), "on the Label naming it");
+		assertTrue(unknown.getAttribute(IMarker.MESSAGE, "").contains("tests"));
+		assertEquals(1, java.util.Arrays.stream(markers(file))
+				.filter(m -> m.getAttribute(ConfigMarkers.CODE, "").startsWith("prompt.")).count(),
+				"the project's own prompt is known");
+		project.delete(false, true, null);
+	}
+
 	private static IMarker markerOf(IFile file, String code) throws Exception {
 		for (IMarker m : file.findMarkers(ConfigMarkers.TYPE, false, IResource.DEPTH_ZERO)) {
 			if (m.getAttribute(ConfigMarkers.CODE, "").equals(code)) {
