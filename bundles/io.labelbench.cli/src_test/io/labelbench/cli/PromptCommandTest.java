@@ -59,7 +59,7 @@ class PromptCommandTest {
 		String[] lines = cli.out().split("\n");
 		assertEquals(2, lines.length, cli.out());
 		assertTrue(lines[0].startsWith("problem\tentity\tbuiltin\tPROBLEM\tthreshold 0.6\t"), lines[0]);
-		assertTrue(lines[1].startsWith("cardiology\tclassification\tbuiltin\tCardiology\tthreshold 0.45"), lines[1]);
+		assertTrue(lines[1].startsWith("cardiology\tclassification\tbuiltin\tCardiology\tthreshold 0.3"), lines[1]);
 	}
 
 	@Test

@@ -25,7 +25,7 @@ import io.labelbench.rules.engine.Rule;
  *             "relation": {"fromLabel": "DRUG", "toLabel": "DOSAGE", "maxTokens": 6}, …}],
  *  "prompts": [{"prompt": {"name": "problem", "kind": "ENTITY", "label": "PROBLEM", "engine": "BUILTIN",
  *               "description": "a disease or symptom", "examples": ["chest pain"], "counterExamples": [],
- *               "head": null, "tail": null, "threshold": 0.45}, "fromName": "label", "toName": "text"}],
+ *               "head": null, "tail": null, "threshold": 0.3}, "fromName": "label", "toName": "text"}],
  *  "llm": {"baseUrl": "http://127.0.0.1:11434/v1", "model": "llama3"}}
  * </pre>
  *

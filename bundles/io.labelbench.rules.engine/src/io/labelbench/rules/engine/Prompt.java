@@ -9,7 +9,7 @@ import java.util.Objects;
  * prompt or an array of them per file:
  * <pre>{"name": "problem", "kind": "entity", "label": "PROBLEM", "engine": "builtin",
  *  "description": "a disease, symptom or finding of the patient", "examples": ["chest pain"],
- *  "counterExamples": ["pain clinic"], "threshold": 0.45}
+ *  "counterExamples": ["pain clinic"], "threshold": 0.3}
  *{"name": "cardiology", "kind": "classification", "label": "Cardiology", "engine": "builtin",
  *  "description": "a note about the heart or blood vessels", "threshold": 0.3}
  *{"name": "drug_dosage", "kind": "relation", "label": "DRUG-DOSAGE", "engine": "llm", "head": "DRUG",
@@ -38,7 +38,7 @@ public record Prompt(String name, Kind kind, String label, Engine engine, String
 	}
 
 	/** The threshold when a prompt file gives none. */
-	public static final double DEFAULT_THRESHOLD = 0.45;
+	public static final double DEFAULT_THRESHOLD = 0.3;
 
 	public Prompt {
 		Objects.requireNonNull(name, "name");
