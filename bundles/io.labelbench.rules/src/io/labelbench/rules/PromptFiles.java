@@ -4,8 +4,6 @@ import io.labelbench.rules.engine.Prompt;
 import io.labelbench.rules.engine.RuleException;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,18 +34,8 @@ public final class PromptFiles {
 	/** All prompts of the {@code .json} files of a folder, in file-name order; a name used twice is refused. */
 	public static List<Prompt> readFolder(Path folder) throws RuleException {
 		List<Prompt> prompts = new ArrayList<>();
-		if (!Files.isDirectory(folder)) {
-			return prompts;
-		}
-		List<Path> files = new ArrayList<>();
-		try (DirectoryStream<Path> stream = Files.newDirectoryStream(folder, "*.json")) {
-			stream.forEach(files::add);
-		} catch (IOException e) {
-			throw new RuleException(folder + ": cannot list prompts: " + e.getMessage(), e);
-		}
-		files.sort(null);
 		Map<String, Path> seen = new HashMap<>();
-		for (Path file : files) {
+		for (Path file : JsonFolder.files(folder, "prompts")) {
 			for (Prompt prompt : read(file)) {
 				Path first = seen.putIfAbsent(prompt.name(), file);
 				if (first != null) {

@@ -8,7 +8,6 @@ import io.labelbench.rules.engine.RuleException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,17 +39,7 @@ public final class RuleFiles {
 	/** All rules of the {@code .json} files of a folder, in file-name order. */
 	public static List<Rule> readFolder(Path folder) throws RuleException {
 		List<Rule> rules = new ArrayList<>();
-		if (!Files.isDirectory(folder)) {
-			return rules;
-		}
-		List<Path> files = new ArrayList<>();
-		try (DirectoryStream<Path> stream = Files.newDirectoryStream(folder, "*.json")) {
-			stream.forEach(files::add);
-		} catch (IOException e) {
-			throw new RuleException(folder + ": cannot list rules: " + e.getMessage(), e);
-		}
-		files.sort(null);
-		for (Path file : files) {
+		for (Path file : JsonFolder.files(folder, "rules")) {
 			rules.addAll(read(file));
 		}
 		return rules;
