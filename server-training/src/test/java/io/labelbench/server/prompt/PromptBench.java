@@ -1,6 +1,9 @@
 package io.labelbench.server.prompt;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -116,9 +119,15 @@ public final class PromptBench {
 			}
 		}
 		Map<String, int[]> scoresWith = new TreeMap<>();
+		MessageDigest digest = MessageDigest.getInstance("SHA-256");
 		t0 = System.nanoTime();
 		for (Note n : notes) {
-			score(n, withExamples.entities(n.text()), scoresWith);
+			List<Span> found = withExamples.entities(n.text());
+			score(n, found, scoresWith);
+			for (Span s : found) {
+				digest.update((s.match().start() + ":" + s.match().end() + ":" + s.match().label() + ":"
+						+ Double.doubleToLongBits(s.confidence()) + ";").getBytes(StandardCharsets.UTF_8));
+			}
 		}
 		double engineSeconds = (System.nanoTime() - t0) / 1e9;
 		Map<String, int[]> scoresRules = new TreeMap<>();
@@ -133,6 +142,9 @@ public final class PromptBench {
 		System.out.printf(Locale.ROOT, "%d held-out clinical notes (3 sentences, %d gold spans)%n", notes.size(),
 				notes.stream().mapToInt(n -> n.spans().size()).sum());
 		print("built-in prompts, descriptions + 2 examples each, threshold " + TIMED_THRESHOLD, scoresWith);
+		// spans, labels and confidences of the timed run in one line: equal digests, equal results
+		System.out.println("  digest of the spans and confidences: "
+				+ HexFormat.of().formatHex(digest.digest()).substring(0, 16));
 		for (boolean examples : new boolean[] { false, true }) {
 			for (double threshold : THRESHOLDS) {
 				EmbeddingPromptAnnotator engine = new EmbeddingPromptAnnotator(model, prompts(examples, threshold));

@@ -3,7 +3,6 @@ package io.labelbench.server.prompt;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.LongBuffer;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +17,7 @@ import ai.onnxruntime.OrtSession;
  * all-MiniLM-L6-v2 (quantized ONNX, from the Maven artifact on the class path) as a sentence encoder: token vectors
  * mean-pooled over the attention mask and scaled to length 1, so that a dot product is a cosine. The ONNX session is
  * created once per JVM ({@link #shared()}) and is safe to use from several threads; the vectors of the most recent
- * phrases are kept, because candidate phrases repeat across the documents of a run.
+ * {@value #CACHED_PHRASES} inputs are kept, because candidate phrases repeat across the documents of a run.
  */
 public final class MiniLm {
 
@@ -26,12 +25,11 @@ public final class MiniLm {
 	static final String TOKENIZER_RESOURCE = "/all-minilm-l6-v2-q-tokenizer.json";
 	/** The longest input in word pieces, as the model was trained (longer texts are cut). */
 	public static final int MAX_PIECES = 256;
-	/**
-	 * Texts per ONNX run: one. The quantized model quantizes its activations with one scale per run, so a phrase's
+	/*
+	 * One text per ONNX run: the quantized model quantizes its activations with one scale per run, so a phrase's
 	 * vector would change with the other phrases of its batch (scores moved by ~0.01, enough to cross a threshold):
 	 * one text a run keeps a phrase's score the same in every document and every run.
 	 */
-	private static final int BATCH = 1;
 	private static final int CACHED_PHRASES = 20_000;
 
 	private static MiniLm shared;
@@ -39,6 +37,8 @@ public final class MiniLm {
 	private final OrtEnvironment environment;
 	private final OrtSession session;
 	private final WordPieceTokenizer tokenizer;
+	private final List<String> inputNames;
+	/** Vectors by word piece ids, the most recently used kept. */
 	private final Map<String, float[]> cache = new LinkedHashMap<>(1024, 0.75f, true) {
 		private static final long serialVersionUID = 1L;
 
@@ -51,10 +51,17 @@ public final class MiniLm {
 	private MiniLm() throws IOException {
 		try (InputStream json = resource(TOKENIZER_RESOURCE); InputStream model = resource(MODEL_RESOURCE)) {
 			tokenizer = WordPieceTokenizer.read(json);
+			if (tokenizer.size() > Character.MAX_VALUE + 1) {
+				throw new IOException("the MiniLM vocabulary has more word pieces than a cache key holds");
+			}
 			environment = OrtEnvironment.getEnvironment();
 			OrtSession.SessionOptions options = new OrtSession.SessionOptions();
 			options.setIntraOpNumThreads(Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
+			// a phrase's run is too short for spinning threads to pay: they wait on each other and, beside Spark's
+			// threads or on a busy machine, took 3 to 5 times longer than threads that sleep (same results)
+			options.addConfigEntry("session.intra_op.allow_spinning", "0");
 			session = environment.createSession(model.readAllBytes(), options);
+			inputNames = List.copyOf(session.getInputNames());
 		} catch (OrtException e) {
 			throw new IOException("cannot load the MiniLM ONNX model: " + e.getMessage(), e);
 		}
@@ -82,60 +89,64 @@ public final class MiniLm {
 		return embed(List.of(text)).get(0);
 	}
 
-	/** The unit vectors of the texts, in order. */
+	/**
+	 * The unit vectors of the texts, in order. Texts with the same word pieces ("Chest pain", "chest\npain") are
+	 * one model input, so they are encoded once and share the cached vector.
+	 */
 	public List<float[]> embed(List<String> texts) throws IOException {
 		float[][] out = new float[texts.size()][];
-		List<Integer> missing = new ArrayList<>();
-		Map<String, Integer> firstMissing = new HashMap<>();
+		String[] keys = new String[texts.size()];
+		Map<String, Integer> firstMissing = new LinkedHashMap<>();
+		for (int i = 0; i < texts.size(); i++) {
+			keys[i] = key(tokenizer.encode(texts.get(i), MAX_PIECES));
+		}
 		synchronized (cache) {
 			for (int i = 0; i < texts.size(); i++) {
-				out[i] = cache.get(texts.get(i));
-				if (out[i] == null && firstMissing.putIfAbsent(texts.get(i), i) == null) {
-					missing.add(i);
+				out[i] = cache.get(keys[i]);
+				if (out[i] == null) {
+					firstMissing.putIfAbsent(keys[i], i);
 				}
 			}
 		}
-		for (int from = 0; from < missing.size(); from += BATCH) {
-			List<Integer> batch = missing.subList(from, Math.min(missing.size(), from + BATCH));
-			List<String> batchTexts = batch.stream().map(texts::get).toList();
-			float[][] vectors = run(batchTexts);
+		for (Map.Entry<String, Integer> missing : firstMissing.entrySet()) {
+			float[] vector = run(missing.getKey());
+			out[missing.getValue()] = vector;
 			synchronized (cache) {
-				for (int k = 0; k < batch.size(); k++) {
-					out[batch.get(k)] = vectors[k];
-					cache.put(batchTexts.get(k), vectors[k]);
-				}
+				cache.put(missing.getKey(), vector);
 			}
 		}
 		for (int i = 0; i < out.length; i++) {
 			if (out[i] == null) {
-				out[i] = out[firstMissing.get(texts.get(i))];
+				out[i] = out[firstMissing.get(keys[i])];
 			}
 		}
 		return List.of(out);
 	}
 
-	private float[][] run(List<String> texts) throws IOException {
-		int[][] ids = new int[texts.size()][];
-		int length = 0;
+	/** The word piece ids as a string, one char each (the vocabulary has fewer than 65,536 pieces). */
+	private static String key(int[] ids) {
+		char[] key = new char[ids.length];
 		for (int i = 0; i < ids.length; i++) {
-			ids[i] = tokenizer.encode(texts.get(i), MAX_PIECES);
-			length = Math.max(length, ids[i].length);
+			key[i] = (char) ids[i];
 		}
-		long[] inputIds = new long[ids.length * length];
-		long[] mask = new long[ids.length * length];
-		for (int i = 0; i < ids.length; i++) {
-			for (int t = 0; t < ids[i].length; t++) {
-				inputIds[i * length + t] = ids[i][t];
-				mask[i * length + t] = 1;
-			}
+		return new String(key);
+	}
+
+	/** One input per run (see {@link #embed(List)}): the ids of {@link #key(int[])}. */
+	private float[] run(String key) throws IOException {
+		int length = key.length();
+		long[] inputIds = new long[length];
+		long[] mask = new long[length];
+		for (int t = 0; t < length; t++) {
+			inputIds[t] = key.charAt(t);
+			mask[t] = 1;
 		}
-		long[] shape = { ids.length, length };
+		long[] shape = { 1, length };
 		try (OnnxTensor idTensor = OnnxTensor.createTensor(environment, LongBuffer.wrap(inputIds), shape);
 				OnnxTensor maskTensor = OnnxTensor.createTensor(environment, LongBuffer.wrap(mask), shape);
-				OnnxTensor typeTensor = OnnxTensor.createTensor(environment,
-						LongBuffer.wrap(new long[ids.length * length]), shape)) {
+				OnnxTensor typeTensor = OnnxTensor.createTensor(environment, LongBuffer.wrap(new long[length]), shape)) {
 			Map<String, OnnxTensor> inputs = new HashMap<>();
-			for (String name : session.getInputNames()) {
+			for (String name : inputNames) {
 				inputs.put(name, switch (name) {
 				case "input_ids" -> idTensor;
 				case "attention_mask" -> maskTensor;
@@ -145,11 +156,7 @@ public final class MiniLm {
 			}
 			try (OrtSession.Result result = session.run(inputs)) {
 				float[][][] tokens = (float[][][]) result.get(0).getValue();
-				float[][] vectors = new float[ids.length][];
-				for (int i = 0; i < ids.length; i++) {
-					vectors[i] = meanUnit(tokens[i], ids[i].length);
-				}
-				return vectors;
+				return meanUnit(tokens[0], length);
 			}
 		} catch (OrtException e) {
 			throw new IOException("MiniLM failed: " + e.getMessage(), e);

@@ -56,6 +56,11 @@ final class WordPieceTokenizer {
 		return new WordPieceTokenizer(vocab);
 	}
 
+	/** The number of word pieces in the vocabulary. */
+	int size() {
+		return vocab.size();
+	}
+
 	/** [CLS] pieces [SEP], the pieces cut to {@code maxLength - 2}. */
 	int[] encode(String text, int maxLength) {
 		List<Integer> ids = new ArrayList<>();
