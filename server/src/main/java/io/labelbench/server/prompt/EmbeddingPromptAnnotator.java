@@ -17,7 +17,9 @@ import io.labelbench.server.nlp.TextPieces;
  * The built-in zero-shot engine: MiniLM sentence vectors, no training.
  * <p>
  * <b>Entities.</b> The candidates are the phrases of 1 to {@value #MAX_WORDS} words that neither cross punctuation,
- * symbols (emoji), nor line breaks, nor start or end with a function word ("the", "of", …). A word is a run of
+ * symbols (emoji), a blank line, nor a word that joins clauses ("and", "if", "was", …), nor start or end with a
+ * function word ("the", "of", "any", …). One line break is white space: a phrase wrapped onto the next line (of a
+ * PDF page, of a hard-wrapped note) is a candidate like any other. A word is a run of
  * letters, digits and marks (inner hyphens and apostrophes kept); a CJK ideograph is a word of its own. Each
  * candidate's score for an entity prompt is its cosine with the closest of the prompt's description and example
  * phrases, less how much closer it is to a counter-example than that ({@code positive - max(0, negative -
@@ -40,12 +42,26 @@ public final class EmbeddingPromptAnnotator implements PromptAnnotator {
 	/** Texts longer than this are classified by the mean vector of pieces of about this length. */
 	static final int CLASSIFY_PIECE = 1_000;
 
+	/** Words a phrase neither starts nor ends with: articles, prepositions, pronouns, determiners, auxiliaries. */
 	private static final Set<String> FUNCTION_WORDS = Set.of("a", "an", "the", "of", "in", "on", "at", "to", "for",
 			"from", "by", "with", "and", "or", "but", "nor", "is", "are", "was", "were", "be", "been", "being", "has",
 			"have", "had", "do", "does", "did", "this", "that", "these", "those", "it", "its", "he", "she", "they",
-			"his", "her", "their", "we", "our", "you", "your", "i", "my", "me", "him", "them", "as", "if", "then",
-			"than", "so", "not", "no", "into", "onto", "over", "under", "after", "before", "while", "which", "who",
-			"whom", "whose", "what", "when", "where", "why", "how", "also", "very", "per", "via", "s");
+			"his", "her", "their", "we", "our", "you", "your", "i", "my", "me", "him", "them", "us", "as", "if",
+			"then", "than", "so", "not", "no", "into", "onto", "over", "under", "after", "before", "while", "which",
+			"who", "whom", "whose", "what", "when", "where", "why", "how", "also", "very", "per", "via", "s", "any",
+			"some", "all", "each", "every", "both", "either", "neither", "other", "another", "such", "there", "here",
+			"am", "will", "would", "can", "could", "may", "might", "must", "shall", "should", "although", "though",
+			"because", "since", "until", "unless", "whether", "however", "yet");
+	/**
+	 * Words that join clauses or list items, and verbs that make a clause: a phrase never spans one ("melena and
+	 * confusion" are two phrases, "prednisone if needed" is none). Prepositions and articles may be inside
+	 * ("shortness of breath").
+	 */
+	private static final Set<String> CLAUSE_WORDS = Set.of("and", "or", "but", "nor", "yet", "if", "when", "while",
+			"although", "though", "because", "since", "unless", "until", "whether", "however", "which", "who", "whom",
+			"whose", "that", "where", "is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had",
+			"do", "does", "did", "will", "would", "can", "could", "may", "might", "must", "shall", "should", "not",
+			"then", "than");
 
 	/** A prompt with its vectors. */
 	private record Scored(Prompt prompt, List<float[]> positives, List<float[]> negatives) {
@@ -77,7 +93,7 @@ public final class EmbeddingPromptAnnotator implements PromptAnnotator {
 		}
 	}
 
-	/** A word of the text: {@code [start, end)}, and whether a line break, punctuation or a symbol precedes it. */
+	/** A word of the text: {@code [start, end)}, and whether punctuation, a symbol or a blank line precedes it. */
 	private record Word(int start, int end, boolean breakBefore, String lower) {
 	}
 
@@ -130,6 +146,9 @@ public final class EmbeddingPromptAnnotator implements PromptAnnotator {
 			}
 			for (int j = i; j < words.size() && j < i + MAX_WORDS; j++) {
 				if (j > i && words.get(j).breakBefore()) {
+					break;
+				}
+				if (CLAUSE_WORDS.contains(words.get(j).lower())) {
 					break;
 				}
 				if (FUNCTION_WORDS.contains(words.get(j).lower())) {
@@ -240,18 +259,23 @@ public final class EmbeddingPromptAnnotator implements PromptAnnotator {
 	private static List<Word> words(String text) {
 		List<Word> words = new ArrayList<>();
 		boolean broken = true;
+		int lineBreaks = 0;
 		int i = 0;
 		while (i < text.length()) {
 			int c = text.codePointAt(i);
 			int next = i + Character.charCount(c);
 			if (c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029') {
-				broken = true;
+				if (!(c == '\r' && next < text.length() && text.charAt(next) == '\n')) {
+					lineBreaks += c == '\u2029' ? 2 : 1;
+				}
+				broken |= lineBreaks > 1; // one line break is a wrapped line; a blank line ends a paragraph
 				i = next;
 			} else if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
 				i = next;
 			} else if (WordPieceTokenizer.isCjk(c)) {
 				words.add(new Word(i, next, broken, text.substring(i, next)));
 				broken = false;
+				lineBreaks = 0;
 				i = next;
 			} else if (isWordChar(c)) {
 				int end = next;
@@ -269,6 +293,7 @@ public final class EmbeddingPromptAnnotator implements PromptAnnotator {
 				}
 				words.add(new Word(i, end, broken, text.substring(i, end).toLowerCase(Locale.ROOT)));
 				broken = false;
+				lineBreaks = 0;
 				i = end;
 			} else {
 				broken = true; // punctuation, symbols, emoji

@@ -73,10 +73,38 @@ class EmbeddingPromptAnnotatorTest {
 				found.stream().filter(s -> !s.contains("头") && !s.contains("痛")).toList());
 		for (Span s : spans) {
 			assertEquals(text.substring(s.match().start(), s.match().end()), s.match().text());
-			assertTrue(!s.match().text().contains("\r") && !s.match().text().contains("\n"), "no span crosses a line");
 		}
 		for (int i = 1; i < spans.size(); i++) {
 			assertTrue(spans.get(i - 1).match().end() <= spans.get(i).match().start(), "no overlaps: " + found);
+		}
+	}
+
+	@Test
+	void aPhraseWrappedOntoTheNextLineIsFoundWholeButNotAcrossABlankLine() throws Exception {
+		EmbeddingPromptAnnotator engine = new EmbeddingPromptAnnotator(model, List.of(DRUG, PROBLEM));
+		for (String lineBreak : List.of("\n", "\r\n")) {
+			String text = "The patient reports chest" + lineBreak + "pain since Monday.";
+			assertEquals(List.of("PROBLEM:chest" + lineBreak + "pain[20," + (24 + lineBreak.length() + 5) + ")"),
+					found(engine.entities(text)), "a line break inside the phrase");
+		}
+		for (Span s : engine.entities("The patient reports chest\n\npain since Monday.")) {
+			assertTrue(!s.match().text().contains("\n"), "a blank line ends the phrase: " + s);
+		}
+	}
+
+	@Test
+	void phrasesNeitherSpanAClauseWordNorStartWithADeterminer() throws Exception {
+		Prompt treatment = new Prompt("treatment", Prompt.Kind.ENTITY, "TREATMENT", Prompt.Engine.BUILTIN,
+				"a medication, drug, therapy or surgery given to treat the patient", List.of("aspirin",
+						"physical therapy"), List.of(), null, null, 0.3);
+		Prompt problem = new Prompt("problem", Prompt.Kind.ENTITY, "PROBLEM", Prompt.Engine.BUILTIN,
+				"a disease, symptom, injury or medical problem", List.of(), List.of(), null, null, 0.3);
+		String text = "Will start prednisone if needed, although he denies any epistaxis or melena and confusion.";
+		List<String> found = found(new EmbeddingPromptAnnotator(model, List.of(treatment, problem)).entities(text));
+		assertTrue(found.contains("TREATMENT:prednisone[11,21)"), "not 'prednisone if needed': " + found);
+		for (String s : found) {
+			assertTrue(!s.contains(" if ") && !s.contains(" and ") && !s.contains(" or ") && !s.contains(":any "),
+					"no clause word inside, no determiner first: " + found);
 		}
 	}
 
