@@ -1,6 +1,7 @@
 package io.labelbench.project;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +34,7 @@ import io.labelbench.visual.VisualImporter;
 /**
  * A PDF imported as a visual task, pre-annotated by a built-in prompt that its config names on a RectangleLabels
  * label: the spec the config gives, run by the server distribution's pipeline (the real MiniLM model) on the page
- * text, and the entity back as one box around its words.
+ * text, and the entity back as one box around its words on a line, or one box per line when it wraps.
  */
 class PromptVisualTest {
 
@@ -41,7 +42,7 @@ class PromptVisualTest {
 	Path dir;
 
 	@Test
-	void aPromptGivesWholeEntityBoxesOnAVisualTask() throws Exception {
+	void aPromptGivesWholeEntityBoxesOnAVisualTaskOneBoxPerLineOfAWrappedEntity() throws Exception {
 		Path distribution = Path.of("../../server/target/labelbench-server/labelbench-server").toAbsolutePath()
 				.normalize();
 		if (!Files.isRegularFile(distribution.resolve("bin/labelbench-server"))) {
@@ -49,8 +50,10 @@ class PromptVisualTest {
 			System.err.println("PromptVisualTest: no server distribution in " + distribution + ", not run");
 			return;
 		}
+		// "chest pain" on one line, then once more wrapped from the end of the second line onto the third
 		SampleDocuments.Generated generated = SampleDocuments.linesPdf(List.of(
-				"The patient reports chest pain since Monday.", "He walked to the clinic today."));
+				"The patient reports chest pain since Monday.", "He walked to the clinic today with chest",
+				"pain at rest."));
 		Path pdf = Files.write(dir.resolve("note.pdf"), generated.pdf());
 		LabelbenchProject project = LabelbenchProject.create(dir.resolve("p"), "ana");
 		Files.writeString(project.configFile(), """
@@ -104,7 +107,7 @@ class PromptVisualTest {
 		assertEquals(1, summary.done(), summary.failures().toString());
 
 		List<Region> boxes = project.tasks().read(ids.get(0)).predictions().get(0).results();
-		assertEquals(1, boxes.size(), boxes.toString());
+		assertEquals(3, boxes.size(), boxes.toString());
 		Region box = boxes.get(0);
 		assertEquals("rectanglelabels", box.type());
 		assertEquals(List.of("PROBLEM"), box.labels());
@@ -114,5 +117,22 @@ class PromptVisualTest {
 		assertEquals(expected.x0(), box.value().get("x").asDouble() * 612 / 100, 0.5, "x of the whole entity");
 		assertEquals(expected.x1() - expected.x0(), box.value().get("width").asDouble() * 612 / 100, 0.5,
 				"width of the whole entity");
+
+		// the wrapped entity: one box per line, linked as one chunk
+		Region end = boxes.get(1);
+		Region start = boxes.get(2);
+		assertEquals(List.of("PROBLEM"), end.labels());
+		assertEquals(List.of("PROBLEM"), start.labels());
+		assertEquals("chest", end.value().get("text").asText(), "the part on the second line");
+		assertEquals("pain", start.value().get("text").asText(), "the part on the third line");
+		assertEquals(end.json().at("/meta/chunk"), start.json().at("/meta/chunk"), "one entity");
+		assertEquals(2, end.json().at("/meta/parts").asInt());
+		SampleDocuments.Word chest = words.stream().filter(w -> w.line() == 1 && w.text().equals("chest"))
+				.findFirst().orElseThrow();
+		SampleDocuments.Word pain = words.stream().filter(w -> w.line() == 2 && w.text().equals("pain"))
+				.findFirst().orElseThrow();
+		assertEquals(chest.box().x0(), end.value().get("x").asDouble() * 612 / 100, 0.5, "x of 'chest'");
+		assertEquals(pain.box().x0(), start.value().get("x").asDouble() * 612 / 100, 0.5, "x of 'pain'");
+		assertTrue(start.value().get("y").asDouble() > end.value().get("y").asDouble(), "the next line, lower");
 	}
 }
