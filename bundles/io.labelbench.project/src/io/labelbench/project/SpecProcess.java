@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,10 +29,20 @@ public final class SpecProcess {
 	static final String HEAP = "1g";
 
 	private final Path distribution;
+	private final Map<String, String> environment;
 
 	/** @param distribution the server distribution (with {@code bin/labelbench-server}) */
 	public SpecProcess(Path distribution) {
+		this(distribution, Map.of());
+	}
+
+	/**
+	 * @param environment added to the JVM's environment: an LLM key kept elsewhere than in this process's
+	 *                    environment (the workbench's secure storage) reaches the run this way, never in a file
+	 */
+	public SpecProcess(Path distribution, Map<String, String> environment) {
 		this.distribution = distribution;
+		this.environment = Map.copyOf(environment);
 	}
 
 	/** One GAL result per text, in order: its regions ({@code result}) and {@code score}, nulls left out. */
@@ -56,6 +67,7 @@ public final class SpecProcess {
 			pb.environment().put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
 			pb.environment().put("LABELBENCH_SERVER_HEAP", HEAP);
 			pb.environment().put("LABELBENCH_SERVER_VMARGS", "-Djava.io.tmpdir=" + tmp);
+			pb.environment().putAll(environment);
 			pb.redirectErrorStream(true);
 			pb.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
 			Process process = pb.start();

@@ -5,18 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import io.labelbench.core.io.Progress;
 import io.labelbench.core.model.Region;
-import io.labelbench.core.model.Task;
 import io.labelbench.core.model.TaskId;
 import io.labelbench.core.store.LabelbenchProject;
 import io.labelbench.hub.ModelCache;
@@ -73,35 +68,7 @@ class PromptVisualTest {
 				.spec("visual", new ModelCache(Files.createDirectories(dir.resolve("models"))));
 		assertEquals(List.of(), spec.problems());
 		assertEquals("image", spec.dataField());
-		SpecProcess process = new SpecProcess(distribution);
-		Annotator prompts = new Annotator() {
-			@Override
-			public String author() {
-				return "prompts";
-			}
-
-			@Override
-			public String modelVersion() {
-				return spec.modelVersion();
-			}
-
-			@Override
-			public List<Output> annotate(List<Task> tasks) throws io.labelbench.preannotate.AnnotatorException {
-				List<String> texts = tasks.stream().map(t -> t.dataText("image")).toList();
-				try {
-					List<Output> out = new ArrayList<>();
-					for (ObjectNode result : process.run(spec.json(), texts)) {
-						List<ObjectNode> regions = new ArrayList<>();
-						result.path("result").forEach(r -> regions.add((ObjectNode) r));
-						JsonNode score = result.get("score");
-						out.add(new Output(regions, score == null ? null : score.decimalValue()));
-					}
-					return out;
-				} catch (java.io.IOException e) {
-					throw new io.labelbench.preannotate.AnnotatorException(e.getMessage(), e);
-				}
-			}
-		};
+		Annotator prompts = new SpecAnnotator(spec, new SpecProcess(distribution), "image");
 		RunSummary summary = new BulkRunner(project.tasks(), VisualAnnotator.forProject(project, prompts, "image"),
 				BulkRunner.Options.DEFAULT).run(ids, Progress.NONE);
 		assertEquals(1, summary.done(), summary.failures().toString());
