@@ -3,6 +3,8 @@
 # (held-out sentences): docs/s of both, measured in one run, and the prompts' exact-span P/R/F1 per label with
 # plain-language descriptions (with and without two example phrases). The ratio is printed last.
 #
+# It also prints a digest of the timed run's spans and confidences: equal digests, equal results.
+#
 #   releng/benchmarks/prompts.sh [TASKS]      default 500 notes of three sentences
 # Needs the server distribution and server-training's test classes (./mvnw install -pl server-training -am).
 set -euo pipefail

@@ -81,11 +81,8 @@ class LlmPromptExportTest {
 
 	@Test
 	void theKeyIsInNoTaskFileNorExportAfterPreannotationWithAnLlmPrompt() throws Exception {
-		Path distribution = Path.of("../../server/target/labelbench-server/labelbench-server").toAbsolutePath()
-				.normalize();
-		if (!Files.isRegularFile(distribution.resolve("bin/labelbench-server"))) {
-			// a build of this bundle alone: the full build makes the server distribution first
-			System.err.println("LlmPromptExportTest: no server distribution in " + distribution + ", not run");
+		Path distribution = SpecAnnotator.builtDistribution("LlmPromptExportTest");
+		if (distribution == null) {
 			return;
 		}
 		LabelbenchProject project = LabelbenchProject.create(dir.resolve("p"), "ana");

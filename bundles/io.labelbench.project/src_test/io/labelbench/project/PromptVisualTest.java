@@ -38,11 +38,8 @@ class PromptVisualTest {
 
 	@Test
 	void aPromptGivesWholeEntityBoxesOnAVisualTaskOneBoxPerLineOfAWrappedEntity() throws Exception {
-		Path distribution = Path.of("../../server/target/labelbench-server/labelbench-server").toAbsolutePath()
-				.normalize();
-		if (!Files.isRegularFile(distribution.resolve("bin/labelbench-server"))) {
-			// a build of this bundle alone: the full build makes the server distribution first
-			System.err.println("PromptVisualTest: no server distribution in " + distribution + ", not run");
+		Path distribution = SpecAnnotator.builtDistribution("PromptVisualTest");
+		if (distribution == null) {
 			return;
 		}
 		// "chest pain" on one line, then once more wrapped from the end of the second line onto the third

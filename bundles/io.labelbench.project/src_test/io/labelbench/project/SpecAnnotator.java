@@ -1,6 +1,8 @@
 package io.labelbench.project;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,6 +20,20 @@ final class SpecAnnotator implements Annotator {
 	private final PipelineSpec spec;
 	private final SpecProcess process;
 	private final String dataField;
+
+	/**
+	 * The checkout's server distribution, or null (said on stderr) when a build of this bundle alone has not made it
+	 * (the full build makes it first).
+	 */
+	static Path builtDistribution(String test) {
+		Path distribution = Path.of("../../server/target/labelbench-server/labelbench-server").toAbsolutePath()
+				.normalize();
+		if (!Files.isRegularFile(distribution.resolve("bin/labelbench-server"))) {
+			System.err.println(test + ": no server distribution in " + distribution + ", not run");
+			return null;
+		}
+		return distribution;
+	}
 
 	SpecAnnotator(PipelineSpec spec, SpecProcess process, String dataField) {
 		this.spec = spec;
