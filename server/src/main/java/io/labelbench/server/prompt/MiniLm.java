@@ -25,11 +25,6 @@ public final class MiniLm {
 	static final String TOKENIZER_RESOURCE = "/all-minilm-l6-v2-q-tokenizer.json";
 	/** The longest input in word pieces, as the model was trained (longer texts are cut). */
 	public static final int MAX_PIECES = 256;
-	/*
-	 * One text per ONNX run: the quantized model quantizes its activations with one scale per run, so a phrase's
-	 * vector would change with the other phrases of its batch (scores moved by ~0.01, enough to cross a threshold):
-	 * one text a run keeps a phrase's score the same in every document and every run.
-	 */
 	private static final int CACHED_PHRASES = 20_000;
 
 	private static MiniLm shared;
@@ -132,7 +127,11 @@ public final class MiniLm {
 		return new String(key);
 	}
 
-	/** One input per run (see {@link #embed(List)}): the ids of {@link #key(int[])}. */
+	/**
+	 * The vector of one input, the ids of {@link #key(int[])}. One input per run: the quantized model quantizes its
+	 * activations with one scale per run, so a phrase's vector would change with the other phrases of a batch
+	 * (scores moved by ~0.01, enough to cross a threshold); alone, a phrase scores the same in every document.
+	 */
 	private float[] run(String key) throws IOException {
 		int length = key.length();
 		long[] inputIds = new long[length];
