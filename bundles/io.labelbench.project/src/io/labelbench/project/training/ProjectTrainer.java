@@ -238,6 +238,7 @@ public final class ProjectTrainer {
 			while (process.isAlive()) {
 				if (canceled.getAsBoolean()) {
 					kill(process);
+					reader.join(5000); // the log is complete before it is kept
 					throw new TrainingException("training cancelled; nothing was published");
 				}
 				process.waitFor(200, java.util.concurrent.TimeUnit.MILLISECONDS);
