@@ -83,15 +83,9 @@ class ProjectTrainerTest {
 	 */
 	@Test
 	void anAssertionModelIsPublishedWithItsMetricsAsTheNextVersion() throws Exception {
-		Files.writeString(project.configFile(), """
-				<View><Labels name="label" toName="text"><Label value="DRUG"/><Label value="absent" assertion="true"/>
-				</Labels><Text name="text" value="$text"/></View>""");
-		String drug = "{\"id\":\"%s\",\"from_name\":\"label\",\"to_name\":\"text\",\"type\":\"labels\","
-				+ "\"value\":{\"start\":%d,\"end\":%d,\"labels\":[\"%s\"]}}";
-		task(1, "No aspirin.", false, drug.formatted("a", 3, 10, "DRUG"), drug.formatted("b", 3, 10, "absent"));
-		task(2, "Aspirin daily.", false, drug.formatted("c", 0, 7, "DRUG"));
-		task(3, "No ibuprofen, heparin.", true, drug.formatted("d", 3, 12, "DRUG"), drug.formatted("e", 3, 12, "absent"),
-				drug.formatted("f", 14, 21, "DRUG"));
+		assertionTrainingTasks();
+		task(3, "No ibuprofen, heparin.", true, DRUG.formatted("d", 3, 12, "DRUG"), DRUG.formatted("e", 3, 12, "absent"),
+				DRUG.formatted("f", 14, 21, "DRUG"));
 		Path dist = Files.createDirectories(dir.resolve("dist/bin"));
 		// the stand-in predicts "absent" for both test entities: one right, one wrong
 		Files.writeString(dist.resolve("labelbench-server"), """
@@ -101,8 +95,8 @@ class ProjectTrainerTest {
 				echo '{"id":3,"result":[%s,%s,%s,%s]}' > "$out/result/test-predictions.jsonl"
 				echo '{"event":"epoch","epoch":1,"epochs":1,"loss":0.5,"seconds":0.1,"examples":3}'
 				echo '{"event":"done","parameters":{"iterations":100,"hashBuckets":65536,"regParam":0.0005}}'
-				""".formatted(drug.formatted("e1", 3, 12, "DRUG"), drug.formatted("e2", 14, 21, "DRUG"),
-				drug.formatted("s1", 3, 12, "absent"), drug.formatted("s2", 14, 21, "absent")));
+				""".formatted(DRUG.formatted("e1", 3, 12, "DRUG"), DRUG.formatted("e2", 14, 21, "DRUG"),
+				DRUG.formatted("s1", 3, 12, "absent"), DRUG.formatted("s2", 14, 21, "absent")));
 		ProjectTrainer standIn = new ProjectTrainer(cache, dist.getParent(),
 				new ServerRegistry(Files.createDirectories(dir.resolve("servers"))), ServerRegistry.Budget.DEFAULT);
 		List<com.fasterxml.jackson.databind.JsonNode> epochs = new java.util.ArrayList<>();
@@ -175,13 +169,7 @@ class ProjectTrainerTest {
 	 */
 	@Test
 	void aRunThatPublishesNothingLeavesItsLogWhereTheMessageSays() throws Exception {
-		Files.writeString(project.configFile(), """
-				<View><Labels name="label" toName="text"><Label value="DRUG"/><Label value="absent" assertion="true"/>
-				</Labels><Text name="text" value="$text"/></View>""");
-		String drug = "{\"id\":\"%s\",\"from_name\":\"label\",\"to_name\":\"text\",\"type\":\"labels\","
-				+ "\"value\":{\"start\":%d,\"end\":%d,\"labels\":[\"%s\"]}}";
-		task(1, "No aspirin.", false, drug.formatted("a", 3, 10, "DRUG"), drug.formatted("b", 3, 10, "absent"));
-		task(2, "Aspirin daily.", false, drug.formatted("c", 0, 7, "DRUG"));
+		assertionTrainingTasks();
 		Path dist = Files.createDirectories(dir.resolve("hanging/bin"));
 		Files.writeString(dist.resolve("labelbench-server"), """
 				echo 'loading the data'
@@ -260,6 +248,19 @@ class ProjectTrainerTest {
 			assertEquals(TrainingLog.UNPUBLISHED_KEPT, left.size());
 			assertFalse(left.contains("run 0") || left.contains("run 1") || left.contains("run 2"), left.toString());
 		}
+	}
+
+	/** A span result: its id, start, end and label. */
+	private static final String DRUG = "{\"id\":\"%s\",\"from_name\":\"label\",\"to_name\":\"text\",\"type\":\"labels\","
+			+ "\"value\":{\"start\":%d,\"end\":%d,\"labels\":[\"%s\"]}}";
+
+	/** An assertion config and two training tasks: a drug that is absent, and one without status. */
+	private void assertionTrainingTasks() throws IOException {
+		Files.writeString(project.configFile(), """
+				<View><Labels name="label" toName="text"><Label value="DRUG"/><Label value="absent" assertion="true"/>
+				</Labels><Text name="text" value="$text"/></View>""");
+		task(1, "No aspirin.", false, DRUG.formatted("a", 3, 10, "DRUG"), DRUG.formatted("b", 3, 10, "absent"));
+		task(2, "Aspirin daily.", false, DRUG.formatted("c", 0, 7, "DRUG"));
 	}
 
 	private void task(long id, String text, boolean test, String... regions) throws IOException {

@@ -134,6 +134,15 @@ class ActiveLearningWorkbenchTest {
 		return task;
 	}
 
+	/** A completion of the task's prediction, submitted before active learning was on (training data, not counted). */
+	private static void submittedBefore(LabelbenchProject lb, int id) throws Exception {
+		Task done = lb.tasks().read(TaskId.of(id));
+		Annotation completion = done.addCompletion();
+		completion.json().put("id", 1).put("submitted_at", "2026-12-01T09:00:00Z");
+		completion.json().set("result", done.predictions().get(0).json().get("result").deepCopy());
+		lb.tasks().write(done);
+	}
+
 	private static void span(Annotation annotation, String id, int start, int end, String text, String label) {
 		Region region = annotation.addResult("labels").span(start, end, text, label);
 		region.json().put("id", id).put("from_name", "label").put("to_name", "text");
@@ -149,11 +158,7 @@ class ActiveLearningWorkbenchTest {
 		}
 		// submitted before active learning was switched on: training data, but not counted
 		for (int id = 4; id <= 8; id++) {
-			Task done = lb.tasks().read(TaskId.of(id));
-			Annotation completion = done.addCompletion();
-			completion.json().put("id", 1).put("submitted_at", "2026-12-01T09:00:00Z");
-			completion.json().set("result", done.predictions().get(0).json().get("result").deepCopy());
-			lb.tasks().write(done);
+			submittedBefore(lb, id);
 		}
 		IProject project = LabelbenchProjects.openOrCreate(folder, null);
 		UiTesting.waitUntil("counting from the workbench's start", ActiveLearningTrigger::listening, 30_000);
@@ -249,11 +254,7 @@ class ActiveLearningWorkbenchTest {
 		for (int id = 1; id <= 6; id++) {
 			lb.tasks().write(task(id, id > 4));
 		}
-		Task done = lb.tasks().read(TaskId.of(2));
-		Annotation completion = done.addCompletion();
-		completion.json().put("id", 1).put("submitted_at", "2026-12-01T09:00:00Z");
-		completion.json().set("result", done.predictions().get(0).json().get("result").deepCopy());
-		lb.tasks().write(done);
+		submittedBefore(lb, 2);
 		ActiveLearning learning = new ActiveLearning(lb);
 		learning.configure(new ActiveLearning.Settings(1, false, io.labelbench.project.training.TrainingType.NER));
 		IProject project = LabelbenchProjects.openOrCreate(folder, null);
