@@ -303,7 +303,13 @@ class ActiveLearningWorkbenchTest {
 					&& error.endsWith("-failed.log"), error);
 			assertTrue(Files.readString(Path.of(error.substring(error.indexOf("Its log: ") + 9)))
 					.contains("java.lang.OutOfMemoryError: Java heap space"));
+			// the explorer with the project's decoration, and the Progress view that kept the failed job
+			page().showView(IPageLayout.ID_PROGRESS_VIEW);
+			var explorer = page().findViewReference(IPageLayout.ID_PROJECT_EXPLORER);
+			page().setPartState(explorer, IWorkbenchPage.STATE_MAXIMIZED);
 			UiTesting.screenshot(main, Path.of("target", "active-learning-failed.png"));
+			page().setPartState(explorer, IWorkbenchPage.STATE_RESTORED);
+			UiTesting.screenshot(main, Path.of("target", "active-learning-failed-progress.png"));
 		} finally {
 			main.getDisplay().removeFilter(SWT.Activate, opened);
 			Platform.removeLogListener(errorLog);
