@@ -24,6 +24,7 @@ import io.labelbench.project.training.ConfigDeployment;
 import io.labelbench.project.training.ProjectTrainer;
 import io.labelbench.project.training.TrainingData;
 import io.labelbench.project.training.TrainingException;
+import io.labelbench.project.training.TrainingLog;
 import io.labelbench.project.training.TrainingType;
 
 /**
@@ -32,7 +33,8 @@ import io.labelbench.project.training.TrainingType;
  * [--export DIR]}:
  * trains
  * the project's model in a JVM of its own, one progress line per epoch on stderr, publishes it into the model
- * cache as the next version of {@code <project>_<type>} and prints its scores on the test tasks.
+ * cache as the next version of {@code <project>_<type>} and prints its scores on the test tasks, then where the
+ * run's log is (beside the model in the cache; a failed or cancelled run names its log in the error).
  */
 final class TrainCommand {
 
@@ -112,19 +114,22 @@ final class TrainCommand {
 		if (args.flag("deploy")) {
 			deploy(project, result, cache);
 		}
+		printScores(type, result);
+		out.println("training log: " + TrainingLog.of(result.model()).map(Object::toString).orElse("(none kept)"));
+		return Labelbench.OK;
+	}
+
+	private void printScores(TrainingType type, ProjectTrainer.Result result) {
 		if (result.testTasks() == 0) {
 			out.println("no test tasks: tag tasks \"test\" or give --split F to get scores");
-			return Labelbench.OK;
-		}
-		if (type == TrainingType.ASSERTION || type == TrainingType.RELATION) {
+		} else if (type == TrainingType.ASSERTION || type == TrainingType.RELATION) {
 			printInContext(type, result);
-			return Labelbench.OK;
+		} else {
+			EvaluationReport report = new EvaluationReport(PredictionChoice.model(result.model().name()), null,
+					result.testTasks(), result.testTasks(), 0, 0, Map.of(result.model().name() + " v"
+							+ result.version(), result.testTasks()), List.of(), result.metrics());
+			new EvaluateCommand(out, err, schemaOf).print(report);
 		}
-		EvaluationReport report = new EvaluationReport(PredictionChoice.model(result.model().name()), null,
-				result.testTasks(), result.testTasks(), 0, 0, Map.of(result.model().name() + " v" + result.version(),
-						result.testTasks()), List.of(), result.metrics());
-		new EvaluateCommand(out, err, schemaOf).print(report);
-		return Labelbench.OK;
 	}
 
 	/** Writes the training data the training JVM would get into {@code folder}, and trains nothing. */

@@ -112,4 +112,54 @@ class TrainCommandTest {
 				"--cache", cache.toString()));
 		assertTrue(cli.err().contains("dropout does not apply; it takes the number of iterations"), cli.err());
 	}
+
+	/** An assertion project of two training tasks and one test task, trained by a stand-in for the training JVM. */
+	private void assertionProject(String standIn) throws IOException {
+		Files.writeString(project.resolve(LabelbenchProject.CONFIG_FILE), "<View><Labels name=\"label\" toName=\"text\">"
+				+ "<Label value=\"DRUG\"/><Label value=\"absent\" assertion=\"true\"/></Labels>"
+				+ "<Text name=\"text\" value=\"$text\"/></View>");
+		String drug = "{\"id\":\"%s\",\"from_name\":\"label\",\"to_name\":\"text\",\"type\":\"labels\","
+				+ "\"value\":{\"start\":%d,\"end\":%d,\"labels\":[\"%s\"]}}";
+		task(1, "No aspirin.", false, drug.formatted("a", 3, 10, "DRUG"), drug.formatted("b", 3, 10, "absent"));
+		task(2, "Aspirin daily.", false, drug.formatted("c", 0, 7, "DRUG"));
+		task(3, "No heparin.", true, drug.formatted("d", 3, 10, "DRUG"), drug.formatted("e", 3, 10, "absent"));
+		Files.writeString(dir.resolve("dist/bin/labelbench-server"), standIn);
+	}
+
+	private void task(long id, String text, boolean test, String... regions) throws IOException {
+		Files.writeString(project.resolve("tasks/" + id + ".json"), "{\"id\":" + id + (test ? ",\"tags\":[\"test\"]"
+				: "") + ",\"data\":{\"text\":\"" + text + "\"},\"completions\":[{\"id\":1,\"submitted_at\":"
+				+ "\"2026-11-01T10:00:00Z\",\"result\":[" + String.join(",", regions) + "]}]}");
+	}
+
+	@Test
+	void theClosingLinesSayWhereTheTrainingLogIs() throws IOException {
+		assertionProject("""
+				while [ $# -gt 0 ]; do case $1 in --out) out=$2; shift;; esac; shift; done
+				mkdir -p "$out/result/model/metadata"
+				echo '{"class":"io.labelbench.server.nlp.clinical.AssertionModel","paramMap":{"classes":["absent","present"],"entityLabels":["DRUG"],"outcomes":["present","absent"]}}' > "$out/result/model/metadata/part-00000"
+				echo '{"id":3,"result":[]}' > "$out/result/test-predictions.jsonl"
+				echo 'fitting 2 examples'
+				echo '{"event":"epoch","epoch":1,"epochs":1,"loss":0.5,"seconds":0.1,"examples":2}'
+				echo '{"event":"done","parameters":{"iterations":1}}'
+				""");
+		assertEquals(0, cli.run("train", "--project", project.toString(), "--type", "assertion", "--cache",
+				cache.toString()), cli.err());
+		String[] lines = cli.out().strip().split("\n");
+		String last = lines[lines.length - 1];
+		assertTrue(last.matches("training log: " + java.util.regex.Pattern.quote(cache.toString())
+				+ "/[^/]+/\\.labelbench-training\\.log"), cli.out());
+		String log = Files.readString(Path.of(last.substring("training log: ".length())));
+		assertTrue(log.contains("fitting 2 examples\n{\"event\":\"epoch\",\"epoch\":1,"), log);
+	}
+
+	@Test
+	void aFailedTrainingNamesItsLog() throws IOException {
+		assertionProject("echo 'Exception in thread \"main\" java.lang.OutOfMemoryError: Java heap space'\nexit 1\n");
+		assertEquals(2, cli.run("train", "--project", project.toString(), "--type", "assertion", "--cache",
+				cache.toString()));
+		String prefix = "The run's log: " + cache.resolve(".training-logs").resolve("notes_assertion-");
+		assertTrue(cli.err().lines().anyMatch(l -> l.startsWith(prefix) && l.endsWith("-failed.log")), cli.err());
+		assertTrue(cli.err().contains("java.lang.OutOfMemoryError: Java heap space"), cli.err());
+	}
 }

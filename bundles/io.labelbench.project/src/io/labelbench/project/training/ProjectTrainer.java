@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
@@ -105,21 +106,65 @@ public final class ProjectTrainer {
 		Path work = Files.createDirectories(cache.buildFolder().resolve(UUID.randomUUID().toString()));
 		try {
 			TrainingData.Exported data = new TrainingData(project, config, type, split).export(work.resolve("data"));
-			long started = System.nanoTime();
-			Finished finished = run(work, data, embeddings, parameters, listener, canceled);
-			Path result = finished.folder();
-			double seconds = (System.nanoTime() - started) / 1e9;
-			Metrics metrics = new Metrics();
-			OutcomeConfusion confusion = new OutcomeConfusion(type, config.assertionLabels(), data.entityLabels());
-			int tested = score(project, config, result.resolve("test-predictions.jsonl"), metrics, confusion);
 			String name = modelName(project, type);
-			int version = (int) cache.installed().stream().filter(m -> m.name().equals(name)).count() + 1;
-			ObjectNode entry = entry(name, version, type, embeddings, data, finished.done().path("parameters"),
-					metrics, confusion, tested, result.resolve("model"));
-			InstalledModel model = cache.publish(result.resolve("model"), entry);
-			return new Result(model, version, metrics, tested, data, seconds);
+			Path log = work.resolve("training.log");
+			try {
+				return trainAndPublish(project, config, type, name, data, embeddings, parameters, work, log, listener,
+						canceled);
+			} catch (TrainingException | IOException e) {
+				throw unpublished(log, name, e, canceled.getAsBoolean());
+			}
 		} finally {
 			Folders.deleteTree(work);
+		}
+	}
+
+	private Result trainAndPublish(LabelbenchProject project, LabelingConfig config, TrainingType type, String name,
+			TrainingData.Exported data, InstalledModel embeddings, Parameters parameters, Path work, Path log,
+			Listener listener, BooleanSupplier canceled) throws IOException, TrainingException {
+		String opening = "training " + name + " (" + type.id() + ") of project " + project.folder() + " on "
+				+ data.trainTasks() + " tasks, " + Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+		Files.writeString(log, opening + "\n", StandardCharsets.UTF_8);
+		listener.log(opening);
+		long started = System.nanoTime();
+		Finished finished = run(work, log, data, embeddings, parameters, listener, canceled);
+		Path result = finished.folder();
+		double seconds = (System.nanoTime() - started) / 1e9;
+		Metrics metrics = new Metrics();
+		OutcomeConfusion confusion = new OutcomeConfusion(type, config.assertionLabels(), data.entityLabels());
+		int tested = score(project, config, result.resolve("test-predictions.jsonl"), metrics, confusion);
+		int version = (int) cache.installed().stream().filter(m -> m.name().equals(name)).count() + 1;
+		ObjectNode entry = entry(name, version, type, embeddings, data, finished.done().path("parameters"),
+				metrics, confusion, tested, result.resolve("model"));
+		String closing = "published " + name + " v" + version + " after " + String.format(java.util.Locale.ROOT,
+				"%.1f", seconds) + " s, scored on " + tested + " test tasks";
+		Files.writeString(log, closing + "\n", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+		// the log enters the cache with the model, in the same rename
+		Files.copy(log, result.resolve("model").resolve(TrainingLog.FILE));
+		InstalledModel model = cache.publish(result.resolve("model"), entry);
+		listener.log(closing);
+		return new Result(model, version, metrics, tested, data, seconds);
+	}
+
+	/**
+	 * A run that published nothing: its log, when the JVM had started, is kept where the user can find it
+	 * ({@link TrainingLog#keepUnpublished}) and named in the message.
+	 */
+	private TrainingException unpublished(Path log, String name, Exception failure, boolean cancelled) {
+		TrainingException plain = failure instanceof TrainingException e ? e
+				: new TrainingException("training failed: " + failure.getMessage(), failure);
+		if (!Files.isRegularFile(log)) {
+			return plain;
+		}
+		try {
+			// how the run ended, in the log's last line (the message's first: a failure's own tail is above it)
+			Files.writeString(log, plain.getMessage().lines().findFirst().orElse("") + "\n", StandardCharsets.UTF_8,
+					java.nio.file.StandardOpenOption.APPEND);
+			Path kept = TrainingLog.keepUnpublished(cache, log, name, cancelled ? "cancelled" : "failed");
+			return new TrainingException(plain.getMessage() + "\nThe run's log: " + kept, kept, failure);
+		} catch (IOException e) {
+			plain.addSuppressed(e);
+			return plain;
 		}
 	}
 
@@ -146,8 +191,8 @@ public final class ProjectTrainer {
 	private record Finished(Path folder, JsonNode done) {
 	}
 
-	private Finished run(Path work, TrainingData.Exported data, InstalledModel embeddings, Parameters p, Listener listener,
-			BooleanSupplier canceled) throws IOException, TrainingException {
+	private Finished run(Path work, Path log, TrainingData.Exported data, InstalledModel embeddings, Parameters p,
+			Listener listener, BooleanSupplier canceled) throws IOException, TrainingException {
 		Path out = work.resolve("out");
 		List<String> command = new ArrayList<>(List.of("sh", distribution.resolve("bin/labelbench-server").toString(),
 				"train", "--data", data.folder().toString(), "--out", out.toString()));
@@ -171,7 +216,7 @@ public final class ProjectTrainer {
 		Thread killer = new Thread(() -> kill(process), "training-kill");
 		Runtime.getRuntime().addShutdownHook(killer);
 		try {
-			return await(process, work, listener, canceled);
+			return await(process, work, log, listener, canceled);
 		} finally {
 			try {
 				Runtime.getRuntime().removeShutdownHook(killer);
@@ -181,12 +226,11 @@ public final class ProjectTrainer {
 		}
 	}
 
-	private Finished await(Process process, Path work, Listener listener, BooleanSupplier canceled)
+	private Finished await(Process process, Path work, Path log, Listener listener, BooleanSupplier canceled)
 			throws IOException, TrainingException {
 		Path out = work.resolve("out");
 		Files.writeString(work.resolve("pid"), Long.toString(process.pid()));
-		Path log = work.resolve("training.log");
-		java.util.concurrent.atomic.AtomicReference<JsonNode> done = new java.util.concurrent.atomic.AtomicReference<>();
+		AtomicReference<JsonNode> done = new AtomicReference<>();
 		Thread reader = new Thread(() -> follow(process, log, listener, done), "training-output");
 		reader.setDaemon(true);
 		reader.start();
@@ -194,6 +238,7 @@ public final class ProjectTrainer {
 			while (process.isAlive()) {
 				if (canceled.getAsBoolean()) {
 					kill(process);
+					reader.join(5000); // the log is complete before it is kept
 					throw new TrainingException("training cancelled; nothing was published");
 				}
 				process.waitFor(200, java.util.concurrent.TimeUnit.MILLISECONDS);
@@ -212,22 +257,17 @@ public final class ProjectTrainer {
 		return new Finished(result, done.get());
 	}
 
-	private static void follow(Process process, Path log, Listener listener,
-			java.util.concurrent.atomic.AtomicReference<JsonNode> done) {
+	/** Writes the JVM's output to the log (after its opening line) and hands each line to the listener. */
+	private static void follow(Process process, Path log, Listener listener, AtomicReference<JsonNode> done) {
 		try (BufferedReader in = new BufferedReader(
 				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-				Writer logFile = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
+				Writer logFile = Files.newBufferedWriter(log, StandardCharsets.UTF_8,
+						java.nio.file.StandardOpenOption.APPEND)) {
 			String line;
 			while ((line = in.readLine()) != null) {
 				logFile.write(line + "\n");
 				logFile.flush();
-				if (line.startsWith("{\"event\":\"epoch\"")) {
-					listener.epoch(Json.mapper().readTree(line));
-				} else if (line.startsWith("{\"event\":\"done\"")) {
-					done.set(Json.mapper().readTree(line));
-				} else {
-					listener.log(line);
-				}
+				TrainingLog.dispatch(line, listener, done);
 			}
 		} catch (IOException e) {
 			listener.log("training output unreadable: " + e.getMessage());

@@ -80,6 +80,25 @@ public final class TrainingData {
 		this.split = split;
 	}
 
+	/**
+	 * The refusal when no task outside the test tasks has a counted completion (ground truth, else the latest
+	 * submitted; drafts do not count), saying how many completed tasks the test selection took.
+	 */
+	private String noCompletions(int tasks, int completedTest, boolean tagged) {
+		if (completedTest == 0) {
+			return "no completions: none of the " + tasks + " task" + (tasks == 1 ? "" : "s") + " has a counted"
+					+ " completion (a ground-truth or submitted one; drafts do not count)";
+		}
+		String held = tagged ? "tagged \"" + TestSelection.TEST_TAG + "\""
+				: "in the held-out split of " + split + " of the tasks by id";
+		int others = tasks - completedTest;
+		return "no completions outside the test tasks: " + completedTest + " completed task"
+				+ (completedTest == 1 ? ", " : "s, all " + completedTest + " ") + held
+				+ " (held out to score the model)" + (others == 0 ? "" : "; the other " + others + " task"
+						+ (others == 1 ? " has" : "s have") + " no counted completion")
+				+ ". Submit completions of tasks outside the test set to train on";
+	}
+
 	/** Writes the data files into {@code folder} (created) and describes them. */
 	public Exported export(Path folder) throws IOException, TrainingException {
 		ControlTag control = control();
@@ -159,8 +178,7 @@ public final class TrainingData {
 			}
 		}
 		if (trainTasks == 0) {
-			throw new TrainingException("no completions: none of the " + tasks.size() + " tasks outside the test set"
-					+ " has a submitted or ground-truth completion");
+			throw new TrainingException(noCompletions(tasks.size(), testTasks, anyTagged));
 		}
 		String headLabel = null;
 		List<String> entityLabels = List.of();

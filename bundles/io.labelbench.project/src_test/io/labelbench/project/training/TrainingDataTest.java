@@ -144,6 +144,35 @@ class TrainingDataTest {
 		assertFalse(Files.exists(dir.resolve("data-ner")), "nothing written");
 	}
 
+	/** Completions of test tasks are held out: the refusal says they were counted and where they went. */
+	@Test
+	void noCompletionsOutsideTheTestTasksSaysWhatCounts() throws Exception {
+		for (long id = 1; id <= 3; id++) {
+			ObjectNode tagged = (ObjectNode) Json.mapper().readTree(submitted("Take aspirin.", span(5, 12, "DRUG")));
+			tagged.putArray("tags").add("test");
+			task(id, tagged.toString());
+		}
+		task(4, "{\"data\":{\"text\":\"Give ibuprofen.\"}}");
+		TrainingException e = assertThrows(TrainingException.class, () -> export(TrainingType.NER));
+		assertEquals("no completions outside the test tasks: 3 completed tasks, all 3 tagged \"test\" (held out to"
+				+ " score the model); the other 1 task has no counted completion. Submit completions of tasks outside"
+				+ " the test set to train on", e.getMessage());
+
+		TrainingException split = assertThrows(TrainingException.class, () -> new TrainingData(project,
+				LabelingConfig.read(project.configFile()), TrainingType.NER, 0.99).export(dir.resolve("split")));
+		assertTrue(split.getMessage().startsWith("no completions outside the test tasks: 3 completed tasks, all 3"
+				+ " tagged"), "tagged tasks win over a split: " + split.getMessage());
+	}
+
+	@Test
+	void noCompletionAtAllIsSaidSo() throws Exception {
+		task(1, "{\"data\":{\"text\":\"Give ibuprofen.\"}}");
+		task(2, "{\"data\":{\"text\":\"Take aspirin.\"}}");
+		TrainingException e = assertThrows(TrainingException.class, () -> export(TrainingType.NER));
+		assertEquals("no completions: none of the 2 tasks has a counted completion (a ground-truth or submitted one;"
+				+ " drafts do not count)", e.getMessage());
+	}
+
 	@Test
 	void oneLabelOnlyIsRefused() throws Exception {
 		task(1, submitted("Take aspirin.", choice("drug")));

@@ -23,8 +23,9 @@ import io.labelbench.ui.training.TrainingRun;
 /**
  * The trainings active learning starts: the workbench's {@link TrainingJob} (its own JVM, counted in the servers'
  * budget, progress per epoch, cancel; deploying into the config as one undoable edit), with the default parameters
- * and the tasks tagged "test" held out; its training editor stays closed, so that annotating goes on undisturbed.
- * When it ends, the model's score, or why it failed, is remembered in the project's active learning state.
+ * and the tasks tagged "test" held out; in the background: its training editor stays closed and a failure opens no
+ * dialog, so that annotating goes on undisturbed. When it ends, the model's score, or why it failed and where its
+ * log is, is remembered in the project's active learning state (the project's decoration and properties show it).
  */
 public final class ActiveTrainings {
 
@@ -45,7 +46,7 @@ public final class ActiveTrainings {
 			ActiveLearning.Settings settings = status.settings();
 			TrainingRequest request = new TrainingRequest(settings.type(), ProjectTrainer.Parameters.DEFAULTS, null,
 					settings.deploy(), false);
-			TrainingJob job = TrainingJobs.schedule(project, request, false);
+			TrainingJob job = TrainingJobs.scheduleInBackground(project, request);
 			job.addJobChangeListener(new JobChangeAdapter() {
 				@Override
 				public void running(IJobChangeEvent event) {
@@ -74,7 +75,7 @@ public final class ActiveTrainings {
 				ProjectTrainer.Result result = run.result();
 				learning.finished(result, deploy && names(lb, result.model().name()));
 			} else {
-				learning.failed(run.message() == null ? run.state().name().toLowerCase() : run.message());
+				learning.failed(StatusText.failure(run));
 			}
 		} catch (IOException e) {
 			ILog.of(ActiveTrainings.class).log(Status.warning("active learning of project " + project.getName()

@@ -23,6 +23,7 @@ public final class Messages extends NLS {
 	public static String Status_lastNoScore;
 	public static String Status_deployed;
 	public static String Status_failed;
+	public static String Status_failedLog;
 	public static String Decoration_next;
 	public static String Decoration_due;
 	public static String Decoration_running;

@@ -9,12 +9,16 @@ import java.util.Locale;
 import org.eclipse.osgi.util.NLS;
 
 import io.labelbench.project.training.ActiveLearning;
+import io.labelbench.ui.training.TrainingRun;
 
 /** Active learning's status in words: long for the property page, short for the project's decoration. */
 final class StatusText {
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
 			.withZone(ZoneId.systemDefault());
+
+	/** How much of a failure's reason the project's decoration shows. */
+	static final int REASON_CHARS = 60;
 
 	private StatusText() {
 	}
@@ -59,11 +63,27 @@ final class StatusText {
 						: Messages.format(Messages.Decoration_next, status.remaining()));
 		ActiveLearning.LastTraining last = status.last();
 		if (last != null && last.failed()) {
-			text.append(", ").append(Messages.Decoration_failed);
+			text.append(", ").append(NLS.bind(Messages.Decoration_failed, shortReason(last.error())));
 		} else if (last != null && last.score() != null) {
 			text.append(", ").append(NLS.bind(Messages.Decoration_last, last.metric(), score(last.score())));
 		}
 		return text.toString();
+	}
+
+	/**
+	 * Why a run failed, as remembered: the first line of the trainer's reason (a failed JVM's output tail stays in
+	 * its log), and where the run's log is.
+	 */
+	static String failure(TrainingRun run) {
+		String reason = run.reason() == null || run.reason().isBlank() ? run.state().name().toLowerCase(Locale.ROOT)
+				: run.reason().lines().findFirst().orElse("").replaceFirst(" The end of its output:$", "");
+		return run.logFile().map(log -> NLS.bind(Messages.Status_failedLog, reason, log)).orElse(reason);
+	}
+
+	/** The first line of a remembered failure, cut to fit beside a project's name. */
+	static String shortReason(String error) {
+		String first = error.lines().findFirst().orElse("").strip();
+		return first.length() <= REASON_CHARS ? first : first.substring(0, REASON_CHARS - 1).strip() + "\u2026";
 	}
 
 	static String score(double value) {

@@ -8,7 +8,6 @@ import java.util.TreeMap;
 
 import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.ResourcesPlugin;
-import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
@@ -21,22 +20,20 @@ import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
-import org.eclipse.ui.IEditorInput;
-import org.eclipse.ui.IEditorSite;
-import org.eclipse.ui.PartInitException;
-import org.eclipse.ui.part.EditorPart;
 
 import io.labelbench.core.eval.EvaluationReport;
 import io.labelbench.core.eval.Metrics;
 import io.labelbench.core.io.TaskExporter;
 import io.labelbench.ui.LabelbenchProjects;
+import io.labelbench.ui.ReadOnlyEditor;
+import io.labelbench.ui.ScoreTable;
 
 /**
  * An evaluation's report: what was compared and what was left out, the span scores per label (exact and
  * overlapping) with a chart of their F1, the span label confusion matrix, classification and assertion accuracy,
  * relation scores; "Export JSON..." writes the report as {@code labelbench evaluate --out} does.
  */
-public final class EvaluationReportEditor extends EditorPart {
+public final class EvaluationReportEditor extends ReadOnlyEditor<EvaluationReportInput> {
 
 	public static final String ID = "io.labelbench.ui.evaluation.reportEditor";
 
@@ -46,17 +43,14 @@ public final class EvaluationReportEditor extends EditorPart {
 	private F1Chart chart;
 	private Canvas chartCanvas;
 
+	public EvaluationReportEditor() {
+		super(EvaluationReportInput.class);
+	}
+
 	@Override
-	public void init(IEditorSite site, IEditorInput input) throws PartInitException {
-		if (!(input instanceof EvaluationReportInput reportInput)) {
-			throw new PartInitException("not an evaluation report: " + input.getName());
-		}
-		setSite(site);
-		setInput(input);
-		report = reportInput.report();
-		projectName = reportInput.projectName();
-		setPartName(input.getName());
-		setTitleToolTip(input.getToolTipText());
+	protected void shows(EvaluationReportInput input) {
+		report = input.report();
+		projectName = input.projectName();
 	}
 
 	@Override
@@ -82,13 +76,13 @@ public final class EvaluationReportEditor extends EditorPart {
 			any = true;
 			Metrics.Classification scores = entry.getValue();
 			heading(content, Messages.format(Messages.Report_classification, entry.getKey(),
-					ReportTables.score(scores.accuracy()), scores.correct(), scores.total()));
+					ScoreTable.score(scores.accuracy()), scores.correct(), scores.total()));
 			ReportTables.labels(content, scores.labels());
 		}
 		Metrics.Assertions assertions = metrics.assertions();
 		if (assertions.total() > 0 || !assertions.regions().isEmpty()) {
 			any = true;
-			heading(content, Messages.format(Messages.Report_assertion, ReportTables.score(assertions.accuracy()),
+			heading(content, Messages.format(Messages.Report_assertion, ScoreTable.score(assertions.accuracy()),
 					assertions.agreed(), assertions.total()));
 			ReportTables.labels(content, assertions.regions());
 		}
@@ -204,25 +198,5 @@ public final class EvaluationReportEditor extends EditorPart {
 	@Override
 	public void setFocus() {
 		scrolled.setFocus();
-	}
-
-	@Override
-	public void doSave(IProgressMonitor monitor) {
-		// a report is not edited
-	}
-
-	@Override
-	public void doSaveAs() {
-		// "Export JSON..." writes the report
-	}
-
-	@Override
-	public boolean isDirty() {
-		return false;
-	}
-
-	@Override
-	public boolean isSaveAsAllowed() {
-		return false;
 	}
 }

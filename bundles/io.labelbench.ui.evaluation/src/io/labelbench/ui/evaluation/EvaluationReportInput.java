@@ -2,15 +2,13 @@ package io.labelbench.ui.evaluation;
 
 import java.util.Objects;
 
-import org.eclipse.jface.resource.ImageDescriptor;
 import org.eclipse.osgi.util.NLS;
-import org.eclipse.ui.IEditorInput;
-import org.eclipse.ui.IPersistableElement;
 
 import io.labelbench.core.eval.EvaluationReport;
+import io.labelbench.ui.TransientEditorInput;
 
 /** One evaluation's report; not kept across restarts (the JSON export is). */
-public final class EvaluationReportInput implements IEditorInput {
+public final class EvaluationReportInput extends TransientEditorInput {
 
 	private final String projectName;
 	private final EvaluationReport report;
@@ -29,33 +27,13 @@ public final class EvaluationReportInput implements IEditorInput {
 	}
 
 	@Override
-	public boolean exists() {
-		return false;
-	}
-
-	@Override
-	public ImageDescriptor getImageDescriptor() {
-		return null;
-	}
-
-	@Override
 	public String getName() {
 		return NLS.bind(Messages.Report_title, projectName);
 	}
 
 	@Override
-	public IPersistableElement getPersistable() {
-		return null;
-	}
-
-	@Override
 	public String getToolTipText() {
 		return getName() + " \u2014 " + report.predictions().describe();
-	}
-
-	@Override
-	public <T> T getAdapter(Class<T> adapter) {
-		return null;
 	}
 
 	@Override

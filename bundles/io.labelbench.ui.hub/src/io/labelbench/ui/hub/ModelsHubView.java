@@ -140,7 +140,7 @@ public final class ModelsHubView extends ViewPart {
 		detailStack = new StackLayout();
 		details.setLayout(detailStack);
 		detail = new Text(details, SWT.MULTI | SWT.READ_ONLY | SWT.WRAP | SWT.V_SCROLL | SWT.BORDER);
-		trainedDetail = new TrainedModelDetail(details);
+		trainedDetail = new TrainedModelDetail(details, getSite());
 		detailStack.topControl = detail;
 		sash.setWeights(3, 1);
 

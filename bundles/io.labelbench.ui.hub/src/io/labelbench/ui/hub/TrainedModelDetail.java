@@ -4,8 +4,14 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
+import org.eclipse.jface.action.MenuManager;
+import org.eclipse.jface.action.Separator;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.viewers.ISelection;
+import org.eclipse.jface.viewers.ISelectionChangedListener;
+import org.eclipse.jface.viewers.ISelectionProvider;
+import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
@@ -16,16 +22,24 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.ui.IWorkbenchActionConstants;
+import org.eclipse.ui.IWorkbenchPartSite;
 
 import io.labelbench.hub.ModelScores;
 import io.labelbench.hub.TrainedModels;
+import io.labelbench.ui.ScoreTable;
 
 /**
  * The detail of a model trained in this workbench: its versions (v1, v2 … with time, what each was trained on and
  * its micro and macro scores) and, for the version selected (the newest at first), its parameters and held-out
- * scores per label with the confusion matrix.
+ * scores per label with the confusion matrix. The versions table has a context menu ({@value #VERSIONS_MENU}) whose
+ * selection is the {@link TrainedModels.Version} right-clicked, for other bundles to contribute to (e.g. Show
+ * Training Log).
  */
 final class TrainedModelDetail {
+
+	/** The id of the versions table's context menu. */
+	static final String VERSIONS_MENU = "io.labelbench.ui.hub.trainedVersions";
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
 			.withZone(ZoneId.systemDefault());
@@ -36,7 +50,7 @@ final class TrainedModelDetail {
 	private Composite scores;
 	private List<TrainedModels.Version> versions = List.of();
 
-	TrainedModelDetail(Composite parent) {
+	TrainedModelDetail(Composite parent, IWorkbenchPartSite site) {
 		control = new SashForm(parent, SWT.HORIZONTAL);
 		versionsTable = new Table(control, SWT.SINGLE | SWT.FULL_SELECTION | SWT.BORDER);
 		versionsTable.setHeaderVisible(true);
@@ -50,6 +64,10 @@ final class TrainedModelDetail {
 			column.setWidth(widths[i]);
 		}
 		versionsTable.addListener(SWT.Selection, e -> showScores(versionsTable.getSelectionIndex()));
+		MenuManager menu = new MenuManager();
+		menu.add(new Separator(IWorkbenchActionConstants.MB_ADDITIONS));
+		versionsTable.setMenu(menu.createContextMenu(versionsTable));
+		site.registerContextMenu(VERSIONS_MENU, menu, new VersionSelection());
 		scrolled = new ScrolledComposite(control, SWT.V_SCROLL | SWT.H_SCROLL | SWT.BORDER);
 		scrolled.setExpandHorizontal(true);
 		scrolled.setExpandVertical(true);
@@ -72,10 +90,10 @@ final class TrainedModelDetail {
 			ModelScores.Row micro = s.measured() ? s.headline() : null;
 			new TableItem(versionsTable, SWT.NONE).setText(new String[] { "v" + version.version(),
 					TIME.format(version.time()), Integer.toString(s.testTasks()),
-					micro == null ? "" : ScoresTables.score(micro.precision()),
-					micro == null ? "" : ScoresTables.score(micro.recall()),
-					micro == null ? "" : ScoresTables.score(micro.f1()),
-					micro == null || s.macroF1() == null ? "" : ScoresTables.score(s.macroF1()) });
+					micro == null ? "" : ScoreTable.score(micro.precision()),
+					micro == null ? "" : ScoreTable.score(micro.recall()),
+					micro == null ? "" : ScoreTable.score(micro.f1()),
+					micro == null || s.macroF1() == null ? "" : ScoreTable.score(s.macroF1()) });
 		}
 		int index = same && selected < versions.size() ? selected : versions.size() - 1;
 		versionsTable.select(index);
@@ -115,6 +133,31 @@ final class TrainedModelDetail {
 		Label label = new Label(scores, SWT.WRAP);
 		label.setText(text);
 		GridDataFactory.fillDefaults().grab(true, false).hint(420, SWT.DEFAULT).applyTo(label);
+	}
+
+	/** The version selected in the versions table, for the context menu's contributions. */
+	private final class VersionSelection implements ISelectionProvider {
+		@Override
+		public ISelection getSelection() {
+			int index = versionsTable.getSelectionIndex();
+			return index >= 0 && index < versions.size() ? new StructuredSelection(versions.get(index))
+					: StructuredSelection.EMPTY;
+		}
+
+		@Override
+		public void setSelection(ISelection selection) {
+			// chosen in the table
+		}
+
+		@Override
+		public void addSelectionChangedListener(ISelectionChangedListener listener) {
+			// read when the menu shows
+		}
+
+		@Override
+		public void removeSelectionChangedListener(ISelectionChangedListener listener) {
+			// read when the menu shows
+		}
 	}
 
 	/** For tests: the versions table and the labels and tables of the selected version. */

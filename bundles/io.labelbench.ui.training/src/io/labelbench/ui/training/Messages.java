@@ -30,10 +30,15 @@ public final class Messages extends NLS {
 	public static String TrainingJob_noConfig;
 	public static String TrainingJob_overBudget;
 	public static String TrainingJob_failed;
+	public static String TrainingJob_show;
 	public static String Epoch_line;
 	public static String Epoch_accuracy;
 	public static String Epoch_validation;
 	public static String Editor_title;
+	public static String Editor_savedTitle;
+	public static String Editor_saved;
+	public static String Editor_logFile;
+	public static String Editor_noLogFile;
 	public static String Editor_cancel;
 	public static String Editor_parameters;
 	public static String Editor_default;
@@ -64,6 +69,8 @@ public final class Messages extends NLS {
 	public static String Deploy_noWorkbench;
 	public static String Deploy_stale;
 	public static String Deploy_redeploying;
+	public static String ShowLog_title;
+	public static String ShowLog_unreadable;
 
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);

@@ -1,9 +1,10 @@
 package io.labelbench.ui.training;
 
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.resource.JFaceResources;
@@ -18,26 +19,28 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
-import org.eclipse.ui.IEditorInput;
-import org.eclipse.ui.IEditorSite;
-import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.PlatformUI;
-import org.eclipse.ui.part.EditorPart;
 
+import io.labelbench.hub.InstalledModel;
 import io.labelbench.hub.ModelScores;
+import io.labelbench.hub.TrainedModels;
 import io.labelbench.project.training.ProjectTrainer;
 import io.labelbench.project.training.TrainingEpoch;
 import io.labelbench.protocol.TrainingDefaults;
+import io.labelbench.ui.ReadOnlyEditor;
 import io.labelbench.ui.hub.ScoresTables;
 
 /**
  * A training run as it happens: what is trained, its state, a live chart of the loss and validation scores per
  * epoch, the process log below; when the model is published, its held-out scores (per label, averages, confusion
- * matrix) and what deploying it did. Cancel stops the run (nothing is published).
+ * matrix) and what deploying it did; once it ended, where its whole log is. Cancel stops the run (nothing is
+ * published). A published version's past run shows the same, read back from its saved log, without Cancel.
  */
-public final class TrainingEditor extends EditorPart {
+public final class TrainingEditor extends ReadOnlyEditor<TrainingInput> {
 
 	public static final String ID = "io.labelbench.ui.training.trainingEditor";
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+			.withZone(ZoneId.systemDefault());
 
 	private TrainingRun run;
 	private final AtomicBoolean updateQueued = new AtomicBoolean();
@@ -46,6 +49,7 @@ public final class TrainingEditor extends EditorPart {
 	private ScrolledComposite scrolled;
 	private Label parameters;
 	private Label state;
+	private Label logFile;
 	private Button cancel;
 	private EpochChart chart;
 	private Canvas chartCanvas;
@@ -56,16 +60,13 @@ public final class TrainingEditor extends EditorPart {
 	private boolean endShown;
 	private boolean deploymentShown;
 
+	public TrainingEditor() {
+		super(TrainingInput.class);
+	}
+
 	@Override
-	public void init(IEditorSite site, IEditorInput input) throws PartInitException {
-		if (!(input instanceof TrainingInput trainingInput)) {
-			throw new PartInitException("not a training run: " + input.getName());
-		}
-		setSite(site);
-		setInput(input);
-		run = trainingInput.run();
-		setPartName(input.getName());
-		setTitleToolTip(input.getToolTipText());
+	protected void shows(TrainingInput input) {
+		run = input.run();
 	}
 
 	@Override
@@ -78,11 +79,14 @@ public final class TrainingEditor extends EditorPart {
 		Label title = new Label(top, SWT.WRAP);
 		title.setFont(JFaceResources.getHeaderFont());
 		title.setText(getPartName());
-		cancel = new Button(top, SWT.PUSH);
-		cancel.setText(Messages.Editor_cancel);
-		cancel.addListener(SWT.Selection, e -> cancel());
-		parameters = text(root, parameters(run.request()));
+		if (run.saved() == null) {
+			cancel = new Button(top, SWT.PUSH);
+			cancel.setText(Messages.Editor_cancel);
+			cancel.addListener(SWT.Selection, e -> cancel());
+		}
+		parameters = text(root, run.saved() == null ? parameters(run.request()) : used(run.model()));
 		state = text(root, "");
+		logFile = text(root, "");
 
 		// the chart is a pane of its own (never inside a scrolled composite): it draws to the size it is given
 		SashForm sash = new SashForm(root, SWT.VERTICAL);
@@ -129,9 +133,9 @@ public final class TrainingEditor extends EditorPart {
 	}
 
 	/** The parameters the training JVM used, as the published entry records them. */
-	private static String used(ProjectTrainer.Result result) {
+	private static String used(InstalledModel model) {
 		StringBuilder text = new StringBuilder();
-		result.model().entry().json().path("parameters").fields().forEachRemaining(field -> text
+		model.entry().json().path("parameters").fields().forEachRemaining(field -> text
 				.append(text.length() == 0 ? "" : ", ").append(field.getKey()).append(' ')
 				.append(field.getValue().asText()));
 		return NLS.bind(Messages.Editor_used, text);
@@ -168,13 +172,17 @@ public final class TrainingEditor extends EditorPart {
 		epochsShown = epochs.size();
 		appendLog();
 		TrainingRun.State now = run.state();
-		cancel.setEnabled(now == TrainingRun.State.RUNNING);
+		if (cancel != null) {
+			cancel.setEnabled(now == TrainingRun.State.RUNNING);
+		}
 		state.setText(stateText(now, epochs));
 		if (now != TrainingRun.State.RUNNING && !endShown) {
 			endShown = true;
 			if (now == TrainingRun.State.PUBLISHED) {
-				parameters.setText(used(run.result()));
+				parameters.setText(used(run.model()));
 			}
+			logFile.setText(run.logFile().map(path -> NLS.bind(Messages.Editor_logFile, path))
+					.orElse(run.saved() != null ? Messages.Editor_noLogFile : ""));
 			showEnd(now);
 		}
 		if (endShown && !deploymentShown && !run.deployment().isEmpty()) {
@@ -189,7 +197,7 @@ public final class TrainingEditor extends EditorPart {
 		return switch (now) {
 		case RUNNING -> epochs.isEmpty() ? Messages.Editor_starting
 				: Messages.format(Messages.Editor_running, EpochText.line(epochs.get(epochs.size() - 1)));
-		case PUBLISHED -> published(run.result());
+		case PUBLISHED -> run.saved() != null ? saved(run.saved()) : published(run.result());
 		case FAILED -> Messages.format(Messages.Editor_failed, run.message());
 		case CANCELLED -> Messages.Editor_cancelled;
 		};
@@ -199,6 +207,11 @@ public final class TrainingEditor extends EditorPart {
 		return Messages.format(Messages.Editor_published, result.model().name(), result.version(),
 				EpochText.decimals(result.seconds(), 1), result.data().trainTasks(), result.data().examples(),
 				String.join(", ", result.data().labels()), result.testTasks(), result.data().testSelection());
+	}
+
+	private static String saved(TrainedModels.Version version) {
+		return Messages.format(Messages.Editor_saved, version.name(), version.version(),
+				TIME.format(version.time()), version.description());
 	}
 
 	private void showEnd(TrainingRun.State now) {
@@ -211,7 +224,7 @@ public final class TrainingEditor extends EditorPart {
 		}
 		Label heading = text(closing, Messages.Editor_scores);
 		heading.setFont(JFaceResources.getBannerFont());
-		ScoresTables.create(closing, ModelScores.of(run.result().model().entry().metrics()));
+		ScoresTables.create(closing, ModelScores.of(run.model().entry().metrics()));
 	}
 
 	private void appendLog() {
@@ -259,6 +272,11 @@ public final class TrainingEditor extends EditorPart {
 		return run;
 	}
 
+	/** The Cancel button, or {@code null} for a saved run. */
+	public Button cancelButton() {
+		return cancel;
+	}
+
 	@Override
 	public void dispose() {
 		run.removeListener(listener);
@@ -268,25 +286,5 @@ public final class TrainingEditor extends EditorPart {
 	@Override
 	public void setFocus() {
 		scrolled.setFocus();
-	}
-
-	@Override
-	public void doSave(IProgressMonitor monitor) {
-		// a training run is not edited
-	}
-
-	@Override
-	public void doSaveAs() {
-		// nothing to save: the model is in the Models Hub
-	}
-
-	@Override
-	public boolean isDirty() {
-		return false;
-	}
-
-	@Override
-	public boolean isSaveAsAllowed() {
-		return false;
 	}
 }

@@ -1,12 +1,16 @@
 package io.labelbench.ui.training;
 
-import org.eclipse.jface.resource.ImageDescriptor;
-import org.eclipse.osgi.util.NLS;
-import org.eclipse.ui.IEditorInput;
-import org.eclipse.ui.IPersistableElement;
+import java.util.Objects;
 
-/** One training run; not kept across restarts (the published model and its scores are, in the Models Hub). */
-public final class TrainingInput implements IEditorInput {
+import org.eclipse.osgi.util.NLS;
+
+import io.labelbench.ui.TransientEditorInput;
+
+/**
+ * One training run; not kept across restarts (the published model, its scores and its log are, in the Models Hub).
+ * The saved run of a published version is the same input however often it is read back.
+ */
+public final class TrainingInput extends TransientEditorInput {
 
 	private final TrainingRun run;
 
@@ -19,42 +23,26 @@ public final class TrainingInput implements IEditorInput {
 	}
 
 	@Override
-	public boolean exists() {
-		return false;
-	}
-
-	@Override
-	public ImageDescriptor getImageDescriptor() {
-		return null;
-	}
-
-	@Override
 	public String getName() {
+		if (run.saved() != null) {
+			return NLS.bind(Messages.Editor_savedTitle, run.saved().name(), run.saved().version());
+		}
 		return NLS.bind(Messages.Editor_title, run.request().type().id(), run.projectName());
 	}
 
 	@Override
-	public IPersistableElement getPersistable() {
-		return null;
-	}
-
-	@Override
-	public String getToolTipText() {
-		return getName();
-	}
-
-	@Override
-	public <T> T getAdapter(Class<T> adapter) {
-		return null;
-	}
-
-	@Override
 	public boolean equals(Object other) {
-		return other instanceof TrainingInput input && input.run == run;
+		if (!(other instanceof TrainingInput input)) {
+			return false;
+		}
+		if (run.saved() != null && input.run.saved() != null) {
+			return run.saved().model().folder().equals(input.run.saved().model().folder());
+		}
+		return input.run == run;
 	}
 
 	@Override
 	public int hashCode() {
-		return System.identityHashCode(run);
+		return run.saved() != null ? Objects.hashCode(run.saved().model().folder()) : System.identityHashCode(run);
 	}
 }

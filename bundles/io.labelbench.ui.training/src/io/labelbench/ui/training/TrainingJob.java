@@ -2,23 +2,24 @@ package io.labelbench.ui.training;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 import org.eclipse.core.resources.IProject;
+import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.core.runtime.jobs.ISchedulingRule;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jface.action.Action;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.progress.IProgressConstants;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 import io.labelbench.config.LabelingConfig;
 import io.labelbench.core.store.LabelbenchProject;
@@ -40,6 +41,8 @@ import io.labelbench.ui.servers.Servers;
  * the servers and the other trainings; progress counts epochs, cancel kills the JVM (the trainer publishes nothing
  * then). Two trainings of one project never run at once ({@link ProjectRule}); of different projects they do. The
  * epochs and the process log go to the job's {@link TrainingRun}; a published model is deployed when asked.
+ * A failure is told in a dialog when the user started the training; a training started in the background (by
+ * active learning) never interrupts: its failure goes to the error log and its result stays in the Progress view.
  */
 public final class TrainingJob extends Job {
 
@@ -58,17 +61,34 @@ public final class TrainingJob extends Job {
 
 	private final IProject project;
 	private final TrainingRun run;
+	private final boolean background;
 	/** Epochs read by the output thread, counted in the monitor by the job's own thread. */
 	private final Queue<TrainingEpoch> unreported = new ConcurrentLinkedQueue<>();
 	private boolean counting;
 
-	TrainingJob(IProject project, TrainingRequest request) {
+	TrainingJob(IProject project, TrainingRequest request, boolean background) {
 		super(NLS.bind(Messages.TrainingJob_name, request.type().id(), project.getName()));
 		this.project = project;
 		this.run = new TrainingRun(project.getName(), request);
-		setUser(true);
+		this.background = background;
+		setUser(!background);
 		setRule(new ProjectRule(project.getLocation().toString()));
 		setProperty(IProgressConstants.NO_IMMEDIATE_ERROR_PROMPT_PROPERTY, Boolean.TRUE);
+		if (background) {
+			// the finished job stays in the Progress view, its link opening the run's training editor
+			setProperty(IProgressConstants.KEEPONE_PROPERTY, Boolean.TRUE);
+			setProperty(IProgressConstants.ACTION_PROPERTY, new Action(Messages.TrainingJob_show) {
+				@Override
+				public void run() {
+					TrainingJobs.open(TrainingJob.this.run);
+				}
+			});
+		}
+	}
+
+	/** Whether the training was started in the background (not by the user), so that nothing interrupts the user. */
+	public boolean background() {
+		return background;
 	}
 
 	public IProject project() {
@@ -108,7 +128,7 @@ public final class TrainingJob extends Job {
 			sub.subTask(Messages.TrainingJob_starting);
 			TrainingRequest request = run.request();
 			ProjectTrainer.Result result = trainer.train(lb, config, request.type(), request.split(),
-					request.parameters(), listener(), () -> {
+					request.parameters(), run.recorder(unreported::add), () -> {
 						countEpochs(sub);
 						return sub.isCanceled();
 					});
@@ -121,12 +141,13 @@ public final class TrainingJob extends Job {
 			return Status.OK_STATUS;
 		} catch (TrainingException e) {
 			if (sub.isCanceled()) {
-				run.ended(TrainingRun.State.CANCELLED, e.getMessage());
+				run.ended(TrainingRun.State.CANCELLED, e.getMessage(), e.getMessage(), e.log().orElse(null));
 				return Status.CANCEL_STATUS;
 			}
-			return fail(NLS.bind(Messages.TrainingJob_failed, project.getName(), e.getMessage()));
+			return fail(NLS.bind(Messages.TrainingJob_failed, project.getName(), e.getMessage()), e.getMessage(),
+					e.log().orElse(null));
 		} catch (ServerException | IOException e) {
-			return fail(NLS.bind(Messages.TrainingJob_failed, project.getName(), e.getMessage()));
+			return fail(NLS.bind(Messages.TrainingJob_failed, project.getName(), e.getMessage()), e.getMessage(), null);
 		}
 	}
 
@@ -149,23 +170,6 @@ public final class TrainingJob extends Job {
 				budget.maxServers(), Integer.toString(budget.maxHeapMb()));
 	}
 
-	private ProjectTrainer.Listener listener() {
-		return new ProjectTrainer.Listener() {
-			@Override
-			public void epoch(JsonNode event) {
-				TrainingEpoch epoch = TrainingEpoch.of(event);
-				run.log(EpochText.line(epoch));
-				run.epoch(epoch);
-				unreported.add(epoch);
-			}
-
-			@Override
-			public void log(String line) {
-				run.log(line);
-			}
-		};
-	}
-
 	/** On the job's thread: one unit of work per epoch, once the first epoch said how many there are. */
 	private void countEpochs(SubMonitor sub) {
 		TrainingEpoch epoch;
@@ -179,10 +183,19 @@ public final class TrainingJob extends Job {
 		}
 	}
 
-	/** The failure in the run (the training editor shows it) and in a message of its own, without a stack trace. */
 	private IStatus fail(String message) {
-		run.ended(TrainingRun.State.FAILED, message);
-		if (PlatformUI.isWorkbenchRunning()) {
+		return fail(message, message, null);
+	}
+
+	/**
+	 * The failure in the run (the training editor shows it) and, without a stack trace, in a dialog when the user
+	 * started the training, else in the error log.
+	 */
+	private IStatus fail(String message, String reason, Path log) {
+		run.ended(TrainingRun.State.FAILED, message, reason, log);
+		if (background) {
+			ILog.of(TrainingJob.class).log(Status.error(message));
+		} else if (PlatformUI.isWorkbenchRunning()) {
 			PlatformUI.getWorkbench().getDisplay().asyncExec(() -> MessageDialog.openError(
 					PlatformUI.getWorkbench().getDisplay().getActiveShell(), Messages.Train_title, message));
 		}

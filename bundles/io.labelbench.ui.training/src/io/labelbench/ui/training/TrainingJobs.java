@@ -1,16 +1,19 @@
 package io.labelbench.ui.training;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.core.resources.IProject;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.PlatformUI;
 
+import io.labelbench.hub.TrainedModels;
 import io.labelbench.project.training.ProjectTrainer;
 import io.labelbench.project.training.TrainingType;
 import io.labelbench.ui.LabelbenchJobs;
@@ -39,9 +42,12 @@ public final class TrainingJobs {
 		return schedule(project, new TrainingRequest(type, parameters, null, deploy, false), true);
 	}
 
-	/** Schedules the training; with {@code show}, its training editor opens (from any thread). */
+	/**
+	 * Schedules a training the user asked for: a failure is told in a dialog; with {@code show}, its training editor
+	 * opens (from any thread).
+	 */
 	public static TrainingJob schedule(IProject project, TrainingRequest request, boolean show) {
-		TrainingJob job = new TrainingJob(project, request);
+		TrainingJob job = new TrainingJob(project, request, false);
 		job.schedule();
 		if (show && PlatformUI.isWorkbenchRunning()) {
 			Display display = PlatformUI.getWorkbench().getDisplay();
@@ -51,6 +57,16 @@ public final class TrainingJobs {
 				display.asyncExec(() -> open(job.run()));
 			}
 		}
+		return job;
+	}
+
+	/**
+	 * Schedules a training nobody is waiting for (active learning's): no editor opens and nothing interrupts the
+	 * user; its result stays in the Progress view and a failure goes to the error log.
+	 */
+	public static TrainingJob scheduleInBackground(IProject project, TrainingRequest request) {
+		TrainingJob job = new TrainingJob(project, request, true);
+		job.schedule();
 		return job;
 	}
 
@@ -78,6 +94,20 @@ public final class TrainingJobs {
 				}
 			}
 		});
+	}
+
+	/**
+	 * Opens (or brings forward) the training editor of a published version's run, read back from its saved log;
+	 * {@code null} when it could not be read (the user is told why).
+	 */
+	public static TrainingEditor openSaved(TrainedModels.Version version) {
+		try {
+			return open(TrainingRun.saved(version));
+		} catch (IOException e) {
+			MessageDialog.openError(PlatformUI.getWorkbench().getDisplay().getActiveShell(), Messages.ShowLog_title,
+					NLS.bind(Messages.ShowLog_unreadable, version.name() + " v" + version.version(), e.getMessage()));
+			return null;
+		}
 	}
 
 	/** Opens (or brings forward) the training editor of a run. */

@@ -13,6 +13,9 @@ import java.util.List;
 
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IProject;
+import org.eclipse.core.runtime.ILogListener;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Platform;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.eclipse.jface.preference.PreferenceDialog;
@@ -22,6 +25,8 @@ import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Listener;
+import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Spinner;
 import org.eclipse.swt.widgets.Tree;
 import org.eclipse.swt.widgets.TreeItem;
@@ -30,6 +35,7 @@ import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.dialogs.PreferencesUtil;
 import org.eclipse.ui.navigator.CommonNavigator;
+import org.eclipse.ui.progress.IProgressConstants;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,6 +52,7 @@ import io.labelbench.hub.HubLocation;
 import io.labelbench.hub.ModelCache;
 import io.labelbench.hub.ModelDownloader;
 import io.labelbench.hub.ModelsHub;
+import io.labelbench.preannotate.server.ServerRegistry;
 import io.labelbench.project.training.ActiveLearning;
 import io.labelbench.ui.LabelbenchProjects;
 import io.labelbench.ui.ModelCachePreference;
@@ -127,6 +134,15 @@ class ActiveLearningWorkbenchTest {
 		return task;
 	}
 
+	/** A completion of the task's prediction, submitted before active learning was on (training data, not counted). */
+	private static void submittedBefore(LabelbenchProject lb, int id) throws Exception {
+		Task done = lb.tasks().read(TaskId.of(id));
+		Annotation completion = done.addCompletion();
+		completion.json().put("id", 1).put("submitted_at", "2026-12-01T09:00:00Z");
+		completion.json().set("result", done.predictions().get(0).json().get("result").deepCopy());
+		lb.tasks().write(done);
+	}
+
 	private static void span(Annotation annotation, String id, int start, int end, String text, String label) {
 		Region region = annotation.addResult("labels").span(start, end, text, label);
 		region.json().put("id", id).put("from_name", "label").put("to_name", "text");
@@ -142,11 +158,7 @@ class ActiveLearningWorkbenchTest {
 		}
 		// submitted before active learning was switched on: training data, but not counted
 		for (int id = 4; id <= 8; id++) {
-			Task done = lb.tasks().read(TaskId.of(id));
-			Annotation completion = done.addCompletion();
-			completion.json().put("id", 1).put("submitted_at", "2026-12-01T09:00:00Z");
-			completion.json().set("result", done.predictions().get(0).json().get("result").deepCopy());
-			lb.tasks().write(done);
+			submittedBefore(lb, id);
 		}
 		IProject project = LabelbenchProjects.openOrCreate(folder, null);
 		UiTesting.waitUntil("counting from the workbench's start", ActiveLearningTrigger::listening, 30_000);
@@ -227,6 +239,84 @@ class ActiveLearningWorkbenchTest {
 		again.close();
 		UiTesting.screenshot(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(),
 				Path.of("target", "active-learning-explorer.png"));
+	}
+
+	/**
+	 * A training active learning started fails (its JVM runs out of memory): no dialog interrupts the annotator. The
+	 * failure is in the error log, the job's error result stays in the Progress view, and the project's decoration
+	 * and properties say why and where the run's log is.
+	 */
+	@Test
+	void aFailedBackgroundTrainingInterruptsNobodyAndIsReportedBesideTheProject() throws Exception {
+		Path folder = dir.resolve("ward");
+		LabelbenchProject lb = LabelbenchProject.create(folder, LabelbenchProject.currentUser());
+		Files.writeString(lb.configFile(), CONFIG, StandardCharsets.UTF_8);
+		for (int id = 1; id <= 6; id++) {
+			lb.tasks().write(task(id, id > 4));
+		}
+		submittedBefore(lb, 2);
+		ActiveLearning learning = new ActiveLearning(lb);
+		learning.configure(new ActiveLearning.Settings(1, false, io.labelbench.project.training.TrainingType.NER));
+		IProject project = LabelbenchProjects.openOrCreate(folder, null);
+		UiTesting.waitUntil("counting from the workbench's start", ActiveLearningTrigger::listening, 30_000);
+
+		Path bin = Files.createDirectories(dir.resolve("failing/bin"));
+		Files.writeString(bin.resolve("labelbench-server"),
+				"echo 'Exception in thread \"main\" java.lang.OutOfMemoryError: Java heap space'\nexit 1\n");
+		String distribution = System.getProperty(ServerRegistry.DISTRIBUTION_PROPERTY);
+		List<IStatus> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
+		ILogListener errorLog = (status, plugin) -> logged.add(status);
+		Platform.addLogListener(errorLog);
+		Shell main = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
+		List<String> dialogs = new ArrayList<>();
+		Listener opened = event -> {
+			if (event.widget instanceof Shell shell && shell != main) {
+				dialogs.add(shell.getText());
+			}
+		};
+		main.getDisplay().addFilter(SWT.Activate, opened);
+		try {
+			System.setProperty(ServerRegistry.DISTRIBUTION_PROPERTY, dir.resolve("failing").toString());
+			submit(project, 1);
+			UiTesting.waitUntil("the submit starts a training", () -> TrainingJobs.current().size() == 1, 20_000);
+			TrainingJob job = TrainingJobs.current().get(0);
+			assertTrue(job.background() && !job.isUser(), "a training nobody waits for");
+			UiTesting.waitForJobs(TrainingJobs.FAMILY, 60_000);
+			assertEquals(IStatus.ERROR, job.getResult().getSeverity(), job.getResult().toString());
+			assertEquals(TrainingRun.State.FAILED, job.run().state());
+			assertNotNull(job.getProperty(IProgressConstants.ACTION_PROPERTY), "the Progress view links to the run");
+
+			UiTesting.waitUntil("the project shows the failure", () -> explorerText(project)
+					.contains("last training failed: the training JVM stopped with exit code 1."), 20_000);
+			long until = System.currentTimeMillis() + 1_000;
+			UiTesting.waitUntil("a dialog would have opened", () -> System.currentTimeMillis() > until, 5_000);
+			assertEquals(List.of(), dialogs, "no dialog interrupts the annotator");
+			assertEquals(List.of(), java.util.Arrays.stream(main.getDisplay().getShells())
+					.filter(shell -> shell != main && shell.isVisible()).map(Shell::getText).toList());
+			assertTrue(logged.stream().anyMatch(status -> status.getSeverity() == IStatus.ERROR && status.getMessage()
+					.startsWith("Training a model of project ward failed: the training JVM stopped with exit code 1.")),
+					logged.toString());
+
+			String error = status(learning).last().error();
+			Path log = ModelCachePreference.cache().folder().resolve(".training-logs");
+			assertTrue(error.startsWith("the training JVM stopped with exit code 1.\nIts log: " + log.resolve("ward_ner-"))
+					&& error.endsWith("-failed.log"), error);
+			assertTrue(Files.readString(Path.of(error.substring(error.indexOf("Its log: ") + 9)))
+					.contains("java.lang.OutOfMemoryError: Java heap space"));
+			// the explorer with the project's decoration, and the Progress view that kept the failed job
+			page().showView(IPageLayout.ID_PROGRESS_VIEW);
+			var explorer = page().findViewReference(IPageLayout.ID_PROJECT_EXPLORER);
+			page().setPartState(explorer, IWorkbenchPage.STATE_MAXIMIZED);
+			UiTesting.screenshot(main, Path.of("target", "active-learning-failed.png"));
+			page().setPartState(explorer, IWorkbenchPage.STATE_RESTORED);
+			UiTesting.screenshot(main, Path.of("target", "active-learning-failed-progress.png"));
+		} finally {
+			main.getDisplay().removeFilter(SWT.Activate, opened);
+			Platform.removeLogListener(errorLog);
+			if (distribution != null) {
+				System.setProperty(ServerRegistry.DISTRIBUTION_PROPERTY, distribution);
+			}
+		}
 	}
 
 	/** Brings a dialog in front for its screenshot; under load the window manager may take a moment. */

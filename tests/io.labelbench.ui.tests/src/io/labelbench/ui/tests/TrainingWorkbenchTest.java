@@ -189,6 +189,9 @@ class TrainingWorkbenchTest {
 				editor.logText());
 		assertTrue(texts.stream().anyMatch(t -> t.startsWith("Parameters used: embeddings w2v_labelbench_100d, epochs 8,")),
 				texts.toString());
+		Path savedLog = run.logFile().orElseThrow();
+		assertEquals(run.model().folder().resolve(".labelbench-training.log"), savedLog);
+		assertTrue(texts.contains("The whole log: " + savedLog), texts.toString());
 		UiTesting.waitUntil("the chart is drawn", () -> editor.chartPaints() > 0, 10_000);
 		UiTesting.screenshot(shell, Path.of("target", "training-published.png"));
 		page.setPartState(page.getReference(editor), IWorkbenchPage.STATE_RESTORED);
@@ -231,6 +234,54 @@ class TrainingWorkbenchTest {
 		page.setPartState(page.getReference(hub), IWorkbenchPage.STATE_MAXIMIZED);
 		UiTesting.screenshot(shell, Path.of("target", "models-hub-trained.png"));
 		page.setPartState(page.getReference(hub), IWorkbenchPage.STATE_RESTORED);
+
+		// the training editor was closed; the log stayed with v1: Show Training Log opens it again, read-only
+		page.closeAllEditors(false);
+		hub.trainedVersions().select(0);
+		hub.trainedVersions().notifyListeners(org.eclipse.swt.SWT.Selection, new org.eclipse.swt.widgets.Event());
+		runMenuItem(hub.trainedVersions().getMenu(), "Show Training Log");
+		UiTesting.waitUntil("the saved run opens", () -> page.getActiveEditor() instanceof TrainingEditor, 10_000);
+		TrainingEditor saved = (TrainingEditor) page.getActiveEditor();
+		assertEquals("Training of dispensary_ner v1", saved.getPartName());
+		assertEquals(null, saved.cancelButton(), "nothing to cancel");
+		assertEquals(8, saved.chartPoints("loss")[0].length, "the chart rebuilt from the saved epochs");
+		assertEquals(0.07744392, saved.chartPoints("loss")[1][7]);
+		assertEquals(0.44444448, saved.chartPoints("validation macro F1")[1][1]);
+		assertTrue(saved.logText().startsWith("training dispensary_ner (ner) of project "), saved.logText());
+		assertTrue(saved.logText().contains("recorded training of "), saved.logText());
+		assertTrue(saved.logText().contains("epoch 2/8: loss 19.3539, 0.7 s, validation F1 0.500 micro, 0.444 macro"),
+				saved.logText());
+		assertTrue(saved.logText().contains("published dispensary_ner v1 after "), saved.logText());
+		List<String> savedTexts = UiTesting.texts(saved.content());
+		assertTrue(savedTexts.stream().anyMatch(t -> t.startsWith("Published dispensary_ner v1 on ")
+				&& t.contains(": v1, trained on 32 tasks")), savedTexts.toString());
+		assertTrue(savedTexts.contains("The whole log: " + savedLog), savedTexts.toString());
+		assertTrue(savedTexts.contains("Scored on 8 test tasks."), savedTexts.toString());
+		page.setPartState(page.getReference(saved), IWorkbenchPage.STATE_MAXIMIZED);
+		UiTesting.waitUntil("the saved chart is drawn", () -> saved.chartPaints() > 0, 10_000);
+		UiTesting.screenshot(shell, Path.of("target", "training-log-reopened.png"));
+		page.setPartState(page.getReference(saved), IWorkbenchPage.STATE_RESTORED);
+		// asking again brings the same editor forward
+		assertEquals(saved, TrainingJobs.openSaved(versions.get(0)));
+	}
+
+	/** Shows a context menu as a right-click does and runs its item labelled {@code label}. */
+	private static void runMenuItem(org.eclipse.swt.widgets.Menu menu, String label) {
+		assertNotNull(menu, "a context menu");
+		menu.notifyListeners(org.eclipse.swt.SWT.Show, new org.eclipse.swt.widgets.Event());
+		List<String> items = new ArrayList<>();
+		org.eclipse.swt.widgets.MenuItem found = null;
+		for (org.eclipse.swt.widgets.MenuItem item : menu.getItems()) {
+			String text = item.getText().replace("&", "").split("\t")[0];
+			items.add(text + (item.isEnabled() ? "" : " (disabled)"));
+			if (text.equals(label)) {
+				found = item;
+			}
+		}
+		assertNotNull(found, "no " + label + " in " + items);
+		assertTrue(found.isEnabled(), items.toString());
+		found.notifyListeners(org.eclipse.swt.SWT.Selection, new org.eclipse.swt.widgets.Event());
+		menu.notifyListeners(org.eclipse.swt.SWT.Hide, new org.eclipse.swt.widgets.Event());
 	}
 
 	@Test
@@ -249,6 +300,15 @@ class TrainingWorkbenchTest {
 		first.cancel();
 		UiTesting.waitForJobs(TrainingJobs.FAMILY, 30_000);
 		assertEquals(TrainingRun.State.CANCELLED, first.run().state());
+		// the cancelled run's log is kept where its editor says
+		Path log = first.run().logFile().orElseThrow();
+		assertEquals(ModelCachePreference.cache().folder().resolve(".training-logs"), log.getParent());
+		assertTrue(log.getFileName().toString().matches("nightshift_ner-\\d{8}-\\d{6}-cancelled\\.log"), log.toString());
+		assertTrue(Files.readString(log).contains(RECORDED.get(0)), "the epoch it had: " + Files.readString(log));
+		TrainingEditor editor = (TrainingEditor) PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage()
+				.getActiveEditor();
+		UiTesting.waitUntil("the editor names the log", () -> UiTesting.texts(editor.content())
+				.contains("The whole log: " + log), 10_000);
 		assertFalse(ProcessHandle.of(process).map(ProcessHandle::isAlive).orElse(false), "the training JVM is gone");
 		assertEquals(java.util.Map.of(), TrainedModels.of(ModelCachePreference.cache().installed()), "nothing published");
 		try (var left = Files.list(ModelCachePreference.cache().buildFolder())) {
