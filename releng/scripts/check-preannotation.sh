@@ -7,7 +7,7 @@
 #   the middle of a run and rerun; every region's offsets slice the task text (labelbench check); a clinical
 #   project with assertion and relation models gets statuses and relations that check; a prompt project (built-in
 #   and LLM prompts) gets exactly the expected spans and choices, server info lists its prompts, the LLM key is in no
-#   file; stop.
+#   file, and a PDF page gets one box around the entity; stop.
 # Needs the product and the server distribution (./mvnw verify). Exits non-zero on the first failure.
 set -euo pipefail
 
@@ -231,6 +231,57 @@ grep -q unauthorized "$work/llm.log" && fail "the server called the LLM without 
 left=$(grep -rlF -- "$key" "$work" 2>/dev/null | head -3 || true)
 [ -z "$left" ] || fail "the LLM key is written in: $left"
 say "prompt project: the expected spans (chest pain, headache, fever after CJK, patient from the LLM), the counter-example kept out, cardiology on its note only; the key in no task file, export or log"
+
+# a visual task pre-annotated by the built-in prompt: a PDF page whose text layer is one line; the entity comes back
+# as one box from the first word's left edge to the last word's right edge
+one_line_pdf() { # $1: the line; a one-page PDF (Helvetica 14 pt, text layer) on stdout
+	local content="BT /F1 14 Tf 72 700 Td ($1) Tj ET" out i xref
+	local objects=("<< /Type /Catalog /Pages 2 0 R >>" "<< /Type /Pages /Kids [3 0 R] /Count 1 >>"
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>"
+		"<< /Length ${#content} >>"$'\nstream\n'"$content"$'\nendstream'
+		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>") offsets=()
+	out=$'%PDF-1.4\n'
+	for i in "${!objects[@]}"; do
+		offsets+=("${#out}")
+		out+="$((i + 1)) 0 obj"$'\n'"${objects[$i]}"$'\nendobj\n'
+	done
+	xref=${#out}
+	out+=$'xref\n'"0 $((${#objects[@]} + 1))"$'\n0000000000 65535 f \n'
+	for i in "${offsets[@]}"; do out+="$(printf '%010d 00000 n ' "$i")"$'\n'; done
+	out+=$'trailer\n'"<< /Size $((${#objects[@]} + 1)) /Root 1 0 R >>"$'\nstartxref\n'"$xref"$'\n%%EOF\n'
+	printf '%s' "$out"
+}
+visual=$work/visual
+one_line_pdf "The patient reports chest pain since Monday." > "$work/note.pdf"
+lb import --project "$visual" "$work/note.pdf" >/dev/null 2>&1 || fail "import of the PDF"
+cat > "$visual/labeling-config.xml" <<'XML'
+<View>
+  <Image name="image" value="$image"/>
+  <RectangleLabels name="label" toName="image">
+    <Label value="PROBLEM" prompt="problem"/>
+  </RectangleLabels>
+</View>
+XML
+mkdir -p "$visual/prompts"
+cat > "$visual/prompts/problem.json" <<'JSON'
+{"name": "problem", "kind": "entity", "label": "PROBLEM", "description": "a disease, symptom or finding of the patient",
+ "examples": ["chest pain", "headache", "fever"], "threshold": 0.6}
+JSON
+lb preannotate --project "$visual" --deploy > "$work/out" 2>&1 || fail "visual prompt project: $(cat "$work/out")"
+grep -q "^1 task done" "$work/out" || fail "visual prompt project: $(cat "$work/out")"
+boxes=$(grep -c '"rectanglelabels" *: *\[ *"PROBLEM"' "$visual/tasks/1.json" || true)
+[ "$boxes" -eq 1 ] && grep -q '"text" *: *"chest pain"' "$visual/tasks/1.json" ||
+	fail "visual task: expected one PROBLEM box around 'chest pain': $(cat "$visual/tasks/1.json")"
+words=$(cat "$visual"/.labelbench/visual/*.json)
+chest_left=$(grep -o '\["chest",[0-9.]*' <<< "$words" | cut -d, -f2)
+pain_right=$(grep -o '\["pain",[0-9.]*,[0-9.]*,[0-9.]*' <<< "$words" | cut -d, -f4)
+x=$(sed -n 's/.*"x" *: *\([0-9.]*\).*/\1/p' "$visual/tasks/1.json")
+width=$(sed -n 's/.*"width" *: *\([0-9.]*\).*/\1/p' "$visual/tasks/1.json" | tail -1)
+awk -v x="$x" -v w="$width" -v l="$chest_left" -v r="$pain_right" 'BEGIN {
+	exit !((x * 6.12 - l) ^ 2 < 0.25 && ((x + w) * 6.12 - r) ^ 2 < 0.25) }' ||
+	fail "visual task: the box [$x%, $x% + $width%] of a 612 pt page is not 'chest' (left $chest_left pt) to 'pain' (right $pain_right pt)"
+for id in $(lb server list | cut -f1); do lb server stop "$id" >/dev/null; done
+say "visual task: one PROBLEM box from 'chest' to 'pain' on the PDF's text layer"
 
 for id in $(lb server list | cut -f1); do lb server stop "$id" >/dev/null; done
 [ -z "$(lb server list)" ] || fail "servers left after stop: $(lb server list)"
