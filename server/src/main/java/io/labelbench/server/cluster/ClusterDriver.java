@@ -66,8 +66,8 @@ import io.labelbench.server.nlp.SparkPaths;
  * The pre-annotation server as the driver of a Spark application on a standalone cluster. It loads the spec's
  * models through Spark exactly as a server does ({@link ServerPipeline.Loaded}), broadcasts them once, and predicts
  * each request's texts as a Spark job: a DataFrame of (index, text) cut into partitions that the executors
- * transform with the very {@link ServerPipeline} a server builds from the same spec (models, rules, assertion and
- * relation steps), built once per executor JVM. Results come back by index, so a task whose partition ran twice
+ * transform with the very {@link ServerPipeline} a server builds from the same spec (models, rules, prompts,
+ * assertion and relation steps), built once per executor JVM (the built-in prompts' ONNX session too). Results come back by index, so a task whose partition ran twice
  * (an executor lost, the partition rescheduled) is answered once, and the answers are the server's, byte for byte.
  * <p>
  * Everything that can stop a run early is checked before the server says it is ready, with a message naming what
