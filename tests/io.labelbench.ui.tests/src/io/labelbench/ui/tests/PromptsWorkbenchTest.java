@@ -227,6 +227,7 @@ class PromptsWorkbenchTest {
 			UiTesting.waitUntil("the playground server with its prompt in the Servers view",
 					() -> servers.getItemCount() == 1 && servers.getItem(0).getText(4).equals("idle"), 30_000);
 			assertEquals("prompt:problem", servers.getItem(0).getText(2), "the Models column");
+			UiTesting.screenshot(page.getWorkbenchWindow().getShell(), Path.of("target", "servers-prompts.png"));
 			page.activate(playground);
 			UiTesting.screenshot(page.getWorkbenchWindow().getShell(), Path.of("target", "prompts-builtin.png"));
 		} finally {
