@@ -29,6 +29,7 @@ fail() {
 	exit 1
 }
 cleanup() {
+	[ -z "${llm:-}" ] || kill "$llm" 2>/dev/null || true
 	for pid in $(pids_of "$work"/servers/*/server.json "$cluster_dir/cluster.json"); do
 		kill -9 "$pid" 2>/dev/null || true
 	done
@@ -129,6 +130,100 @@ grep -q '"DRUG"' "$work/a.txt" && grep -q '"relation"' "$work/a.txt" && grep -q 
 diff -q "$work/a.txt" "$work/b.txt" >/dev/null || fail "cluster and single server differ: $(diff "$work/a.txt" "$work/b.txt" | head -20)"
 version=$(sed -n 's/.*"model_version" *: *"\([^"]*\)".*/\1/p' "$a/tasks/1.json" | head -1)
 say "cluster and single server: identical predictions of $tasks tasks ($(wc -c < "$work/a.txt") bytes, $version)"
+
+# prompts on the cluster: built-in prompts (the MiniLM model on ONNX Runtime, one session per executor JVM) and an
+# LLM prompt (a stand-in endpoint on 127.0.0.1 that wants the key) beside a model and a rule: the predictions of a
+# single server, byte for byte; the LLM key in the driver's and the executors' environment, in no file written
+prompt_tasks=120
+p=$work/p
+head -n "$prompt_tasks" "$work/tasks.jsonl" > "$work/prompt-tasks.jsonl"
+lb import --project "$p" "$work/prompt-tasks.jsonl" >/dev/null 2>&1 || fail "import of the prompt project"
+cat > "$p/labeling-config.xml" <<'XML'
+<View>
+  <Text name="text" value="$text"/>
+  <Labels name="label" toName="text">
+    <Label value="DRUG" model="ner_posology_labelbench"/>
+    <Label value="STRENGTH" model="ner_posology_labelbench"/>
+    <Label value="SCHEDULE" prompt="schedule"/>
+    <Label value="PATIENT" prompt="patient"/>
+    <Label value="DURATION"/>
+  </Labels>
+  <Choices name="note" toName="text" choice="single">
+    <Choice value="medication" prompt="medication"/>
+  </Choices>
+</View>
+XML
+mkdir -p "$p/prompts" "$p/rules"
+cat > "$p/prompts/posology.json" <<'JSON'
+[{"name": "schedule", "kind": "entity", "label": "SCHEDULE", "description": "how often a medicine is taken",
+  "examples": ["twice daily", "once a day"], "threshold": 0.6},
+ {"name": "medication", "kind": "classification", "label": "medication",
+  "description": "a patient starts taking a medicine"},
+ {"name": "patient", "kind": "entity", "label": "PATIENT", "engine": "llm", "description": "the person treated"}]
+JSON
+cat > "$p/rules/followup.json" <<'JSON'
+[{"name": "followup", "label": "DURATION", "type": "regex", "pattern": "\\d+ weeks"}]
+JSON
+q=$work/q
+cp -a "$p" "$q"
+key="sk-check-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
+LLM_STAND_IN_KEY=$key java "$root/releng/scripts/LlmStandIn.java" "$work/llm.port" "$work/llm.log" \
+	> "$work/llm.out" 2>&1 &
+llm=$!
+for _ in $(seq 300); do [ -s "$work/llm.port" ] && break; kill -0 "$llm" 2>/dev/null || break; sleep 0.2; done
+[ -s "$work/llm.port" ] || fail "the LLM stand-in did not start: $(cat "$work/llm.out")"
+llm_env=(LABELBENCH_LLM_BASE_URL="http://127.0.0.1:$(cat "$work/llm.port")/v1" LABELBENCH_LLM_MODEL=stand-in
+	LABELBENCH_LLM_API_KEY="$key")
+has_key() { tr '\0' '\n' < "/proc/$1/environ" 2>/dev/null | grep -qxF "LABELBENCH_LLM_API_KEY=$key"; }
+executors() { # this test's executor JVMs (their class path is in the test's folder)
+	local pid
+	for pid in $(pgrep -f CoarseGrainedExecutorBackend || true); do
+		tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$work/" && echo "$pid"
+	done
+}
+started=$SECONDS
+env "${llm_env[@]}" "$root/labelbench" preannotate --project "$p" --cluster "$master" --executors 2 \
+	--model-store "$work/store" > "$work/out" 2>&1 &
+cli=$!
+driver_key="" keyed="" # the driver and the executors seen with the key in their environment
+while kill -0 "$cli" 2>/dev/null; do
+	driver=$(pids_of "$work"/servers/*/server.json | head -1)
+	if [ -n "$driver" ] && has_key "$driver"; then driver_key=$driver; fi
+	for pid in $(executors); do
+		case " $keyed " in *" $pid "*) ;; *) if has_key "$pid"; then keyed="$keyed $pid"; fi ;; esac
+	done
+	sleep 0.5
+done
+wait "$cli" || fail "prompt project on the cluster: $(tail -20 "$work/out")"
+grep -q "^$prompt_tasks tasks done, 0 skipped, 0 failed" "$work/out" ||
+	fail "prompt project on the cluster: $(tail -5 "$work/out")"
+[ -n "$driver_key" ] || fail "the cluster driver's environment had no LABELBENCH_LLM_API_KEY"
+[ "$(echo $keyed | wc -w)" -ge 2 ] || fail "not both executors had LABELBENCH_LLM_API_KEY in their environment:$keyed"
+say "prompt project on the cluster in $((SECONDS - started)) s: $(grep 'tasks done' "$work/out"); the LLM key in the environment of the driver (pid $driver_key) and of the executors (pids$keyed)"
+started=$SECONDS
+env "${llm_env[@]}" "$root/labelbench" preannotate --project "$q" --deploy > "$work/out" 2>&1 ||
+	fail "prompt project on a single server: $(tail -5 "$work/out")"
+grep -q "^$prompt_tasks tasks done" "$work/out" || fail "prompt project on a single server: $(tail -5 "$work/out")"
+for id in $(lb server list | cut -f1); do lb server stop "$id" >/dev/null; done
+say "prompt project on a single server in $((SECONDS - started)) s: $(grep 'tasks done' "$work/out")"
+kill "$llm"
+wait "$llm" 2>/dev/null || true
+llm=""
+predictions "$p" > "$work/p.txt"
+predictions "$q" > "$work/q.txt"
+for label in '"DRUG"' '"SCHEDULE"' '"PATIENT"' '"DURATION"' '"medication"'; do
+	grep -q "$label" "$work/p.txt" || fail "the cluster's predictions have no $label (model, prompts, rule)"
+done
+grep -q 'prompts@' "$work/p.txt" || fail "the cluster's model version names no prompts"
+diff -q "$work/p.txt" "$work/q.txt" >/dev/null ||
+	fail "prompts: cluster and single server differ: $(diff "$work/p.txt" "$work/q.txt" | head -20)"
+requests=$(grep -c '^authorized$' "$work/llm.log" || true)
+! grep -q unauthorized "$work/llm.log" || fail "the LLM stand-in got requests without the key"
+# a request per task and run, and the executors' warm-up texts
+[ "$requests" -ge $((2 * prompt_tasks)) ] || fail "$requests LLM requests with the key, expected $((2 * prompt_tasks))"
+left=$(grep -rlF -- "$key" "$work" 2>/dev/null | head -3 || true)
+[ -z "$left" ] || fail "the LLM key is written in: $left"
+say "prompts: cluster and single server identical ($prompt_tasks tasks, $(wc -c < "$work/p.txt") bytes: $(grep -o '"SCHEDULE"' "$work/p.txt" | wc -l) SCHEDULE and $(grep -o '"PATIENT"' "$work/p.txt" | wc -l) PATIENT spans, $(grep -o '"medication"' "$work/p.txt" | wc -l) classes); $requests LLM requests, each with the key, which is in no file"
 
 # kill -9 the command line during a run, then a worker during the rerun: the rerun takes up the driver the killed
 # run left; Spark reruns the lost executor's partitions on the other one; every task ends with one prediction,

@@ -99,8 +99,9 @@ public final class Labelbench {
 			        start a pre-annotation server (Spark NLP, its own JVM on 127.0.0.1 with a random token)
 			        for the models the config names and the project's rules; refused when the config has
 			        errors or the servers budget would be exceeded
-			  server list | server stop ID|NAME | server register URL --token TOKEN [--name NAME]
-			        the servers known here, with status (starting, idle, busy, failed), pid and tasks done
+			  server list | server info ID|NAME | server stop ID|NAME | server register URL --token TOKEN [--name NAME]
+			        the servers known here, with status (starting, idle, busy, failed), pid and tasks done;
+			        info: what one runs (models, rules, prompts with kind and engine, labels)
 			  cluster start [--workers N] [--cores C] [--memory M] | cluster stop | cluster list
 			        a Spark standalone cluster on 127.0.0.1 (Spark's Master and Workers from the server's jars)
 			        for preannotate --cluster; prints the master URL and web UI

@@ -19,10 +19,12 @@ import io.labelbench.preannotate.server.ServerRecord;
 import io.labelbench.preannotate.server.ServerRegistry;
 import io.labelbench.preannotate.server.ServerStatus;
 import io.labelbench.project.ProjectPipeline;
+import io.labelbench.protocol.ServerInfo;
 
 /**
  * {@code labelbench server deploy --project DIR [--name NAME] [--heap MB] [--library] [--cache DIR]},
- * {@code server list}, {@code server stop ID|NAME}, {@code server register URL --token TOKEN [--name NAME]}.
+ * {@code server list}, {@code server info ID|NAME}, {@code server stop ID|NAME},
+ * {@code server register URL --token TOKEN [--name NAME]}.
  */
 final class ServerCommand {
 	static final int DEFAULT_HEAP_MB = 2048;
@@ -37,7 +39,7 @@ final class ServerCommand {
 
 	int run(List<String> args) throws IOException {
 		if (args.isEmpty()) {
-			throw new UsageException("server: say deploy, list, stop ID or register URL");
+			throw new UsageException("server: say deploy, list, info ID, stop ID or register URL");
 		}
 		String action = args.get(0);
 		List<String> rest = args.subList(1, args.size());
@@ -58,9 +60,23 @@ final class ServerCommand {
 					ServerStatus status = registry.status(server);
 					out.println(String.join("\t", server.id(), server.name(), status.state().name().toLowerCase(),
 							server.remote() ? "remote" : "pid " + server.pid(), server.url().toString(),
-							String.join(",", server.models()), "tasks " + status.tasksDone(),
+							String.join(",", status.modelsAndPrompts()), "tasks " + status.tasksDone(),
 							server.project() == null ? "" : server.project()));
 				}
+			}
+			case "info" -> {
+				Arguments a = new Arguments("server info", rest, Set.of(), Set.of());
+				if (a.operands().size() != 1) {
+					throw new UsageException("server info: name one server (ID or name; see server list)");
+				}
+				ServerRecord server = find(registry, a.operands().get(0));
+				ServerStatus status = registry.status(server);
+				if (status.info() == null) {
+					throw new IOException("server " + server.id() + " (" + server.name() + ") is "
+							+ status.state().name().toLowerCase() + " and does not answer (see its log: "
+							+ server.log() + ")");
+				}
+				info(server, status);
 			}
 			case "stop" -> {
 				Arguments a = new Arguments("server stop", rest, Set.of(), Set.of());
@@ -87,6 +103,35 @@ final class ServerCommand {
 			throw new IOException(e.getMessage(), e);
 		}
 		return Labelbench.OK;
+	}
+
+	/** What {@code /info} says, one {@code field<TAB>value} line each (a model or prompt a line). */
+	private void info(ServerRecord server, ServerStatus status) {
+		ServerInfo info = status.info();
+		out.println("id\t" + server.id());
+		out.println("name\t" + info.name());
+		out.println("state\t" + status.state().name().toLowerCase());
+		out.println("url\t" + server.url());
+		out.println("model version\t" + info.modelVersion());
+		for (ServerInfo.ModelInfo m : info.models()) {
+			out.println("model\t" + m.name() + " (" + m.kind() + "): " + String.join(", ", m.labels()));
+		}
+		out.println("rules\t" + info.rules());
+		for (ServerInfo.PromptInfo p : info.prompts()) {
+			out.println("prompt\t" + p + ": " + p.label());
+		}
+		out.println("labels\t" + String.join(", ", info.labels()));
+		if (!info.assertionLabels().isEmpty()) {
+			out.println("assertion labels\t" + String.join(", ", info.assertionLabels()));
+		}
+		if (!info.relationLabels().isEmpty()) {
+			out.println("relation labels\t" + String.join(", ", info.relationLabels()));
+		}
+		out.println("tasks done\t" + info.tasksDone());
+		if (info.versions() != null) {
+			out.println("versions\tSpark NLP " + info.versions().sparkNlp() + ", Spark " + info.versions().spark()
+					+ ", Java " + info.versions().java());
+		}
 	}
 
 	static ModelCache cache(Arguments a) {

@@ -1,5 +1,8 @@
 package io.labelbench.preannotate.server;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import io.labelbench.protocol.ServerInfo;
 
 /**
@@ -30,6 +33,19 @@ public record ServerStatus(ServerRecord server, State state, ServerInfo info) {
 
 	public long uptimeSeconds() {
 		return info == null ? 0 : info.uptimeSeconds();
+	}
+
+	/**
+	 * The server's models, then the prompts it runs as {@code prompt:NAME} (known only from {@code /info}: a server
+	 * that does not answer lists its models alone).
+	 */
+	public List<String> modelsAndPrompts() {
+		if (info == null || info.prompts().isEmpty()) {
+			return server.models();
+		}
+		List<String> out = new ArrayList<>(server.models());
+		info.prompts().forEach(p -> out.add("prompt:" + p.name()));
+		return out;
 	}
 
 	/** Epoch millis of the last prediction (or of the start). */

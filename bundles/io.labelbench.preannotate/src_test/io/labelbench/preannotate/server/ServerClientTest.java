@@ -31,6 +31,7 @@ import io.labelbench.core.model.TaskId;
 import io.labelbench.core.store.TaskStore;
 import io.labelbench.preannotate.BulkRunner;
 import io.labelbench.preannotate.RunSummary;
+import io.labelbench.protocol.ServerInfo;
 
 /**
  * The client against stand-ins on 127.0.0.1 that speak the server's protocol, or fail to: garbage, a wrong token,
@@ -238,6 +239,22 @@ class ServerClientTest {
 		assertEquals(Json.mapper().readTree(CLINICAL_RESULT).path("result"), prediction.path("result"),
 				"regions as the server sent them: ids, assertion, relation, confidences; no null fields added");
 		assertEquals(0.918, prediction.path("score").asDouble());
+	}
+
+	@Test
+	void theStatusListsThePromptsTheServerRuns() throws Exception {
+		URI base = serve(ex -> answer(ex, 200, "{\"modelVersion\":\"m@1+prompts@2\",\"prompts\":["
+				+ "{\"name\":\"symptom\",\"kind\":\"entity\",\"engine\":\"builtin\",\"label\":\"SYMPTOM\"},"
+				+ "{\"name\":\"urgent\",\"kind\":\"classification\",\"engine\":\"llm\",\"label\":\"urgent\"}]}"));
+		ServerRecord server = new ServerRecord("s1", "test", null, base, "t", 0, null, null,
+				List.of("ner_posology_labelbench"), List.of(), 0, Instant.now(), dir);
+		ServerStatus status = new ServerRegistry(dir.resolve("servers")).status(server);
+		assertEquals(List.of(new ServerInfo.PromptInfo("symptom", "entity", "builtin", "SYMPTOM"),
+				new ServerInfo.PromptInfo("urgent", "classification", "llm", "urgent")), status.info().prompts());
+		assertEquals(List.of("ner_posology_labelbench", "prompt:symptom", "prompt:urgent"), status.modelsAndPrompts());
+		assertEquals("symptom (entity, builtin)", status.info().prompts().get(0).toString());
+		ServerStatus silent = new ServerStatus(server, ServerStatus.State.FAILED, null);
+		assertEquals(List.of("ner_posology_labelbench"), silent.modelsAndPrompts(), "no /info: the models alone");
 	}
 
 	@Test

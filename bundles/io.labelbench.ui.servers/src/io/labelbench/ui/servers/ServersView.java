@@ -157,7 +157,7 @@ public final class ServersView extends ViewPart {
 			ServerRecord server = s.server();
 			TableItem item = new TableItem(table, SWT.NONE);
 			item.setData(row);
-			item.setText(new String[] { server.name(), projectName(server), String.join(", ", server.models()),
+			item.setText(new String[] { server.name(), projectName(server), String.join(", ", s.modelsAndPrompts()),
 					String.join(", ", server.labels()), row.state(), server.remote() ? "remote" : "" + server.pid(),
 					s.info() == null ? "" : (s.heapUsed() >> 20) + " / " + server.heapMb() + " MB",
 					s.info() == null ? "" : duration(s.uptimeSeconds()),

@@ -21,6 +21,7 @@ import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.NullProgressMonitor;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.swt.custom.StyledText;
+import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.IPageLayout;
@@ -43,6 +44,7 @@ import io.labelbench.rules.PromptLibrary;
 import io.labelbench.rules.engine.Prompt;
 import io.labelbench.ui.LabelbenchProjects;
 import io.labelbench.ui.servers.LlmSettings;
+import io.labelbench.ui.servers.ServersView;
 import io.labelbench.ui.prompts.internal.PlaygroundView;
 import io.labelbench.ui.prompts.internal.PromptLibraryView;
 import io.labelbench.ui.prompts.internal.PromptsEditor;
@@ -220,6 +222,13 @@ class PromptsWorkbenchTest {
 			System.out.println("playground, built-in prompt, warm run: " + playground.statusLabel().getText());
 			assertEquals(1, io.labelbench.preannotate.server.ServerRegistry.defaultRegistry().list().size(),
 					"one playground server, kept while the prompts stay the same");
+			// the Servers view lists the prompts the server runs, from its /info
+			Table servers = ((ServersView) page.showView(ServersView.ID)).table();
+			UiTesting.waitUntil("the playground server with its prompt in the Servers view",
+					() -> servers.getItemCount() == 1 && servers.getItem(0).getText(4).equals("idle"), 30_000);
+			assertEquals("prompt:problem", servers.getItem(0).getText(2), "the Models column");
+			UiTesting.screenshot(page.getWorkbenchWindow().getShell(), Path.of("target", "servers-prompts.png"));
+			page.activate(playground);
 			UiTesting.screenshot(page.getWorkbenchWindow().getShell(), Path.of("target", "prompts-builtin.png"));
 		} finally {
 			page.setPartState(page.findViewReference(PlaygroundView.ID), IWorkbenchPage.STATE_RESTORED);

@@ -21,6 +21,7 @@ import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -53,6 +54,8 @@ import io.labelbench.protocol.PredictResponse.TaskResult;
 import io.labelbench.protocol.ServerSpec;
 import io.labelbench.protocol.ServerSpec.ModelRef;
 import io.labelbench.protocol.ServerSpec.ModelSpec;
+import io.labelbench.prompts.llm.LlmEndpoint;
+import io.labelbench.rules.engine.Prompt;
 import io.labelbench.server.http.PreannotationServer;
 import io.labelbench.server.http.Predictor;
 import io.labelbench.server.http.ServerPipeline;
@@ -63,8 +66,8 @@ import io.labelbench.server.nlp.SparkPaths;
  * The pre-annotation server as the driver of a Spark application on a standalone cluster. It loads the spec's
  * models through Spark exactly as a server does ({@link ServerPipeline.Loaded}), broadcasts them once, and predicts
  * each request's texts as a Spark job: a DataFrame of (index, text) cut into partitions that the executors
- * transform with the very {@link ServerPipeline} a server builds from the same spec (models, rules, assertion and
- * relation steps), built once per executor JVM. Results come back by index, so a task whose partition ran twice
+ * transform with the very {@link ServerPipeline} a server builds from the same spec (models, rules, prompts,
+ * assertion and relation steps), built once per executor JVM (the built-in prompts' ONNX session too). Results come back by index, so a task whose partition ran twice
  * (an executor lost, the partition rescheduled) is answered once, and the answers are the server's, byte for byte.
  * <p>
  * Everything that can stop a run early is checked before the server says it is ready, with a message naming what
@@ -75,6 +78,8 @@ public final class ClusterDriver {
 	/** The shared secret of Spark authentication; the launcher hands it to Spark as {@code _SPARK_AUTH_SECRET}. */
 	public static final String SECRET_ENV = "LABELBENCH_SPARK_SECRET";
 	static final String SPARK_SECRET_ENV = "_SPARK_AUTH_SECRET";
+	/** Settings whose values Spark shows as {@code *********(redacted)}: its default list and API keys. */
+	static final String REDACTION = "(?i)secret|password|token|access[.]?key|api[._]?key";
 	/** Texts an executor gives its pipeline at once (as a server's request holds at most a few hundred). */
 	static final int TEXTS_PER_CALL = 64;
 	private static final StructType INPUT = new StructType().add("index", DataTypes.IntegerType, false).add("text",
@@ -123,7 +128,7 @@ public final class ClusterDriver {
 			throws ClusterException, IOException, io.labelbench.rules.engine.RuleException {
 		long t0 = System.nanoTime();
 		checkReachable(options);
-		SparkSession spark = session(options);
+		SparkSession spark = session(options, executorSecrets(spec, System.getenv()));
 		ClusterDriver driver = null;
 		try {
 			int executors = awaitExecutors(spark, options);
@@ -272,7 +277,22 @@ public final class ClusterDriver {
 		}
 	}
 
-	private static SparkSession session(ClusterOptions options) throws IOException {
+	/**
+	 * The Spark settings that hand executors the secrets of the driver's environment that the spec needs there: the
+	 * LLM endpoint's key when the spec has LLM prompts (executors run them). Spark puts it into each executor's
+	 * environment when it starts one, not into a file or a command line; set {@value #SECRET_ENV} so that it travels
+	 * authenticated.
+	 */
+	static Map<String, String> executorSecrets(ServerSpec spec, Map<String, String> environment) {
+		String key = environment.get(LlmEndpoint.KEY_VARIABLE);
+		if (key == null || key.isEmpty()
+				|| spec.prompts().stream().noneMatch(p -> p.prompt().engine() == Prompt.Engine.LLM)) {
+			return Map.of();
+		}
+		return Map.of("spark.executorEnv." + LlmEndpoint.KEY_VARIABLE, key);
+	}
+
+	private static SparkSession session(ClusterOptions options, Map<String, String> secrets) throws IOException {
 		SparkSession.Builder b = SparkSession.builder().appName("labelbench-preannotate").master(options.master())
 				.config("spark.ui.enabled", "false")
 				.config("spark.ui.showConsoleProgress", "false")
@@ -289,7 +309,10 @@ public final class ClusterDriver {
 				// own work folder, which goes with the application's
 				.config("spark.executor.extraJavaOptions", "-Djava.io.tmpdir=.")
 				// a lost executor's tasks are rerun elsewhere; a task failing for its own reason fails the job
-				.config("spark.task.maxFailures", "4");
+				.config("spark.task.maxFailures", "4")
+				// Spark's default, and the LLM key's setting: redacted wherever Spark shows its configuration
+				.config("spark.redaction.regex", REDACTION);
+		secrets.forEach(b::config);
 		if (options.driverHost() != null) {
 			b.config("spark.driver.host", options.driverHost());
 			if (options.driverHost().equals("127.0.0.1")) {
@@ -310,14 +333,21 @@ public final class ClusterDriver {
 
 	/**
 	 * The jars executors need beyond Spark's own: Labelbench's, Spark NLP and what it runs on (TensorFlow Java,
-	 * JavaCPP, Typesafe config, the AWS SDK its resource helper loads).
+	 * JavaCPP, Typesafe config, the AWS SDK its resource helper loads), and the built-in prompt engine's ONNX Runtime
+	 * and MiniLM model jar.
 	 */
 	static List<String> applicationJars() throws IOException {
+		return applicationJars(System.getProperty("java.class.path"));
+	}
+
+	/** The jars of {@code classPath} that {@link #applicationJars()} ships. */
+	static List<String> applicationJars(String classPath) throws IOException {
 		Set<String> out = new LinkedHashSet<>();
-		for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+		for (String entry : classPath.split(File.pathSeparator)) {
 			String name = Path.of(entry).getFileName().toString();
 			if (name.endsWith(".jar") && name.matches("(io\\.labelbench\\.|spark-nlp|tensorflow-core-api|javacpp|ndarray"
-					+ "|config-|aws-java-sdk|jmespath|ion-java|httpclient-|httpcore-).*")) {
+					+ "|config-|aws-java-sdk|jmespath|ion-java|httpclient-|httpcore-|onnxruntime-"
+					+ "|langchain4j-embeddings-all-minilm).*")) {
 				out.add(Path.of(entry).toAbsolutePath().toUri().toString());
 			}
 		}

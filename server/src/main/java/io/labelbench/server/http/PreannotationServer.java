@@ -53,8 +53,9 @@ import io.labelbench.server.nlp.SparkSupport;
  *
  * <pre>
  * GET  /health    {"status": "ok"}
- * GET  /info      {@link ServerInfo}: name, modelVersion, specHash, models with kind and labels, rules, labels,
- *                  assertionLabels, relationLabels, limits, versions, and how the server is doing
+ * GET  /info      {@link ServerInfo}: name, modelVersion, specHash, models with kind and labels, rules, prompts
+ *                  (name, kind, engine, label), labels, assertionLabels, relationLabels, limits, versions, and how
+ *                  the server is doing
  * POST /predict   {@link PredictRequest} {"texts": ["...", ...]} -> {@link PredictResponse}
  *                  {"results": [{"result": [GAL regions], "score": 0.97}], "modelVersion": "...", "tookMs": 12}
  * POST /shutdown  {"status": "stopping"}, then the process exits
@@ -258,7 +259,7 @@ public final class PreannotationServer {
 						Runtime.version().toString()),
 				ProcessHandle.current().pid(), rt.totalMemory() - rt.freeMemory(), rt.maxMemory(),
 				ManagementFactory.getRuntimeMXBean().getUptime() / 1000, busy.get() > 0, tasksDone.get(),
-				lastUsed.get());
+				lastUsed.get(), spec.prompts().stream().map(p -> ServerInfo.PromptInfo.of(p.prompt())).toList());
 	}
 
 	private PredictResponse predict(HttpExchange ex) throws Exception {
