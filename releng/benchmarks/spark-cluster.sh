@@ -44,7 +44,7 @@ t0=$SECONDS
 master=$(lb cluster start --workers 2 --cores 1 --memory 1g 2>/dev/null | sed -n 's/^master\t\(spark:[^\t]*\).*/\1/p')
 echo "cluster start (master + 2 workers): $((SECONDS - t0)) s, $master"
 
-sample() { awk '/VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$1/status" 2>/dev/null || echo 0; }
+sample() { awk '/VmRSS/ { printf "%d\n", $2 / 1024 }' "/proc/$1/status" 2>/dev/null || true; }
 lb preannotate --project "$work/c" --cluster "$master" --executors 2 ${batch:+--batch "$batch"} > "$work/out" 2> "$work/err" &
 cli=$!
 : > "$work/rss"
