@@ -4,15 +4,16 @@
 # (driver, executors, models, pipeline on every executor; for the server, deploy) is printed apart from the warm
 # throughput of the bulk run; the warm ratio cluster/server is printed last. Target: >= 0.8.
 #
-#   releng/benchmarks/spark-cluster.sh [TASKS]       default 10,000 tasks; BATCH=N (default 1000, the cluster's)
+#   releng/benchmarks/spark-cluster.sh [TASKS]       default 10,000 tasks; BATCH=N (default: the cluster's, 1000)
 #   MEMORY=1 releng/benchmarks/spark-cluster.sh 100000
-#       also samples the resident memory of the command line (-Xmx512m) during the cluster run every 2 s and prints
-#       its peak and first- and last-quarter means: flat means the last quarter is not above the first.
+#       the cluster run alone (no server run), sampling the resident memory of the command line (-Xmx512m) every
+#       2 s: prints it at the start, at 10 %, half-way and at the end of the run and its maximum; the ratio printed
+#       last is end / 10 % (flat: about 1; the first 10 % are the JVM's warm-up).
 # Needs the product and the server with its hub mirror (./mvnw verify).
 set -euo pipefail
 root=$(cd -- "$(dirname -- "$(readlink -f -- "${BASH_SOURCE[0]}")")/../.." && pwd)
 tasks=${1:-10000}
-batch=${BATCH:-1000}
+batch=${BATCH:-}
 work=$(mktemp -d "${TMPDIR:-/tmp}/bench-cluster.XXXXXX")
 export LABELBENCH_HOME=$work/home
 export LABELBENCH_VMARGS="-Dlabelbench.models.cache=$work/models -Dlabelbench.servers=$work/servers -Xmx512m"
@@ -43,8 +44,8 @@ t0=$SECONDS
 master=$(lb cluster start --workers 2 --cores 1 --memory 1g 2>/dev/null | sed -n 's/^master\t\(spark:[^\t]*\).*/\1/p')
 echo "cluster start (master + 2 workers): $((SECONDS - t0)) s, $master"
 
-sample() { awk '/VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$1/status" 2>/dev/null || echo 0; }
-lb preannotate --project "$work/c" --cluster "$master" --executors 2 --batch "$batch" > "$work/out" 2> "$work/err" &
+sample() { awk '/VmRSS/ { printf "%d\n", $2 / 1024 }' "/proc/$1/status" 2>/dev/null || true; }
+lb preannotate --project "$work/c" --cluster "$master" --executors 2 ${batch:+--batch "$batch"} > "$work/out" 2> "$work/err" &
 cli=$!
 : > "$work/rss"
 if [ "${MEMORY:-0}" = 1 ]; then
@@ -60,18 +61,21 @@ cluster_rate=$(sed -n 's/.*(\([0-9.]*\) tasks\/s).*/\1/p' "$work/out")
 echo "cluster: start-up $startup s (driver, 2 executors, models, pipeline); warm: $(cat "$work/out")"
 grep "tasks/s, " "$work/err" | tail -3 | sed 's/^/  /'
 
+if [ "${MEMORY:-0}" = 1 ]; then
+	awk '{ v[NR] = $1; if ($1 > peak) peak = $1 } END {
+		if (NR < 3) { print "client RSS: too few samples (" NR ")"; exit 1 }
+		tenth = v[int(NR / 10) + 1]
+		printf "client RSS (MB, -Xmx512m) over %d samples: start %d, at 10%% %d, half-way %d, end %d, max %d\n", NR, v[1], tenth, v[int(NR / 2) + 1], v[NR], peak
+		printf "client RSS ratio end / 10%%: %.2f\n", v[NR] / tenth
+	}' "$work/rss"
+	exit
+fi
+
 deploy_out=$(lb preannotate --project "$work/s" --deploy --batch 256 2>&1 >"$work/out-s")
 server_start=$(echo "$deploy_out" | sed -n 's/.*healthy after \([0-9.]*\) s.*/\1/p')
 server_rate=$(sed -n 's/.*(\([0-9.]*\) tasks\/s).*/\1/p' "$work/out-s")
 echo "single server: start-up $server_start s (deploy); warm: $(cat "$work/out-s")"
 
-if [ -s "$work/rss" ]; then
-	awk '{ v[NR] = $1; if ($1 > peak) peak = $1 } END {
-		q = int(NR / 4); if (q < 1) q = 1
-		for (i = 1; i <= q; i++) first += v[i]; for (i = NR - q + 1; i <= NR; i++) last += v[i]
-		printf "client RSS during the cluster run: peak %d MB, first quarter %.0f MB, last quarter %.0f MB (%d samples)\n", peak, first / q, last / q, NR
-	}' "$work/rss"
-fi
 awk -v c="$cluster_rate" -v s="$server_rate" -v st="$startup" 'BEGIN {
 	printf "per executor: %.0f tasks/s; start-up %.0f s\n", c / 2, st
 	printf "warm ratio cluster/server: %.2f\n", c / s
