@@ -68,8 +68,13 @@ class ClusterDeployTest {
 		}
 	}
 
+	private IProject project;
+
 	@AfterEach
-	void clear() {
+	void clear() throws Exception {
+		if (project != null) {
+			project.delete(false, true, null); // the folder goes with the temporary directory
+		}
 		System.clearProperty("labelbench.servers");
 		System.clearProperty("labelbench.cluster");
 	}
@@ -87,7 +92,7 @@ class ClusterDeployTest {
 				</View>
 				""");
 		lb.tasks().write(Task.of(TaskId.of(1), "Give warfarin 5 mg daily."));
-		IProject project = LabelbenchProjects.openOrCreate(folder, null);
+		project = LabelbenchProjects.openOrCreate(folder, null);
 		ServersView view = (ServersView) PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage()
 				.showView(ServersView.ID);
 		Shell shell = view.getSite().getShell();
