@@ -48,9 +48,7 @@ public final class LabelbenchProjects {
 
 	/**
 	 * The workspace project for a Labelbench folder: an existing one at that location, or a new one named after
-	 * the folder, opened, with the nature. When a project of that name already lives elsewhere (another folder of
-	 * the same name, or one deleted outside the workbench), the new one is named {@code name (2)}, {@code name (3)}
-	 * …: handing back the other project would show and edit the wrong tasks.
+	 * the folder, opened, with the nature.
 	 */
 	public static IProject openOrCreate(Path folder, IProgressMonitor monitor) throws CoreException {
 		IWorkspace workspace = ResourcesPlugin.getWorkspace();
@@ -61,11 +59,7 @@ public final class LabelbenchProjects {
 				return project;
 			}
 		}
-		String name = folder.getFileName().toString();
-		IProject project = workspace.getRoot().getProject(name);
-		for (int n = 2; project.exists() && !location.equals(project.getLocation()); n++) {
-			project = workspace.getRoot().getProject(name + " (" + n + ")");
-		}
+		IProject project = workspace.getRoot().getProject(folder.getFileName().toString());
 		if (!project.exists()) {
 			IProjectDescription description = workspace.newProjectDescription(project.getName());
 			if (!workspace.getRoot().getLocation().append(project.getName()).equals(location)) {

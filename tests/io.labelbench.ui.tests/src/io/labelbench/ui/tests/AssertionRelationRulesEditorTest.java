@@ -102,6 +102,7 @@ class AssertionRelationRulesEditorTest {
 		} finally {
 			page.setPartState(page.getReference(editor), IWorkbenchPage.STATE_RESTORED);
 			page.closeEditor(editor, false);
+			project.delete(false, true, null); // the folder goes with the temporary directory
 		}
 	}
 
